@@ -1,0 +1,56 @@
+import path from 'node:path';
+
+/** Everything the program reads from the environment, typed and checked once. */
+export interface Config {
+  port: number;
+  host: string;
+  database: DatabaseConfig;
+  dataDir: string;
+  pageCache: boolean;
+}
+
+export type DatabaseConfig =
+  | { dialect: 'sqlite'; file: string }
+  | { dialect: 'postgres'; url: string };
+
+export class ConfigError extends Error {}
+
+const DEFAULT_DATABASE_URL = 'sqlite:./data/inkstone.db';
+
+/** The one reader of process.env. Throws ConfigError with a readable message on bad values. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: parsePort(env.PORT ?? '3000'),
+    host: env.HOST || '127.0.0.1',
+    database: parseDatabaseUrl(env.DATABASE_URL || DEFAULT_DATABASE_URL),
+    dataDir: path.resolve(env.DATA_DIR || './data'),
+    pageCache: parseOnOff('INKSTONE_PAGE_CACHE', env.INKSTONE_PAGE_CACHE ?? 'on'),
+  };
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`PORT must be a whole number between 0 and 65535, got "${value}"`);
+  }
+  return port;
+}
+
+function parseOnOff(name: string, value: string): boolean {
+  if (value === 'on') return true;
+  if (value === 'off') return false;
+  throw new ConfigError(`${name} must be "on" or "off", got "${value}"`);
+}
+
+/** `sqlite:relative/or/absolute.db`, `sqlite::memory:` or `postgres://…` / `postgresql://…`. */
+export function parseDatabaseUrl(url: string): DatabaseConfig {
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
+    return { dialect: 'postgres', url };
+  }
+  if (url.startsWith('sqlite:')) {
+    const file = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    if (!file) throw new ConfigError('DATABASE_URL "sqlite:" needs a file path, e.g. sqlite:./data/inkstone.db');
+    return { dialect: 'sqlite', file: file === ':memory:' ? file : path.resolve(file) };
+  }
+  throw new ConfigError(`DATABASE_URL must start with sqlite: or postgres://, got "${url}"`);
+}

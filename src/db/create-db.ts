@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { DatabaseConfig } from '../config.ts';
+import type { Database } from './schema.ts';
+
+export type Dialect = DatabaseConfig['dialect'];
+
+export interface Db {
+  kysely: Kysely<Database>;
+  dialect: Dialect;
+  close(): Promise<void>;
+}
+
+/** Raised when the database cannot be opened or reached; its message is one readable line. */
+export class DatabaseOpenError extends Error {}
+
+// PostgreSQL returns bigint (count(*), sums) as strings; our counts fit comfortably in a double.
+pg.types.setTypeParser(20, (value) => Number(value));
+
+/** Opens the configured database and checks it answers, so a bad URL fails here and not mid-request. */
+export async function createDb(config: DatabaseConfig): Promise<Db> {
+  const db = config.dialect === 'sqlite' ? openSqlite(config.file) : openPostgres(config.url);
+  try {
+    await sql`select 1`.execute(db.kysely);
+  } catch (error) {
+    await db.close().catch(() => {});
+    throw new DatabaseOpenError(`cannot reach the database (${describe(config)}): ${(error as Error).message}`);
+  }
+  return db;
+}
+
+function openSqlite(file: string): Db {
+  let connection: SqliteDatabase.Database;
+  try {
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+    connection = new SqliteDatabase(file);
+    // WAL lets readers work while a writer commits; synchronous=NORMAL is crash-safe under WAL.
+    connection.pragma('journal_mode = WAL');
+    connection.pragma('synchronous = NORMAL');
+    connection.pragma('foreign_keys = ON');
+    connection.pragma('busy_timeout = 5000');
+  } catch (error) {
+    throw new DatabaseOpenError(`cannot open the SQLite database ${file}: ${(error as Error).message}`);
+  }
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
+  return { kysely, dialect: 'sqlite', close: () => kysely.destroy() };
+}
+
+function openPostgres(url: string): Db {
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
+  // An idle client losing its connection must not crash the process; the pool replaces it.
+  pool.on('error', () => {});
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
+}
+
+function describe(config: DatabaseConfig): string {
+  if (config.dialect === 'sqlite') return config.file;
+  try {
+    const url = new URL(config.url);
+    return `postgres://${url.host}${url.pathname}`;
+  } catch {
+    return 'postgres';
+  }
+}

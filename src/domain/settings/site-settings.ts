@@ -1,0 +1,70 @@
+import type { Db } from '../../db/create-db.ts';
+import { isValidTimeZone } from '../shared/time.ts';
+
+/** What a site operator sets once: identity, legal texts and display preferences. */
+export interface SiteSettings {
+  name: string;
+  /** Short name used in the copyright block, e.g. 临湖网. */
+  shortName: string;
+  tagline: string;
+  logoUrl: string;
+  /** The label own content carries as its source, e.g. 本网. */
+  ownSourceLabel: string;
+  /** Shown on articles whose source is this site. */
+  copyrightOwn: string;
+  /** Shown on reposted articles (来源 is another outlet). */
+  disclaimerRepost: string;
+  /** Shown on every article: how and when to contact the site about a piece. */
+  contactNotice: string;
+  icpNumber: string;
+  newsLicence: string;
+  timeZone: string;
+  locale: 'zh-CN' | 'en';
+}
+
+export const DEFAULT_SETTINGS: SiteSettings = {
+  name: 'Inkstone 新闻网',
+  shortName: '本网',
+  tagline: '',
+  logoUrl: '',
+  ownSourceLabel: '本网',
+  copyrightOwn:
+    '凡本网注明"来源:本网"的所有作品,版权均属于本网,未经本网授权不得转载、摘编或利用其它方式使用上述作品。已经本网授权使用作品的,应在授权范围内使用,并注明"来源:本网"。',
+  disclaimerRepost:
+    '凡本网注明"来源:xxx(非本网)"的作品,均转载自其它媒体,转载目的在于传递更多信息,并不代表本网赞同其观点和对其真实性负责。',
+  contactNotice: '如因作品内容、版权和其它问题需要同本网联系的,请在30日内进行。',
+  icpNumber: '',
+  newsLicence: '',
+  timeZone: 'Asia/Shanghai',
+  locale: 'zh-CN',
+};
+
+const KEY = 'site';
+
+export class SettingsError extends Error {}
+
+export async function getSiteSettings(db: Db): Promise<SiteSettings> {
+  const row = await db.kysely.selectFrom('settings').select('value').where('key', '=', KEY).executeTakeFirst();
+  if (!row) return { ...DEFAULT_SETTINGS };
+  return { ...DEFAULT_SETTINGS, ...(JSON.parse(row.value) as Partial<SiteSettings>) };
+}
+
+/** Merges a change into the stored settings after checking it; an invalid change writes nothing. */
+export async function updateSiteSettings(db: Db, change: Partial<SiteSettings>): Promise<SiteSettings> {
+  const next = { ...(await getSiteSettings(db)), ...change };
+  validateSettings(next);
+  const value = JSON.stringify(next);
+  await db.kysely
+    .insertInto('settings')
+    .values({ key: KEY, value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute();
+  return next;
+}
+
+function validateSettings(settings: SiteSettings): void {
+  if (!settings.name.trim()) throw new SettingsError('site name must not be empty');
+  if (!settings.ownSourceLabel.trim()) throw new SettingsError('own-source label must not be empty');
+  if (!isValidTimeZone(settings.timeZone)) throw new SettingsError(`unknown time zone "${settings.timeZone}"`);
+  if (settings.locale !== 'zh-CN' && settings.locale !== 'en') throw new SettingsError(`unsupported locale "${settings.locale}"`);
+}

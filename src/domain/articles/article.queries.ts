@@ -57,12 +57,16 @@ export async function findPublishedArticle(db: Db, id: number): Promise<Publishe
 /** Newest first, pinned (置顶) articles on top; `page` counts from 1. */
 export async function listPublished(
   db: Db,
-  options: { channelIds?: number[]; page?: number; pageSize: number },
+  options: { channelIds?: number[]; page?: number; pageSize: number; withTotal?: boolean },
 ): Promise<Page<ArticleSummary>> {
   const page = Math.max(1, options.page ?? 1);
   let query = published(db);
   if (options.channelIds) query = query.where('channel_id', 'in', options.channelIds.length ? options.channelIds : [-1]);
-  const [{ total }] = (await query.select((eb) => eb.fn.countAll<number>().as('total')).execute()) as [{ total: number }];
+  // Blocks of "the latest N" need no count; only paged lists pay for it.
+  const total =
+    options.withTotal === false
+      ? 0
+      : Number((await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()).total);
   const rows = await query
     .select([...SUMMARY_COLUMNS])
     .orderBy('is_top', 'desc')

@@ -1,0 +1,87 @@
+import { Command, CommanderError } from 'commander';
+import { ConfigError, loadConfig } from '../config.ts';
+import { DatabaseOpenError, createDb } from '../db/create-db.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { deleteAllContent, isEmpty } from '../db/reset.ts';
+import { createDemo } from '../domain/demo/create-demo.ts';
+import { closeOnSignals, startServer } from '../server.ts';
+
+/** Every failure the CLI expects ends as one readable line and a non-zero exit. */
+class CliError extends Error {}
+
+const program = new Command('inkstone')
+  .description('Inkstone: news portal and newsroom / 新闻门户与采编系统')
+  .showHelpAfterError()
+  .exitOverride();
+
+program
+  .command('serve')
+  .description('run the portal and newsroom (migrates the database first)')
+  .option('--demo-if-empty', 'create the demo portal when the database has no channels yet')
+  .action(async (options: { demoIfEmpty?: boolean }) => {
+    const config = loadConfig();
+    let demoCreated = false;
+    const server = await startServer(config, {
+      async prepare(db) {
+        if (options.demoIfEmpty && (await isEmpty(db))) {
+          console.log('empty database: creating the demo portal…');
+          await createDemo(db, config.dataDir);
+          demoCreated = true;
+        }
+      },
+    });
+    closeOnSignals(server);
+    console.log('');
+    console.log(`  Inkstone is running${demoCreated ? ' with demo content' : ''}.`);
+    console.log(`  Portal / 门户:  ${server.url}`);
+    console.log(`  Database:       ${describeDatabase(config.database)}`);
+    console.log('  Stop with Ctrl+C.');
+    console.log('');
+  });
+
+program
+  .command('migrate')
+  .description('bring the database schema up to date')
+  .action(async () => {
+    const db = await createDb(loadConfig().database);
+    try {
+      const applied = await migrateToLatest(db);
+      console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
+    } finally {
+      await db.close();
+    }
+  });
+
+program
+  .command('demo')
+  .description('create the demo portal in an empty database')
+  .option('--reset', 'delete ALL content first, then recreate the demo')
+  .action(async (options: { reset?: boolean }) => {
+    const config = loadConfig();
+    const db = await createDb(config.database);
+    try {
+      await migrateToLatest(db);
+      if (options.reset) await deleteAllContent(db);
+      else if (!(await isEmpty(db))) throw new CliError('the database already has content; use `inkstone demo --reset` to replace it');
+      const summary = await createDemo(db, config.dataDir);
+      console.log(`demo created: ${summary.channels} channels, ${summary.articles} articles, ${summary.media} images`);
+    } finally {
+      await db.close();
+    }
+  });
+
+function describeDatabase(database: ReturnType<typeof loadConfig>['database']): string {
+  return database.dialect === 'sqlite' ? `SQLite ${database.file}` : 'PostgreSQL';
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) process.exit(error.exitCode);
+  // Expected failures are one line; anything else adds its stack only when asked (INKSTONE_DEBUG=1).
+  const known = error instanceof CliError || error instanceof ConfigError || error instanceof DatabaseOpenError;
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`inkstone: ${message.split('\n')[0]}`);
+  if (!known && process.env.INKSTONE_DEBUG) console.error(error);
+  process.exit(1);
+}

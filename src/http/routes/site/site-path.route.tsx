@@ -1,0 +1,100 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { findNeighbours, findPublishedArticle, listPublished, listSameChannel } from '../../../domain/articles/article.queries.ts';
+import type { ChannelRow } from '../../../db/schema.ts';
+import { findRedirectedChannel } from '../../../domain/channels/channel.service.ts';
+import { findMedia } from '../../../domain/media/media.service.ts';
+import { ArticlePage } from '../../../views/pages/article-page.tsx';
+import { ChannelPage } from '../../../views/pages/channel-page.tsx';
+import type { AppDeps } from '../../../app.tsx';
+import { AppError } from '../../errors.ts';
+import { presentArticlePage } from '../../presenters/article-presenter.ts';
+import { toImageView } from '../../presenters/image-view.ts';
+import { type SiteContext, chromeFor, loadSiteContext, toLinkItem } from '../../site-context.ts';
+import { parseArticlePath } from '../../site-urls.ts';
+
+const PAGE_SIZE = 20;
+const RELATED_ITEMS = 6;
+/** Page numbers a visitor may type; anything else is sent back to page 1. */
+const PAGE_NUMBER = /^[1-9]\d{0,8}$/;
+
+/**
+ * Channel and article pages share one wildcard route because channel paths have any depth
+ * (/news/ and /news/world/); the path's shape decides which page it is.
+ */
+export function registerSitePathRoute(app: FastifyInstance, deps: AppDeps): void {
+  app.get('/*', async (request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    const article = parseArticlePath(path);
+    const context = await loadSiteContext(deps.db);
+    if (article) return sendArticle(context, reply, path, article.id);
+    const query = request.query as Record<string, unknown>;
+    return sendChannel(context, reply, path, query.page);
+  });
+}
+
+async function sendArticle(context: SiteContext, reply: FastifyReply, path: string, id: number) {
+  const article = await findPublishedArticle(context.db, id);
+  if (!article) throw new AppError('NOT_FOUND');
+  const canonical = context.urls.article(article);
+  // Old channel slugs and wrong dates lead to the one true URL.
+  if (canonical !== path) return reply.redirect(canonical, 301);
+  const [neighbours, related] = await Promise.all([
+    findNeighbours(context.db, article),
+    listSameChannel(context.db, article, RELATED_ITEMS),
+  ]);
+  const props = presentArticlePage(context, { article, ...neighbours, related });
+  return reply.type('text/html; charset=utf-8').send(<ArticlePage {...props} />);
+}
+
+async function sendChannel(context: SiteContext, reply: FastifyReply, path: string, rawPage: unknown) {
+  const channelPath = path.replace(/^\/+|\/+$/g, '');
+  const channel = context.tree.findByPath(channelPath);
+  if (!channel) {
+    const movedId = await findRedirectedChannel(context.db, channelPath);
+    if (movedId !== undefined && context.tree.byId.has(movedId)) return reply.redirect(context.urls.channel(movedId), 301);
+    throw new AppError('NOT_FOUND');
+  }
+  const canonical = context.urls.channel(channel.id);
+  if (path !== canonical.split('?')[0]) return reply.redirect(canonical, 301);
+  const page = parsePage(rawPage);
+  if (page === undefined) return reply.redirect(canonical, 302);
+
+  const listing = await listPublished(context.db, { channelIds: context.tree.subtreeIds(channel.id), page, pageSize: PAGE_SIZE });
+  if (page > listing.pageCount) throw new AppError('NOT_FOUND');
+  const covers = channel.kind === 'photo' ? await findMedia(context.db, listing.items.flatMap((a) => (a.coverMediaId ? [a.coverMediaId] : []))) : new Map();
+  const parentUrl = channel.parent_id === null ? '/' : context.urls.channel(channel.parent_id);
+  return reply.type('text/html; charset=utf-8').send(
+    <ChannelPage
+      chrome={chromeFor(context, channel.id, parentUrl)}
+      head={{ title: channel.name, description: channel.description || undefined, canonicalUrl: context.urls.channel(channel.id, page) }}
+      crumbs={[{ name: context.t('home'), url: '/' }, ...crumbsOf(context, channel)]}
+      name={channel.name}
+      description={channel.description}
+      kind={channel.kind}
+      subChannels={subChannelTabs(context, channel)}
+      items={listing.items.map((item) => {
+        const media = item.coverMediaId ? covers.get(item.coverMediaId) : undefined;
+        return { ...toLinkItem(context, item), image: media && toImageView(media, item.title) };
+      })}
+      pagination={{ page, pageCount: listing.pageCount, urlFor: (n) => context.urls.channel(channel.id, n) }}
+    />,
+  );
+}
+
+/** undefined for a malformed page number (the caller redirects to page 1). */
+function parsePage(raw: unknown): number | undefined {
+  if (raw === undefined) return 1;
+  return typeof raw === 'string' && PAGE_NUMBER.test(raw) ? Number(raw) : undefined;
+}
+
+function crumbsOf(context: SiteContext, channel: ChannelRow) {
+  const chain = context.tree.ancestry(channel.id);
+  return chain.map((c, index) => (index === chain.length - 1 ? { name: c.name } : { name: c.name, url: context.urls.channel(c.id) }));
+}
+
+/** A sub-channel shows its siblings as tabs, a parent shows its children. */
+function subChannelTabs(context: SiteContext, channel: ChannelRow) {
+  const children = context.tree.children(channel.id);
+  const tabs = children.length ? children : channel.parent_id !== null ? context.tree.children(channel.parent_id) : [];
+  return tabs.map((c) => ({ name: c.name, url: context.urls.channel(c.id), current: c.id === channel.id }));
+}

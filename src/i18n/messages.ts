@@ -1,0 +1,109 @@
+/**
+ * Every piece of interface text, in zh-CN (the default) and English. Content (titles, bodies,
+ * channel names) is the site's own and is not translated here.
+ */
+const zhCN = {
+  home: '首页',
+  back: '返回',
+  body: '正文',
+  source: '来源',
+  time: '时间',
+  editor: '编辑',
+  reporters: '记者',
+  photographers: '摄影',
+  previous: '上一篇',
+  next: '下一篇',
+  none: '没有了',
+  related: '相关新闻',
+  newMedia: '新媒体',
+  latest: '最新发布',
+  important: '要闻',
+  focus: '聚焦',
+  headline: '头条',
+  more: '更多',
+  copyrightTitle: '版权与免责声明',
+  pageOf: '第 {page} / {pages} 页',
+  previousPage: '上一页',
+  nextPage: '下一页',
+  firstPage: '首页',
+  lastPage: '尾页',
+  noArticles: '这里还没有文章。',
+  sectionComing: '该栏目正在建设中,敬请期待。',
+  notFoundTitle: '页面不存在',
+  notFoundText: '您访问的页面不存在或已被删除。',
+  errorTitle: '服务暂时不可用',
+  errorText: '服务器遇到了问题,请稍后再试。',
+  badRequestTitle: '请求有误',
+  goHome: '返回首页',
+  skipToContent: '跳到正文',
+  mainNav: '主导航',
+  breadcrumb: '当前位置',
+  originalTitle: '原标题',
+  originalAuthor: '原作者',
+  icp: 'ICP备案号',
+  licence: '互联网新闻信息服务许可证',
+  photoCount: '{count} 张图片',
+} as const;
+
+export type MessageKey = keyof typeof zhCN;
+export type Locale = 'zh-CN' | 'en';
+
+const en: Record<MessageKey, string> = {
+  home: 'Home',
+  back: 'Back',
+  body: 'Article',
+  source: 'Source',
+  time: 'Time',
+  editor: 'Editor',
+  reporters: 'Reporters',
+  photographers: 'Photos',
+  previous: 'Previous',
+  next: 'Next',
+  none: 'None',
+  related: 'Related news',
+  newMedia: 'New media',
+  latest: 'Latest',
+  important: 'Top stories',
+  focus: 'Focus',
+  headline: 'Headline',
+  more: 'More',
+  copyrightTitle: 'Copyright and disclaimer',
+  pageOf: 'Page {page} of {pages}',
+  previousPage: 'Previous page',
+  nextPage: 'Next page',
+  firstPage: 'First',
+  lastPage: 'Last',
+  noArticles: 'No articles here yet.',
+  sectionComing: 'This section is being built.',
+  notFoundTitle: 'Page not found',
+  notFoundText: 'The page you asked for does not exist or has been removed.',
+  errorTitle: 'Service unavailable',
+  errorText: 'The server ran into a problem. Please try again later.',
+  badRequestTitle: 'Bad request',
+  goHome: 'Go to the home page',
+  skipToContent: 'Skip to content',
+  mainNav: 'Main navigation',
+  breadcrumb: 'You are here',
+  originalTitle: 'Original title',
+  originalAuthor: 'Original author',
+  icp: 'ICP number',
+  licence: 'Internet news licence',
+  photoCount: '{count} photos',
+};
+
+const tables: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
+
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+export function translator(locale: Locale): Translate {
+  const table = tables[locale];
+  return (key, params) => {
+    const text = table[key];
+    return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => String(params[name] ?? m)) : text;
+  };
+}
+
+/** The separator between names in a list: 、 in Chinese, a comma in English. */
+export function joinNames(locale: Locale, names: readonly string[]): string {
+  return names.join(locale === 'zh-CN' ? '、' : ', ');
+}

@@ -1,0 +1,47 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.tsx';
+import type { Config } from './config.ts';
+import { type Db, createDb } from './db/create-db.ts';
+import { migrateToLatest } from './db/migrate.ts';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  db: Db;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Opens the database, brings its schema up to date, and listens. */
+export async function startServer(config: Config, options: { prepare?: (db: Db) => Promise<void> } = {}): Promise<RunningServer> {
+  const db = await createDb(config.database);
+  try {
+    await migrateToLatest(db);
+    await options.prepare?.(db);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  const app = await buildApp({ config, db }, { logger: process.env.INKSTONE_LOG !== 'off' });
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= app.close().then(() => db.close());
+    return closing;
+  };
+  return { app, db, url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`, close };
+}
+
+/** Stops accepting connections on SIGINT/SIGTERM, lets requests in flight finish, then exits. */
+export function closeOnSignals(server: RunningServer): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      server.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+  }
+}

@@ -1,0 +1,116 @@
+import type { Children } from '@kitajs/html';
+import { NewMediaList } from '../components/new-media-list.tsx';
+import type { PageHead, SiteChrome } from '../view-models.ts';
+
+/** The public page frame: masthead, channel bar, content, footer. No script is needed to read. */
+export function SiteLayout(props: { chrome: SiteChrome; head: PageHead; children: Children; extraHead?: Children }) {
+  const { chrome, head } = props;
+  const t = chrome.t;
+  const title = head.title === chrome.siteName ? chrome.siteName : `${head.title} - ${chrome.siteName}`;
+  return (
+    <>
+      {'<!doctype html>'}
+      <html lang={chrome.locale}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title safe>{title}</title>
+          {head.description ? <meta name="description" content={head.description} /> : ''}
+          {head.canonicalUrl ? <link rel="canonical" href={head.canonicalUrl} /> : ''}
+          <link rel="stylesheet" href="/assets/site.css" />
+          {props.extraHead ?? ''}
+        </head>
+        <body>
+          <a class="skip-link" href="#main" safe>
+            {t('skipToContent')}
+          </a>
+          <header class="masthead">
+            <div class="wrap masthead-inner">
+              <a class="brand" href="/">
+                {chrome.logoUrl ? <img src={chrome.logoUrl} alt="" width="48" height="48" /> : <BrandMark />}
+                <span class="brand-name" safe>
+                  {chrome.siteName}
+                </span>
+              </a>
+              {chrome.tagline ? (
+                <span class="tagline" safe>
+                  {chrome.tagline}
+                </span>
+              ) : (
+                ''
+              )}
+            </div>
+          </header>
+          <nav class="channel-bar" aria-label={t('mainNav')}>
+            <ul class="wrap">
+              <li>
+                <a href="/" safe>{t('home')}</a>
+              </li>
+              {chrome.nav.map((item) => (
+                <li>
+                  <a href={item.url} aria-current={item.current ? 'page' : undefined} safe>
+                    {item.name}
+                  </a>
+                </li>
+              ))}
+              <li>
+                <a href={chrome.backUrl} class="back" safe>
+                  {t('back')}
+                </a>
+              </li>
+            </ul>
+          </nav>
+          <main id="main" class="wrap">
+            {props.children}
+          </main>
+          <footer class="site-footer">
+            <div class="wrap">
+              <p safe>{`© ${chrome.siteName}`}</p>
+              {chrome.icpNumber ? <p safe>{`${t('icp')}:${chrome.icpNumber}`}</p> : ''}
+              {chrome.newsLicence ? <p safe>{`${t('licence')}:${chrome.newsLicence}`}</p> : ''}
+            </div>
+          </footer>
+        </body>
+      </html>
+    </>
+  );
+}
+
+/** Two columns on desktop: the work on the left, 新媒体 and the latest list on the right. */
+export function WithSidebar(props: { chrome: SiteChrome; children: Children }) {
+  const t = props.chrome.t;
+  return (
+    <div class="two-col">
+      <div class="primary">{props.children}</div>
+      <aside class="sidebar">
+        <NewMediaList items={props.chrome.newMedia} t={t} />
+        {props.chrome.latest.length ? (
+          <section class="panel">
+            <h2 class="panel-title" safe>{t('latest')}</h2>
+            <ul class="link-list compact">
+              {props.chrome.latest.map((item) => (
+                <li>
+                  <a href={item.url} safe>
+                    {item.title}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : (
+          ''
+        )}
+      </aside>
+    </div>
+  );
+}
+
+function BrandMark() {
+  return (
+    <svg class="brand-mark" viewBox="0 0 48 48" width="48" height="48" aria-hidden="true">
+      <rect x="4" y="8" width="40" height="32" rx="8" fill="#b3261e" />
+      <ellipse cx="24" cy="24" rx="12" ry="8" fill="#fff" opacity="0.9" />
+      <ellipse cx="24" cy="24" rx="7" ry="4" fill="#1f1f1f" />
+    </svg>
+  );
+}

@@ -154,12 +154,12 @@ function CopyrightBlock(props: { copyright: CopyrightView }) {
       </h2>
       <ol>
         <li class={c.applies === 'own' ? 'applies' : undefined} safe>
-          {c.own}
+          {`① ${c.own}`}
         </li>
         <li class={c.applies === 'repost' ? 'applies' : undefined} safe>
-          {c.repost}
+          {`② ${c.repost}`}
         </li>
-        <li safe>{c.contact}</li>
+        <li safe>{`③ ${c.contact}`}</li>
       </ol>
     </section>
   );

@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { PublishedArticle } from '../src/domain/articles/article.ts';
 import { findNeighbours, findPublishedArticle } from '../src/domain/articles/article.queries.ts';
 import { listBlockItems } from '../src/domain/blocks/block.service.ts';
 import { loadChannelTree } from '../src/domain/channels/channel.service.ts';
 import { describeEachDialect } from './helpers/databases.ts';
+import { sharedPath } from './helpers/shared.ts';
 import { type TestApp, buildTestApp } from './helpers/test-app.ts';
 
 /** The nav bar of the model page, read from ../shared so the test follows the seed, not a copy. */
 function seedNav(): string[] {
-  const seed = readFileSync(path.resolve('../shared/seed/000_6a1b3f7d972bca36.txt'), 'utf8');
+  const seed = readFileSync(sharedPath('seed', '000_6a1b3f7d972bca36.txt'), 'utf8');
   return (seed.split('\n')[0] ?? '').trim().split(/\s+/);
 }
 

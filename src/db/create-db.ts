@@ -4,6 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.ts';
+import { ChangeFeed } from './change-feed.ts';
 import type { Database } from './schema.ts';
 
 export type Dialect = DatabaseConfig['dialect'];
@@ -11,6 +12,8 @@ export type Dialect = DatabaseConfig['dialect'];
 export interface Db {
   kysely: Kysely<Database>;
   dialect: Dialect;
+  /** Committed content changes, for caches and other listeners. */
+  changes: ChangeFeed;
   close(): Promise<void>;
 }
 
@@ -46,7 +49,7 @@ function openSqlite(file: string): Db {
     throw new DatabaseOpenError(`cannot open the SQLite database ${file}: ${(error as Error).message}`);
   }
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
-  return { kysely, dialect: 'sqlite', close: () => kysely.destroy() };
+  return { kysely, dialect: 'sqlite', changes: new ChangeFeed(), close: () => kysely.destroy() };
 }
 
 function openPostgres(url: string): Db {
@@ -54,7 +57,7 @@ function openPostgres(url: string): Db {
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
+  return { kysely, dialect: 'postgres', changes: new ChangeFeed(), close: () => kysely.destroy() };
 }
 
 function describe(config: DatabaseConfig): string {

@@ -1,6 +1,7 @@
 import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { Db } from './create-db.ts';
 import { initial } from './migrations/001-initial.ts';
+import { newsroom } from './migrations/002-newsroom.ts';
 
 /**
  * Migrations are immutable once merged: add a new file, never edit an old one.
@@ -9,6 +10,7 @@ import { initial } from './migrations/001-initial.ts';
 function migrationsFor(db: Db): Record<string, Migration> {
   return {
     '001-initial': initial(db.dialect),
+    '002-newsroom': newsroom(db.dialect),
   };
 }
 

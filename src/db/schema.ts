@@ -13,6 +13,11 @@ export interface Database {
   media: MediaTable;
   revisions: RevisionsTable;
   block_items: BlockItemsTable;
+  users: UsersTable;
+  user_channels: UserChannelsTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
+  api_tokens: ApiTokensTable;
 }
 
 export interface SettingsTable {
@@ -68,6 +73,12 @@ export interface ArticlesTable {
   created_at: string;
   updated_at: string;
   version: number;
+  author_id: Generated<number | null>;
+  /** JSON of the edited fields while a published story is being changed; the live fields stay online. */
+  working_copy: Generated<string | null>;
+  review_comment: Generated<string>;
+  scheduled_at: Generated<string | null>;
+  unpublish_at: Generated<string | null>;
 }
 
 export interface MediaTable {
@@ -91,6 +102,8 @@ export interface RevisionsTable {
   snapshot: string;
   author_name: string;
   created_at: string;
+  author_id: Generated<number | null>;
+  note: Generated<string>;
 }
 
 export interface BlockItemsTable {
@@ -103,6 +116,60 @@ export interface BlockItemsTable {
   position: number;
 }
 
+export type Role = 'admin' | 'chief' | 'editor' | 'reporter';
+
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  password_hash: string;
+  display_name: string;
+  role: Role;
+  disabled: number;
+  failed_logins: number;
+  locked_until: string | null;
+  created_at: string;
+  password_changed_at: string;
+}
+
+export interface UserChannelsTable {
+  user_id: number;
+  channel_id: number;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  ip: string;
+  user_agent: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  user_id: number | null;
+  username: string;
+  action: string;
+  target_type: string;
+  target_id: string;
+  detail: string;
+  ip: string;
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>;
+  name: string;
+  token_hash: string;
+  role: Role;
+  created_by: number | null;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export type UserRow = Selectable<UsersTable>;
 export type ChannelRow = Selectable<ChannelsTable>;
 export type ArticleRow = Selectable<ArticlesTable>;
 export type NewArticleRow = Insertable<ArticlesTable>;

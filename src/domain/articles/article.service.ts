@@ -51,9 +51,10 @@ export async function createArticle(db: Db, input: ArticleInput, authorName: str
   });
 }
 
-type ArticleValues = Omit<NewArticleRow, 'created_at' | 'updated_at' | 'version'>;
+export type ArticleValues = Omit<NewArticleRow, 'created_at' | 'updated_at' | 'version'>;
 
-async function toRow(db: Db, input: ArticleInput): Promise<ArticleValues> {
+/** Checks and sanitises an input into column values; the body is sanitised here, for every writer. */
+export async function toRow(db: Db, input: ArticleInput): Promise<ArticleValues> {
   const title = input.title.trim();
   if (!title) throw new ArticleError('title must not be empty');
   const channel = await db.kysely.selectFrom('channels').select('id').where('id', '=', input.channelId).executeTakeFirst();

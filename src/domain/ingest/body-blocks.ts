@@ -1,0 +1,123 @@
+import type { Block, ExtractedImage } from './extraction.ts';
+import { isEndMarker, matchEditorLine, splitCredit, splitDateline, takeTrailingEditor, takeTrailingReporters } from './zh-conventions.ts';
+
+/** What the body's own conventions tell about the article, besides the body itself. */
+export interface BodyFacts {
+  blocks: Block[];
+  dateline: string;
+  reporters: string[];
+  editor: string;
+}
+
+/**
+ * Cleans a run of blocks the same way for HTML and plain text: stops at the site's frame
+ * (上一篇, 相关新闻, 版权声明), takes out the editor line, the 电头 and the trailing (记者:…).
+ */
+export function finishBlocks(input: Block[]): BodyFacts {
+  let editor = '';
+  const kept: Block[] = [];
+  for (const block of input) {
+    const text = blockText(block);
+    if (block.kind !== 'figure' && isEndMarker(text) && kept.length > 0) break;
+    const named = block.kind === 'p' ? matchEditorLine(text) : null;
+    if (named) {
+      editor ||= named;
+      continue;
+    }
+    kept.push(block);
+  }
+  const reporters: string[] = [];
+  let dateline = '';
+  const firstIndex = kept.findIndex((b) => b.kind === 'p');
+  const first = kept[firstIndex];
+  if (first?.kind === 'p') {
+    const split = splitDateline(first.text);
+    if (split.dateline) {
+      dateline = split.dateline;
+      reporters.push(...split.reporters);
+      kept[firstIndex] = { kind: 'p', text: split.rest };
+    }
+  }
+  const lastIndex = findLastIndex(kept, (b) => b.kind === 'p');
+  const last = kept[lastIndex];
+  if (last?.kind === 'p') {
+    const withoutEditor = takeTrailingEditor(last.text);
+    editor ||= withoutEditor.editor;
+    const trailing = takeTrailingReporters(withoutEditor.text);
+    reporters.push(...trailing.reporters);
+    if (trailing.text) kept[lastIndex] = { kind: 'p', text: trailing.text };
+    else kept.splice(lastIndex, 1);
+  }
+  return { blocks: kept, dateline, reporters: [...new Set(reporters)], editor };
+}
+
+function findLastIndex<T>(xs: T[], test: (x: T) => boolean): number {
+  for (let i = xs.length - 1; i >= 0; i--) if (test(xs[i] as T)) return i;
+  return -1;
+}
+
+export function blockText(block: Block): string {
+  switch (block.kind) {
+    case 'figure':
+      return [block.caption, block.credit].filter(Boolean).join(' ');
+    case 'list':
+      return block.items.join('\n');
+    default:
+      return block.text;
+  }
+}
+
+/** A caption paragraph becomes a figure; its credit is split off (新华社记者曹阳摄). */
+export function captionFigure(text: string, src = '', alt = ''): Block {
+  const { caption, credit } = splitCredit(text);
+  return { kind: 'figure', src, alt: alt || caption, caption, credit };
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** Blocks → HTML in the editor's schema (p, h2/h3, figure with caption and credit, lists, quotes). */
+export function blocksToHtml(blocks: Block[]): string {
+  return blocks.map(blockToHtml).filter(Boolean).join('\n');
+}
+
+function blockToHtml(block: Block): string {
+  switch (block.kind) {
+    case 'p':
+      return block.text ? `<p>${escapeHtml(block.text)}</p>` : '';
+    case 'h':
+      return `<h${block.level}>${escapeHtml(block.text)}</h${block.level}>`;
+    case 'quote':
+      return `<blockquote><p>${escapeHtml(block.text)}</p></blockquote>`;
+    case 'list': {
+      const tag = block.ordered ? 'ol' : 'ul';
+      return `<${tag}>${block.items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</${tag}>`;
+    }
+    case 'figure': {
+      const img = /^https?:\/\//i.test(block.src) ? `<img src="${escapeHtml(block.src)}" alt="${escapeHtml(block.alt)}">` : '';
+      const credit = block.credit ? `${block.caption ? ' ' : ''}<span class="credit">${escapeHtml(block.credit)}</span>` : '';
+      const caption = block.caption || block.credit ? `<figcaption>${escapeHtml(block.caption)}${credit}</figcaption>` : '';
+      return img || caption ? `<figure>${img}${caption}</figure>` : '';
+    }
+  }
+}
+
+/** Body text: one block per line, what search, summaries and scoring read. */
+export function blocksToText(blocks: Block[]): string {
+  return blocks.map(blockText).filter((t) => t.trim()).join('\n');
+}
+
+export function blocksToImages(blocks: Block[]): ExtractedImage[] {
+  return blocks.flatMap((b) => (b.kind === 'figure' && b.src ? [{ url: b.src, caption: b.caption, credit: b.credit }] : []));
+}
+
+/** First paragraph, cut to a summary length at a sentence end where possible. */
+export function summarise(blocks: Block[], max = 120): string {
+  const first = blocks.find((b) => b.kind === 'p' && b.text.length >= 20) ?? blocks.find((b) => b.kind === 'p');
+  if (!first || first.kind !== 'p') return '';
+  if (first.text.length <= max) return first.text;
+  const cut = first.text.slice(0, max);
+  const stop = Math.max(cut.lastIndexOf('。'), cut.lastIndexOf('. '));
+  return stop > max / 3 ? cut.slice(0, stop + 1) : `${cut}…`;
+}

@@ -1,0 +1,123 @@
+import { blocksToHtml, blocksToImages, blocksToText, finishBlocks, summarise } from './body-blocks.ts';
+import { decodeBytes } from './charset.ts';
+import { type FoundDate, findDates, toIsoLocal } from './date-parse.ts';
+import { type Extraction, ExtractionError } from './extraction.ts';
+import { readHtml } from './html-extractor.ts';
+import { looksLikePlainText, readPlainText } from './text-extractor.ts';
+
+export interface ExtractOptions {
+  /** The page's address: resolves relative image URLs and fills sourceUrl. */
+  url?: string;
+  /** Charset from an HTTP Content-Type header, when the bytes came over HTTP. */
+  charset?: string;
+}
+
+/** Chinese pages without a zone are Beijing time. */
+const SHANGHAI_OFFSET = 480;
+
+/**
+ * Turns a page (bytes in any common charset, or a string of HTML or of copied text) into a clean,
+ * attributed article. Pure: no network, no database. Throws ExtractionError when there is nothing
+ * to extract.
+ */
+export function extractArticle(input: Uint8Array | string, options: ExtractOptions = {}): Extraction {
+  const decoded = typeof input === 'string' ? { text: input, charset: 'utf-16' } : decodeBytes(input, options.charset);
+  const text = decoded.text.replace(/^\ufeff/, '');
+  if (!text.trim()) throw new ExtractionError('the document is empty');
+  if (isBinary(text)) throw new ExtractionError('the input is not text (binary data)');
+  return looksLikePlainText(text) ? fromPlainText(text, options) : fromHtml(text, decoded.charset, options);
+}
+
+function isBinary(text: string): boolean {
+  const sample = text.slice(0, 8192);
+  let control = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c < 9 || (c > 13 && c < 32)) && c !== 27) control++;
+  }
+  return control > sample.length * 0.05 || (sample.match(/\ufffd/g)?.length ?? 0) > sample.length * 0.3;
+}
+
+function fromPlainText(text: string, options: ExtractOptions): Extraction {
+  const reading = readPlainText(text);
+  const facts = finishBlocks(reading.blocks);
+  const dated = findDates(reading.metaLine)[0] ?? findDates(text.slice(0, 3000))[0] ?? null;
+  const lang = detectLang(text);
+  return assemble({
+    title: reading.title,
+    source: reading.source,
+    sourceUrl: options.url ?? '',
+    published: dated,
+    authors: [...reading.authors, ...facts.reporters],
+    facts,
+    lang,
+    charset: 'text',
+    format: 'text',
+  });
+}
+
+function fromHtml(html: string, charset: string, options: ExtractOptions): Extraction {
+  const reading = readHtml(html, options.url);
+  const facts = finishBlocks(reading.blocks);
+  const text = blocksToText(facts.blocks);
+  const lang = reading.lang || detectLang(`${reading.title}\n${text}`);
+  return assemble({
+    title: reading.title,
+    source: reading.source,
+    sourceUrl: options.url || reading.sourceUrl,
+    published: reading.published,
+    authors: reading.authors.length ? reading.authors : facts.reporters,
+    facts,
+    lang,
+    charset,
+    format: 'html',
+  });
+}
+
+interface Parts {
+  title: string;
+  source: string;
+  sourceUrl: string;
+  published: FoundDate | null;
+  authors: string[];
+  facts: ReturnType<typeof finishBlocks>;
+  lang: string;
+  charset: string;
+  format: 'html' | 'text';
+}
+
+function assemble(p: Parts): Extraction {
+  const zh = p.lang === 'zh';
+  return {
+    title: p.title,
+    subtitle: '',
+    source: p.source,
+    sourceUrl: p.sourceUrl,
+    publishedAt: p.published ? toIsoLocal(p.published, zh ? SHANGHAI_OFFSET : null) : null,
+    authors: [...new Set(p.authors)],
+    editor: p.facts.editor,
+    dateline: p.facts.dateline,
+    summary: summarise(p.facts.blocks),
+    bodyHtml: blocksToHtml(p.facts.blocks),
+    bodyText: blocksToText(p.facts.blocks),
+    images: blocksToImages(p.facts.blocks),
+    lang: p.lang,
+    charset: p.charset,
+    format: p.format,
+  };
+}
+
+/** Primary language from the script of the text: Han → zh, kana → ja, Hangul → ko, else en. */
+export function detectLang(text: string): string {
+  const sample = text.slice(0, 5000);
+  const han = sample.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const kana = sample.match(/[\p{Script=Hiragana}\p{Script=Katakana}]/gu)?.length ?? 0;
+  const hangul = sample.match(/\p{Script=Hangul}/gu)?.length ?? 0;
+  const cyrillic = sample.match(/\p{Script=Cyrillic}/gu)?.length ?? 0;
+  const letters = sample.match(/\p{L}/gu)?.length ?? 1;
+  if (kana > letters * 0.05) return 'ja';
+  if (hangul > letters * 0.2) return 'ko';
+  if (han > letters * 0.2) return 'zh';
+  if (cyrillic > letters * 0.3) return 'ru';
+  return 'en';
+}

@@ -1,0 +1,465 @@
+import { parseHTML } from 'linkedom';
+import { captionFigure } from './body-blocks.ts';
+import type { FoundDate } from './date-parse.ts';
+import { type NodeStats, computeStats, countChars, countPunct, linkDensity } from './dom-stats.ts';
+import type { Block } from './extraction.ts';
+import { collectLinkedData, collectMeta, findMachineAuthors, findMachineDate, findTextDate, findUrlDate } from './html-metadata.ts';
+import { findBylineAuthors, findSource, isFurnitureLine, looksLikeCaption } from './zh-conventions.ts';
+
+export interface HtmlReading {
+  title: string;
+  source: string;
+  sourceUrl: string;
+  published: FoundDate | null;
+  authors: string[];
+  blocks: Block[];
+  lang: string;
+}
+
+/** Beyond this many characters a page is cut (after dropping scripts): bounded time on huge input. */
+const MAX_HTML_CHARS = 3_000_000;
+/** Deeper than this, a subtree is read as plain text: no recursion limit can be reached. */
+const MAX_WALK_DEPTH = 400;
+
+const JUNK_SELECTOR =
+  'script,style,noscript,template,iframe,svg,canvas,object,embed,button,select,input,textarea,nav,aside,footer,link,meta,video,audio,map,dialog,[hidden],[aria-hidden="true"]';
+
+const NEGATIVE_RE =
+  /(^|[\s_-])(comment|comments|share|sharing|social|related|relate|recommend|footer|foot|sidebar|side|nav|navbar|menu|breadcrumb|crumb|banner|ad|ads|advert|sponsor|promo|popup|modal|toolbar|tags|tag|pager|pagination|hot|rank|copyright|disclaimer|subscribe|newsletter|widget|login|signup|print|cookie|masthead|header-nav|top-bar|topbar|byline-share|more)([\s_-]|$)|xgxw|xgwz|tjyd|lbt/i;
+const POSITIVE_RE = /(^|[\s_-])(article|content|main|post|entry|body|text|story|detail|news|zw|zhengwen|cont|txt)([\s_-]|$)|article|content|zhengwen|artibody|main_text/i;
+const BLOCK_TAGS = new Set([
+  'P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'TD', 'TH', 'TR', 'TABLE', 'TBODY', 'THEAD', 'UL', 'OL', 'LI', 'DL', 'DT', 'DD',
+  'BLOCKQUOTE', 'PRE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'FIGURE', 'FIGCAPTION', 'HEADER', 'CENTER', 'FORM', 'FIELDSET', 'ADDRESS', 'HR', 'BODY', 'TEXT',
+]);
+
+/** Reads an HTML page: metadata from head and header, the body from the densest block of prose. */
+export function readHtml(html: string, pageUrl = ''): HtmlReading {
+  const document = parseDocument(boundSize(html));
+  const meta = collectMeta(document);
+  const ld = collectLinkedData(document);
+  const lang = (document.documentElement?.getAttribute('lang') ?? meta.get('og:locale') ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? '';
+  const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta.get('og:url') ?? '';
+  const titleTag = collapse(document.querySelector('title')?.textContent ?? '');
+  const root = document.body ?? document.documentElement;
+  for (const el of Array.from(root.querySelectorAll(JUNK_SELECTOR))) el.remove();
+  removeHiddenByStyle(root);
+
+  const titleEl = findTitleElement(root, titleTag, meta);
+  const title = chooseTitle(titleEl, titleTag, meta, ld.headline);
+  const stats = computeStats(root);
+  const chosen = chooseContent(root, stats);
+  const baseUrl = pageUrl || canonical;
+  const blocks = toBlocks(chosen, stats, baseUrl, title);
+
+  const headerText = headerTextOf(titleEl, chosen[0] ?? root);
+  const bodyStart = blocks.slice(0, 3).map((b) => (b.kind === 'p' ? b.text : '')).join(' ');
+  const pageText = collapse(root.textContent ?? '').slice(0, 200_000);
+  const published = findMachineDate(meta, ld) ?? findTextDate(headerText, bodyStart, pageText) ?? findUrlDate(baseUrl);
+  const authors = findMachineAuthors(meta, ld);
+  const bylineAuthors = findBylineAuthors(headerText);
+  return {
+    title,
+    source: findSource(headerText) || meta.get('source') || meta.get('og:site_name') || ld.publisher || '',
+    sourceUrl: canonical || pageUrl,
+    published,
+    authors: bylineAuthors.length ? bylineAuthors : authors.length ? authors : findBylineElement(root),
+    blocks,
+    lang,
+  };
+}
+
+function boundSize(html: string): string {
+  if (html.length <= MAX_HTML_CHARS) return html;
+  const lean = html.replace(/<script\b[\s\S]*?<\/script>|<style\b[\s\S]*?<\/style>|<!--[\s\S]*?-->/gi, '');
+  return lean.length <= MAX_HTML_CHARS ? lean : lean.slice(0, MAX_HTML_CHARS);
+}
+
+function parseDocument(html: string): Document {
+  // linkedom needs a document element; fragments and old CleanEval wrappers get one.
+  const wrapped = /<html[\s>]/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`;
+  return parseHTML(wrapped).document;
+}
+
+export function collapse(text: string): string {
+  return text.replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, ' ').trim();
+}
+
+function removeHiddenByStyle(root: Element): void {
+  for (const el of Array.from(root.querySelectorAll('[style]'))) {
+    if (/display\s*:\s*none|visibility\s*:\s*hidden/i.test(el.getAttribute('style') ?? '')) el.remove();
+  }
+}
+
+function classAndId(el: Element): string {
+  return `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+}
+
+// ---------------------------------------------------------------- title
+
+function findTitleElement(root: Element, titleTag: string, meta: Map<string, string>): Element | null {
+  const og = collapse(meta.get('og:title') ?? '');
+  const candidates = Array.from(root.querySelectorAll('h1, h2, [class*="title"], [id*="title"], [class*="Title"]')).slice(0, 60);
+  let best: Element | null = null;
+  let bestScore = 0;
+  for (const el of candidates) {
+    const text = collapse(el.textContent ?? '');
+    if (text.length < 4 || text.length > 150) continue;
+    let score = 0;
+    if (titleTag.includes(text)) score += text.length * 2;
+    if (og && (og.includes(text) || text.includes(og))) score += text.length * 2;
+    if (el.tagName === 'H1') score += 20;
+    if (score > bestScore) {
+      best = el;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+const TITLE_SEPARATOR_RE = /\s+[-|–—·»]\s+|\s*[_|｜]\s*|\s*[-–—]{1,2}\s*(?=[^-–—]*$)/;
+
+function chooseTitle(titleEl: Element | null, titleTag: string, meta: Map<string, string>, ldHeadline?: string): string {
+  const fromEl = titleEl ? collapse(titleEl.textContent ?? '') : '';
+  if (fromEl && (titleTag.includes(fromEl) || fromEl.length >= 6)) return fromEl;
+  const og = collapse(meta.get('og:title') ?? meta.get('twitter:title') ?? ldHeadline ?? '');
+  if (og) return og;
+  return stripSiteName(titleTag);
+}
+
+/** `Title_Channel_Site` → `Title`: the longest part, which is the headline. */
+export function stripSiteName(titleTag: string): string {
+  const parts = titleTag.split(TITLE_SEPARATOR_RE).map((p) => p.trim()).filter(Boolean);
+  if (parts.length < 2) return titleTag;
+  const first = parts[0] ?? '';
+  const longest = parts.reduce((a, b) => (b.length > a.length ? b : a), first);
+  return first.length >= longest.length * 0.6 ? first : longest;
+}
+
+// ---------------------------------------------------------------- choosing the content
+
+function classWeight(el: Element): number {
+  const names = classAndId(el);
+  if (!names.trim()) return 0;
+  let w = 0;
+  if (NEGATIVE_RE.test(names)) w -= 25;
+  if (POSITIVE_RE.test(names)) w += 25;
+  return w;
+}
+
+/** Paragraph-like elements score their text; scores flow to ancestors (Readability's idea, density-tuned). */
+function chooseContent(root: Element, stats: Map<Element, NodeStats>): Element[] {
+  const scores = new Map<Element, number>();
+  for (const [el, s] of stats) {
+    const own = ownTextStats(el);
+    if (own.text < 10) continue;
+    const ld = own.link / Math.max(1, own.text);
+    if (ld > 0.5) continue;
+    const isCjk = own.cjk > own.text / 3;
+    const lengthScore = Math.min(own.text / (isCjk ? 40 : 100), 3);
+    const contentScore = (1 + own.punct + lengthScore) * (1 - ld);
+    let node: Element | null = BLOCK_TAGS.has(el.tagName) ? el : blockAncestor(el);
+    for (let level = 0; node && level < 5; level++) {
+      if (!scores.has(node)) scores.set(node, initialScore(node));
+      const divider = level === 0 ? 1 : level === 1 ? 2 : level * 3;
+      scores.set(node, (scores.get(node) ?? 0) + contentScore / divider);
+      node = node.parentElement;
+    }
+    void s;
+  }
+  let top: Element | null = null;
+  let topScore = -Infinity;
+  const ranked: Array<[Element, number]> = [];
+  for (const [el, score] of scores) {
+    const final = score * (1 - linkDensity(stats.get(el)));
+    ranked.push([el, final]);
+    if (final > topScore) {
+      top = el;
+      topScore = final;
+    }
+  }
+  if (!top) return [root];
+  top = climbToCommonAncestor(top, topScore, ranked, scores, stats);
+  return withSiblings(top, scores, stats);
+}
+
+function initialScore(el: Element): number {
+  const base: Record<string, number> = { DIV: 5, ARTICLE: 10, MAIN: 5, PRE: 3, TD: 3, BLOCKQUOTE: 3, FORM: -3, OL: -3, UL: -3, LI: -3, DL: -3, H1: -5, H2: -5, H3: -5, TH: -5 };
+  return (base[el.tagName] ?? 0) + classWeight(el);
+}
+
+/** Text directly inside an element, inline descendants included, stopping at nested blocks. */
+function ownTextStats(el: Element): { text: number; link: number; punct: number; cjk: number } {
+  const out = { text: 0, link: 0, punct: 0, cjk: 0 };
+  if (!BLOCK_TAGS.has(el.tagName)) return out;
+  const stack: Array<{ node: Node; inLink: boolean }> = Array.from(el.childNodes).map((node) => ({ node, inLink: false }));
+  let visited = 0;
+  while (stack.length && visited++ < 5000) {
+    const { node, inLink } = stack.pop() as { node: Node; inLink: boolean };
+    if (node.nodeType === 3) {
+      const t = node.nodeValue ?? '';
+      const n = countChars(t);
+      out.text += n;
+      out.punct += countPunct(t);
+      out.cjk += t.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
+      if (inLink) out.link += n;
+    } else if (node.nodeType === 1) {
+      const child = node as Element;
+      if (BLOCK_TAGS.has(child.tagName)) continue;
+      for (const c of Array.from(child.childNodes)) stack.push({ node: c, inLink: inLink || child.tagName === 'A' });
+    }
+  }
+  return out;
+}
+
+function blockAncestor(el: Element): Element | null {
+  let node = el.parentElement;
+  while (node && !BLOCK_TAGS.has(node.tagName)) node = node.parentElement;
+  return node;
+}
+
+/** When several good candidates share an ancestor, the article is that ancestor (split bodies, pages). */
+function climbToCommonAncestor(
+  top: Element,
+  topScore: number,
+  ranked: Array<[Element, number]>,
+  scores: Map<Element, number>,
+  stats: Map<Element, NodeStats>,
+): Element {
+  const strong = ranked
+    .filter(([el, s]) => el !== top && s >= topScore * 0.75)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5)
+    .map(([el]) => el);
+  if (strong.length >= 3) {
+    let parent = top.parentElement;
+    while (parent && parent.tagName !== 'BODY') {
+      const holds = strong.filter((el) => parent?.contains(el)).length;
+      if (holds >= 3) {
+        top = parent;
+        break;
+      }
+      parent = parent.parentElement;
+    }
+  }
+  // A parent that scores higher than its child holds more of the article.
+  let lastScore = scores.get(top) ?? 0;
+  let parent = top.parentElement;
+  while (parent && parent.tagName !== 'BODY') {
+    const ps = scores.get(parent);
+    if (ps === undefined) {
+      parent = parent.parentElement;
+      continue;
+    }
+    if (ps < topScore / 3) break;
+    if (ps > lastScore && linkDensity(stats.get(parent)) < 0.3) {
+      top = parent;
+      break;
+    }
+    lastScore = ps;
+    parent = parent.parentElement;
+  }
+  while (top.parentElement && top.parentElement.tagName !== 'BODY' && top.parentElement.children.length === 1) top = top.parentElement;
+  return top;
+}
+
+function withSiblings(top: Element, scores: Map<Element, number>, stats: Map<Element, NodeStats>): Element[] {
+  const parent = top.parentElement;
+  if (!parent) return [top];
+  const topScore = scores.get(top) ?? 0;
+  const threshold = Math.max(10, topScore * 0.2);
+  const topClass = top.getAttribute('class') ?? '';
+  const out: Element[] = [];
+  for (const sib of Array.from(parent.children)) {
+    if (sib === top) {
+      out.push(sib);
+      continue;
+    }
+    const s = stats.get(sib);
+    const ld = linkDensity(s);
+    let score = scores.get(sib) ?? 0;
+    if (topClass && sib.getAttribute('class') === topClass) score += topScore * 0.2;
+    if (score >= threshold && ld < 0.3) out.push(sib);
+    else if (sib.tagName === 'P' && s) {
+      if (s.text > 80 && ld < 0.25) out.push(sib);
+      else if (s.text > 0 && ld === 0 && /[。．.!?！？]\s*$/.test(collapse(sib.textContent ?? ''))) out.push(sib);
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- blocks
+
+interface WalkState {
+  blocks: Block[];
+  buffer: string;
+  stats: Map<Element, NodeStats>;
+  baseUrl: string;
+  title: string;
+}
+
+function toBlocks(elements: Element[], stats: Map<Element, NodeStats>, baseUrl: string, title: string): Block[] {
+  const state: WalkState = { blocks: [], buffer: '', stats, baseUrl, title };
+  for (const el of elements) {
+    walk(el, state, 0);
+    flush(state);
+  }
+  return attachCaptions(state.blocks).filter((b) => !(b.kind === 'p' && isFurnitureLine(b.text)));
+}
+
+function flush(state: WalkState): void {
+  const text = collapse(state.buffer);
+  state.buffer = '';
+  if (!text) return;
+  if (text === state.title && !state.blocks.some((b) => b.kind === 'p')) return;
+  state.blocks.push({ kind: 'p', text });
+}
+
+/** Whether a block element inside the content is page furniture rather than article. */
+function isClutter(el: Element, stats: Map<Element, NodeStats>): boolean {
+  const s = stats.get(el);
+  if (!s) return false;
+  const ld = linkDensity(s);
+  const weight = classWeight(el);
+  if (weight < 0 && s.punct < 5) return true;
+  if (['UL', 'OL', 'DIV', 'TABLE', 'SECTION', 'DL', 'FORM', 'TD', 'TR'].includes(el.tagName)) {
+    if (ld > 0.5 && s.text > 0) return true;
+    if (ld > 0.33 && s.punct < 3) return true;
+  }
+  return false;
+}
+
+function walk(el: Element, state: WalkState, depth: number): void {
+  if (depth > MAX_WALK_DEPTH) {
+    state.buffer += ` ${el.textContent ?? ''}`;
+    return;
+  }
+  for (const node of Array.from(el.childNodes)) {
+    if (node.nodeType === 3) {
+      state.buffer += node.nodeValue ?? '';
+      continue;
+    }
+    if (node.nodeType !== 1) continue;
+    const child = node as Element;
+    const tag = child.tagName;
+    if (tag === 'BR') {
+      flush(state);
+      continue;
+    }
+    if (tag === 'IMG') {
+      const figure = imageBlock(child, state.baseUrl);
+      if (figure) {
+        flush(state);
+        state.blocks.push(figure);
+      }
+      continue;
+    }
+    if (!BLOCK_TAGS.has(tag)) {
+      walk(child, state, depth + 1);
+      continue;
+    }
+    flush(state);
+    if (isClutter(child, state.stats)) continue;
+    readBlock(child, state, depth);
+    flush(state);
+  }
+}
+
+function readBlock(el: Element, state: WalkState, depth: number): void {
+  const tag = el.tagName;
+  if (/^H[1-6]$/.test(tag)) {
+    const text = collapse(el.textContent ?? '');
+    if (text && text !== state.title) state.blocks.push({ kind: 'h', level: tag === 'H1' || tag === 'H2' ? 2 : 3, text });
+    return;
+  }
+  if (tag === 'UL' || tag === 'OL') {
+    const items = Array.from(el.children)
+      .filter((li) => li.tagName === 'LI')
+      .map((li) => collapse(li.textContent ?? ''))
+      .filter(Boolean);
+    if (items.length && !Array.from(el.querySelectorAll('img')).length) state.blocks.push({ kind: 'list', ordered: tag === 'OL', items });
+    else walk(el, state, depth + 1);
+    return;
+  }
+  if (tag === 'BLOCKQUOTE' && !el.querySelector('img')) {
+    const text = collapse(el.textContent ?? '');
+    if (text) state.blocks.push({ kind: 'quote', text });
+    return;
+  }
+  if (tag === 'FIGCAPTION') {
+    const text = collapse(el.textContent ?? '');
+    const prev = state.blocks.at(-1);
+    if (prev?.kind === 'figure' && !prev.caption) Object.assign(prev, captionFigure(text, prev.src, prev.alt));
+    else if (text) state.blocks.push({ kind: 'p', text });
+    return;
+  }
+  walk(el, state, depth + 1);
+}
+
+const IMAGE_ATTRS = ['data-src', 'data-original', 'data-lazy-src', 'data-url', 'src'];
+
+function imageBlock(img: Element, baseUrl: string): Block | null {
+  const raw = IMAGE_ATTRS.map((a) => img.getAttribute(a) ?? '').find((v) => v && !v.startsWith('data:'));
+  if (!raw) return null;
+  const width = Number(img.getAttribute('width') ?? '0');
+  const height = Number(img.getAttribute('height') ?? '0');
+  if ((width > 0 && width < 80) || (height > 0 && height < 60)) return null;
+  if (/(icon|logo|avatar|spacer|blank|pixel|share|qrcode|erweima)/i.test(raw)) return null;
+  let src = raw.trim();
+  try {
+    src = new URL(src, baseUrl || undefined).toString();
+  } catch {
+    if (!/^https?:\/\//i.test(src)) src = '';
+  }
+  const alt = collapse(img.getAttribute('alt') ?? '');
+  return { kind: 'figure', src, alt, caption: '', credit: '' };
+}
+
+/** A short paragraph right after a picture, or one that carries a photo credit, is its caption. */
+function attachCaptions(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  for (const block of blocks) {
+    const prev = out.at(-1);
+    if (block.kind === 'p' && prev?.kind === 'figure' && !prev.caption && block.text.length <= 150 && (looksLikeCaption(block.text) || block.text.length <= 60)) {
+      out[out.length - 1] = captionFigure(block.text, prev.src, prev.alt || block.text);
+      continue;
+    }
+    if (block.kind === 'p' && looksLikeCaption(block.text) && block.text.length <= 150) {
+      out.push(captionFigure(block.text));
+      continue;
+    }
+    out.push(block);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- header facts
+
+/** Text between the title and the start of the article: where 来源, 时间 and bylines are written. */
+function headerTextOf(titleEl: Element | null, content: Element): string {
+  if (!titleEl) return '';
+  let area: Element | null = titleEl.parentElement;
+  for (let i = 0; area && i < 3; i++) {
+    const text = collapse(area.textContent ?? '');
+    if (text.length > 30 && !area.contains(content)) return text.slice(0, 1500);
+    if (area.contains(content)) {
+      const all = text;
+      const titleText = collapse(titleEl.textContent ?? '');
+      const start = Math.max(0, all.indexOf(titleText));
+      return all.slice(start, start + 600);
+    }
+    area = area.parentElement;
+  }
+  return collapse(titleEl.parentElement?.textContent ?? '').slice(0, 1500);
+}
+
+const BYLINE_CLASS_RE = /(^|[\s_-])(byline|author|writer|by-line|article-author|post-author)([\s_-]|$)/i;
+
+function findBylineElement(root: Element): string[] {
+  for (const el of Array.from(root.querySelectorAll('[class],[id],[rel="author"],[itemprop="author"]')).slice(0, 3000)) {
+    const marker = el.getAttribute('rel') === 'author' || el.getAttribute('itemprop') === 'author' || BYLINE_CLASS_RE.test(classAndId(el));
+    if (!marker) continue;
+    const text = collapse(el.textContent ?? '').replace(/^(by|par|von|por)\s+/i, '').replace(/^(作者|记者|文)\s*[:：]?\s*/, '');
+    if (text.length >= 2 && text.length <= 60) return [text];
+  }
+  return [];
+}

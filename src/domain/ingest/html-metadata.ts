@@ -1,0 +1,142 @@
+import { type FoundDate, findDates, parseMachineDate } from './date-parse.ts';
+import { splitNames } from './zh-conventions.ts';
+
+/** `<meta>` values by lower-cased name, property or itemprop (first one wins). */
+export function collectMeta(document: Document): Map<string, string> {
+  const meta = new Map<string, string>();
+  for (const el of Array.from(document.querySelectorAll('meta'))) {
+    const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? '').trim().toLowerCase();
+    const content = (el.getAttribute('content') ?? '').trim();
+    if (key && content && !meta.has(key)) meta.set(key, content);
+  }
+  return meta;
+}
+
+/** The article object of JSON-LD blocks (NewsArticle, Article, BlogPosting…), if any. */
+export interface LinkedData {
+  headline?: string;
+  datePublished?: string;
+  authors: string[];
+  publisher?: string;
+}
+
+const ARTICLE_TYPES = /Article|BlogPosting|NewsArticle|Report|WebPage/;
+
+export function collectLinkedData(document: Document): LinkedData {
+  const out: LinkedData = { authors: [] };
+  for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json"]'))) {
+    const items = parseJsonItems(script.textContent ?? '');
+    for (const item of items) {
+      const type = String(item['@type'] ?? '');
+      if (!ARTICLE_TYPES.test(type)) continue;
+      out.headline ??= stringOf(item.headline);
+      out.datePublished ??= stringOf(item.datePublished);
+      if (!out.authors.length) out.authors = namesOf(item.author);
+      out.publisher ??= namesOf(item.publisher)[0];
+    }
+  }
+  return out;
+}
+
+function parseJsonItems(text: string): Array<Record<string, unknown>> {
+  try {
+    const value: unknown = JSON.parse(text);
+    const list = Array.isArray(value) ? value : [value];
+    return list.flatMap((v) => {
+      if (!v || typeof v !== 'object') return [];
+      const graph = (v as Record<string, unknown>)['@graph'];
+      return Array.isArray(graph) ? (graph as Array<Record<string, unknown>>) : [v as Record<string, unknown>];
+    });
+  } catch {
+    return [];
+  }
+}
+
+function stringOf(v: unknown): string | undefined {
+  return typeof v === 'string' && v.trim() ? v.trim() : undefined;
+}
+
+function namesOf(v: unknown): string[] {
+  if (typeof v === 'string') return [v.trim()].filter(Boolean);
+  if (Array.isArray(v)) return v.flatMap(namesOf);
+  if (v && typeof v === 'object') {
+    const name = (v as Record<string, unknown>).name;
+    return typeof name === 'string' && name.trim() ? [name.trim()] : [];
+  }
+  return [];
+}
+
+const DATE_META_KEYS = [
+  'article:published_time',
+  'og:article:published_time',
+  'article:published',
+  'datepublished',
+  'publishdate',
+  'publish-date',
+  'publish_date',
+  'pubdate',
+  'pub_date',
+  'publication_date',
+  'published_time',
+  'published-date',
+  'og:published_time',
+  'og:release_date',
+  'release_date',
+  'article.published',
+  'dc.date.issued',
+  'dc.date',
+  'dcterms.created',
+  'dcterms.date',
+  'sailthru.date',
+  'parsely-pub-date',
+  'weibo:article:create_at',
+  'firstpublishedtime',
+  'createdate',
+  'date',
+];
+
+/** A publish date declared for machines: meta tags, then JSON-LD. */
+export function findMachineDate(meta: Map<string, string>, ld: LinkedData): FoundDate | null {
+  for (const key of DATE_META_KEYS) {
+    const v = meta.get(key);
+    const d = v ? parseMachineDate(v) : null;
+    if (d) return d;
+  }
+  return ld.datePublished ? parseMachineDate(ld.datePublished) : null;
+}
+
+const DATE_LABEL_RE = /(发布时间|发表时间|发布日期|时间|日期|发表于|发布于|Published|Posted|Updated)/i;
+
+/**
+ * The article's date from its visible text: the first date after the title, preferring one led by
+ * a label (发布时间:); dates in the body are a fallback (they name events, not publication).
+ */
+export function findTextDate(headerText: string, bodyStartText: string, pageText: string): FoundDate | null {
+  const header = findDates(headerText);
+  const labelled = header.find((d) => DATE_LABEL_RE.test(headerText.slice(Math.max(0, d.index - 12), d.index)));
+  return labelled ?? header[0] ?? findDates(bodyStartText)[0] ?? findDates(pageText)[0] ?? null;
+}
+
+/** Dates written into article URLs: /2019/09/07/, /20190907/, -2019-09-07-. */
+export function findUrlDate(url: string): FoundDate | null {
+  const m = /(?:^|[/_-])((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|\d|$)/.exec(url);
+  if (!m) return null;
+  return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), hour: null, minute: null, second: null, offsetMinutes: null, index: 0 };
+}
+
+const AUTHOR_META_KEYS = ['author', 'article:author', 'byl', 'dc.creator', 'sailthru.author', 'parsely-author', 'og:article:author', 'twitter:creator'];
+
+/** Authors declared for machines; URLs and handles are not names. */
+export function findMachineAuthors(meta: Map<string, string>, ld: LinkedData): string[] {
+  const fromLd = ld.authors.filter(isNameLike);
+  if (fromLd.length) return fromLd;
+  for (const key of AUTHOR_META_KEYS) {
+    const v = meta.get(key);
+    if (v && isNameLike(v)) return /[\u4e00-\u9fff]/.test(v) ? splitNames(v) : [v.replace(/^by\s+/i, '').trim()];
+  }
+  return [];
+}
+
+function isNameLike(v: string): boolean {
+  return v.length >= 2 && v.length <= 80 && !/^https?:|^@|www\.|\.com/.test(v);
+}

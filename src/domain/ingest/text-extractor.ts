@@ -1,0 +1,90 @@
+import { captionFigure } from './body-blocks.ts';
+import type { Block } from './extraction.ts';
+import {
+  findBylineAuthors,
+  findSource,
+  isBreadcrumbLine,
+  isEndMarker,
+  isFurnitureLine,
+  isMetaLine,
+  isNavLine,
+  looksLikeCaption,
+  looksLikeSubheading,
+  matchEditorLine,
+} from './zh-conventions.ts';
+
+/** What reading a pasted page's text gives before the shared body clean-up. */
+export interface TextReading {
+  title: string;
+  metaLine: string;
+  source: string;
+  authors: string[];
+  blocks: Block[];
+}
+
+/** Whether a string is plain text copied from a page rather than HTML. */
+export function looksLikePlainText(input: string): boolean {
+  const head = input.slice(0, 20_000);
+  const tags = head.match(/<\/?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?>|<!doctype|<!--/gi)?.length ?? 0;
+  if (tags === 0) return true;
+  // A few angle brackets in prose are not a document; real HTML has tags every few hundred characters.
+  return tags < 5 && head.length / tags > 400;
+}
+
+/**
+ * Reads text copied from a whole page (navigation, breadcrumb, title, 来源/时间 line, body,
+ * editor, 上一篇/下一篇, copyright…). The 来源/时间 line anchors the layout: the title is the
+ * line above it and the body starts below it.
+ */
+export function readPlainText(input: string): TextReading {
+  const lines = input
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => l.replace(/[\s\u3000\u00a0]+/g, ' ').trim())
+    .filter(Boolean);
+  const metaIndex = lines.findIndex((l, i) => i < Math.max(12, lines.length / 3) && isMetaLine(l));
+  const titleIndex = metaIndex > 0 ? findTitleAbove(lines, metaIndex) : findFirstTitle(lines);
+  const title = titleIndex >= 0 ? (lines[titleIndex] ?? '') : '';
+  const metaLine = metaIndex >= 0 ? (lines[metaIndex] ?? '') : '';
+  const bodyStart = Math.max(metaIndex, titleIndex) + 1;
+  return {
+    title,
+    metaLine,
+    source: findSource(metaLine),
+    authors: findBylineAuthors(metaLine),
+    blocks: linesToBlocks(bodyLinesFrom(lines, bodyStart)),
+  };
+}
+
+function isFrameLine(line: string): boolean {
+  return isNavLine(line) || isBreadcrumbLine(line) || isFurnitureLine(line);
+}
+
+function findTitleAbove(lines: string[], metaIndex: number): number {
+  for (let i = metaIndex - 1; i >= 0; i--) if (!isFrameLine(lines[i] ?? '')) return i;
+  return -1;
+}
+
+function findFirstTitle(lines: string[]): number {
+  return lines.findIndex((l) => !isFrameLine(l) && l.length >= 4 && l.length <= 80 && !/[。！？]$/.test(l));
+}
+
+/** Body lines run until the site's frame starts; the editor line is kept for the shared clean-up. */
+function bodyLinesFrom(lines: string[], start: number): string[] {
+  const out: string[] = [];
+  for (const line of lines.slice(start)) {
+    if (isEndMarker(line)) break;
+    out.push(line);
+    if (matchEditorLine(line)) break;
+  }
+  return out.filter((l) => !isFurnitureLine(l));
+}
+
+function linesToBlocks(lines: string[]): Block[] {
+  return lines.map((line, i): Block => {
+    if (looksLikeCaption(line)) return captionFigure(line);
+    const isLast = i === lines.length - 1;
+    if (!isLast && looksLikeSubheading(line) && !matchEditorLine(line)) return { kind: 'h', level: 2, text: line };
+    return { kind: 'p', text: line };
+  });
+}

@@ -1,0 +1,151 @@
+/**
+ * Conventions of Chinese news pages: 来源/时间 lines, bylines, 电头, photo credits and the
+ * boilerplate that frames every article (上一篇/下一篇, 相关新闻, 版权声明, 分享到…).
+ */
+
+const HAN = '\\u4e00-\\u9fff';
+const NAME = `[${HAN}·•]{2,6}`;
+
+/** Splits a list of names written 栾海、高山 or 栾海 高山 or 栾海,高山. */
+export function splitNames(value: string): string[] {
+  return value
+    .split(/[、,，;；\s/|]+/)
+    .map((n) => n.trim())
+    .filter((n) => n.length >= 2 && n.length <= 20);
+}
+
+const SOURCE_RE = new RegExp(`(?:来源|来自|稿源|出处)\\s*[:：]\\s*([^\\s|｜/，,:：<>]{2,30})`);
+
+/** 来源:新华网 → 新华网 */
+export function findSource(text: string): string {
+  const m = SOURCE_RE.exec(text);
+  if (!m?.[1]) return '';
+  // A 来源 line often runs straight into the next label: 来源:新华网时间:2025-05-19.
+  return m[1].replace(/(时间|发布|作者|编辑|记者|日期|浏览|点击|字号)$/, '').replace(/(时间|发布时间|作者|编辑|记者|日期).*$/, '');
+}
+
+const BYLINE_RE = new RegExp(`(?:^|[\\s(（【\\[|｜])(?:作者|记者|撰稿|撰文|采写|文|文\\/图|图\\/文)\\s*[:：]?\\s*((?:${NAME})(?:[、,，\\s]+${NAME})*)`);
+
+/** Authors named in a byline such as 作者:张三 or (记者 李四 王五). */
+export function findBylineAuthors(text: string): string[] {
+  const m = BYLINE_RE.exec(text);
+  if (!m?.[1]) return [];
+  return splitNames(m[1]).filter((n) => !LABEL_WORDS.test(n)).map(stripTrailingLabel).filter((n) => n.length >= 2);
+}
+
+const LABEL_WORDS = /^(来源|时间|发布|编辑|责任|日期|通讯员|实习生|摄影|本报|记者)/;
+
+function stripTrailingLabel(name: string): string {
+  return name.replace(/(来源|时间|发布|编辑|日期|通讯员|实习生|摄影|摄)$/, '');
+}
+
+const EDITOR_RE = /^[(（【\[]?\s*(?:责任编辑|责编|编辑|值班编辑|本文编辑)\s*[:：]?\s*([^\s)）】\]]{2,20})\s*[)）】\]]?$/;
+
+/** 编辑:但堂丹 or (责任编辑:X) as a line of its own → the editor's name. */
+export function matchEditorLine(line: string): string | null {
+  const m = EDITOR_RE.exec(line.trim());
+  if (!m?.[1]) return null;
+  // Sites append internal codes to the name: 杨倩_NF4425.
+  return m[1].replace(/[_\s].*$/, '').replace(/[A-Za-z0-9]+$/, '') || null;
+}
+
+const EDITOR_TAIL_RE = /[(（【\[]\s*(?:责任编辑|责编|编辑)\s*[:：]?\s*([^\s)）】\]]{2,20})\s*[)）】\]]\s*$/;
+
+/** A trailing (责任编辑:X) at the end of the last paragraph. */
+export function takeTrailingEditor(text: string): { text: string; editor: string } {
+  const m = EDITOR_TAIL_RE.exec(text);
+  if (!m?.[1]) return { text, editor: '' };
+  return { text: text.slice(0, m.index).trim(), editor: m[1].replace(/[_\s].*$/, '') };
+}
+
+const REPORTERS_TAIL_RE = new RegExp(`[(（]\\s*(?:记者|文|作者|采写)\\s*[:：]?\\s*((?:${NAME})(?:[、,，\\s]+${NAME})*)\\s*[)）]\\s*$`);
+
+/** (记者:栾海、高山) closing the last paragraph → the reporters, removed from the text. */
+export function takeTrailingReporters(text: string): { text: string; reporters: string[] } {
+  const m = REPORTERS_TAIL_RE.exec(text);
+  if (!m?.[1]) return { text, reporters: [] };
+  return { text: text.slice(0, m.index).trim(), reporters: splitNames(m[1]) };
+}
+
+const DATELINE_RE = new RegExp(
+  `^\\s*((?:(?:[${HAN}]{1,8}(?:社|网|报|台|日报|晚报|时报|新闻))\\s*)?[${HAN}]{0,12}?\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*(?:电|讯)(?:\\s*[(（][^)）]{1,40}[)）])?|(?:本报|本网|本台|本刊)讯(?:\\s*[(（][^)）]{1,40}[)）])?|[(（](?:记者|通讯员)[^)）]{1,40}[)）])[\\s　:：]*`,
+);
+
+/** 新华社北京5月18日电 opening the first paragraph → the dateline and the rest; reporters named inside it too. */
+export function splitDateline(text: string): { dateline: string; rest: string; reporters: string[] } {
+  const m = DATELINE_RE.exec(text);
+  if (!m?.[1] || m[0].length >= text.length) return { dateline: '', rest: text, reporters: [] };
+  const dateline = m[1].trim();
+  const inner = /[(（]\s*(?:记者|通讯员)\s*[:：]?\s*([^)）]+)[)）]/.exec(dateline);
+  const reporters = inner?.[1] ? splitNames(inner[1].replace(/通讯员|实习生|记者/g, ' ')) : [];
+  return { dateline, rest: text.slice(m[0].length).trim(), reporters };
+}
+
+const CREDIT_RE = /((?:[（(]\s*)?(?:[^。！？.!?（(]{0,30}?(?:摄|供图|发|图|摄影)\s*(?:[（(][^)）]{0,30}[)）])?|[^。！？.!?（(]{0,20}(?:资料图片|资料图|图片来源[:：][^。]{0,30}))(?:\s*[)）])?)\s*$/;
+const CREDIT_WORD_RE = /(摄|供图|摄影|新华社发|社发|网发|资料图片|资料图|图片来源|视觉中国|东方IC|IC photo|Getty)/i;
+
+/** 5月16日,…举行会谈。新华社发(土耳其外交部供图) → caption and credit. */
+export function splitCredit(text: string): { caption: string; credit: string } {
+  const trimmed = text.trim();
+  const lastStop = Math.max(trimmed.lastIndexOf('。'), trimmed.lastIndexOf('！'), trimmed.lastIndexOf('？'));
+  const tail = lastStop >= 0 ? trimmed.slice(lastStop + 1).trim() : '';
+  if (tail && tail.length <= 40 && CREDIT_WORD_RE.test(tail)) return { caption: trimmed.slice(0, lastStop + 1).trim(), credit: tail };
+  const paren = /\s*[（(]([^（()）]{2,40})[)）]\s*$/.exec(trimmed);
+  if (paren?.[1] && CREDIT_WORD_RE.test(paren[1])) return { caption: trimmed.slice(0, paren.index).trim(), credit: paren[1].trim() };
+  const spaced = /\s+(\S{2,30})$/.exec(trimmed);
+  if (spaced?.[1] && /(摄|供图)$/.test(spaced[1])) return { caption: trimmed.slice(0, spaced.index).trim(), credit: spaced[1] };
+  return { caption: trimmed, credit: '' };
+}
+
+/** Whether a line reads as a photo caption with a credit (新华社记者曹阳摄). */
+export function looksLikeCaption(text: string): boolean {
+  const t = text.trim();
+  if (t.length > 200) return false;
+  return splitCredit(t).credit !== '' && CREDIT_RE.test(t);
+}
+
+/** Lines where the article is over: what follows is the site's frame. */
+const END_MARKER_RE =
+  /^\s*[【\[]?\s*(上一篇|下一篇|上一条|下一条|相关新闻|相关阅读|相关链接|相关文章|相关报道|延伸阅读|推荐阅读|热点推荐|猜你喜欢|热门推荐|为您推荐|精彩推荐|更多精彩|网友评论|我要评论|发表评论|评论\s*\d|版权与免责声明|版权声明|免责声明|分享到|分享至|扫一扫|打印本页|打印此文|关闭窗口|返回顶部|[^。]{0,12}版权所有)/;
+
+export function isEndMarker(line: string): boolean {
+  return END_MARKER_RE.test(line) || /^[^。]{0,20}(版权与免责声明|免责声明)\s*[:：]?$/.test(line.trim());
+}
+
+/** Short lines of page furniture that may sit inside an article container. */
+const FURNITURE_RE =
+  /^\s*[【\[]?\s*(分享到|分享至|分享|字号|打印|关闭|收藏|纠错|举报|返回|点击|浏览|阅读|评论|扫一扫|扫描二维码|大\s*中\s*小|A\+|A-|【字体|进入.{0,6}(频道|论坛)|微信|微博|QQ空间|手机看新闻|本文来源|原标题)/;
+
+export function isFurnitureLine(line: string): boolean {
+  const t = line.trim();
+  if (t.length > 40) return false;
+  return FURNITURE_RE.test(t) && !/[。！？]$/.test(t);
+}
+
+/** A breadcrumb line: 首页 >> 国际新闻 >> 正文, 您的位置: … */
+export function isBreadcrumbLine(line: string): boolean {
+  const t = line.trim();
+  return (/(>>|»|>|→|›)/.test(t) && t.length < 80 && !/[。！？]/.test(t)) || /^(您的位置|当前位置|你的位置|您现在的位置)/.test(t);
+}
+
+/** A navigation bar flattened to text: many short words separated by spaces. */
+export function isNavLine(line: string): boolean {
+  const words = line.trim().split(/[\s|｜]+/).filter(Boolean);
+  if (words.length < 4) return false;
+  const short = words.filter((w) => w.length <= 5).length;
+  return short / words.length >= 0.8 && !/[。，！？]/.test(line);
+}
+
+/** Meta line of an article head: 来源:X 时间:Y, 发布时间, 作者. */
+export function isMetaLine(line: string): boolean {
+  return /(来源|发布时间|发布日期|时间|日期|作者|记者|编辑)\s*[:：]/.test(line) && line.trim().length < 160 && !/[。！？]$/.test(line.trim());
+}
+
+const SENTENCE_END_RE = /[。！？!?；;：:…”"』」）)]$/;
+
+/** A subheading inside a body: short, no closing punctuation, no commas. */
+export function looksLikeSubheading(line: string): boolean {
+  const t = line.trim();
+  if (t.length < 2 || t.length > 36 || SENTENCE_END_RE.test(t)) return false;
+  return !/[，,。！？]/.test(t);
+}

@@ -2,6 +2,7 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { Db } from './create-db.ts';
 import { initial } from './migrations/001-initial.ts';
 import { newsroom } from './migrations/002-newsroom.ts';
+import { search } from './migrations/003-search.ts';
 
 /**
  * Migrations are immutable once merged: add a new file, never edit an old one.
@@ -11,6 +12,7 @@ function migrationsFor(db: Db): Record<string, Migration> {
   return {
     '001-initial': initial(db.dialect),
     '002-newsroom': newsroom(db.dialect),
+    '003-search': search(db.dialect),
   };
 }
 

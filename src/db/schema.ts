@@ -176,3 +176,30 @@ export type NewArticleRow = Insertable<ArticlesTable>;
 export type ArticleUpdate = Updateable<ArticlesTable>;
 export type MediaRow = Selectable<MediaTable>;
 export type BlockItemRow = Selectable<BlockItemsTable>;
+
+// Search and related news (migration 003-search). Declaration merging keeps these lines apart.
+export interface Database {
+  search_docs: SearchDocsTable;
+  related_articles: RelatedArticlesTable;
+}
+
+/** One indexed article; on PostgreSQL also `words`/`grams` tsvector columns (written with raw SQL). */
+export interface SearchDocsTable {
+  article_id: number;
+  channel_id: number;
+  status: string;
+  published_at: string | null;
+  source_name: string;
+  title: string;
+  /** Subtitle and keywords: ranked like the title, not shown as the title. */
+  extra: string;
+  /** Summary and body as plain text. */
+  body: string;
+}
+
+export interface RelatedArticlesTable {
+  article_id: number;
+  position: number;
+  related_id: number;
+  score: number;
+}

@@ -1,0 +1,95 @@
+import { expect, it } from 'vitest';
+import { describeEachDialect } from '../../../test/helpers/databases.ts';
+import { makeArticle, makeChannels } from '../../../test/helpers/factories.ts';
+import type { Db } from '../../db/create-db.ts';
+import type { Article } from '../articles/article.ts';
+import type { ArticleInput } from '../articles/article.service.ts';
+import { searchArticles, syncArticleSearch } from './search.service.ts';
+
+const NOW = new Date('2025-06-01T00:00:00Z');
+
+async function indexed(db: Db, channelId: number, input: Partial<ArticleInput>): Promise<Article> {
+  const article = await makeArticle(db, channelId, input);
+  await db.kysely.transaction().execute((trx) => syncArticleSearch(trx, db.dialect, article));
+  return article;
+}
+
+async function titles(db: Db, q: string, extra: Record<string, unknown> = {}): Promise<string[]> {
+  const results = await searchArticles(db, { q, now: NOW, ...extra });
+  return results.items.map((i) => i.title);
+}
+
+async function seed(db: Db) {
+  const { news, gov, world } = await makeChannels(db);
+  const a = await indexed(db, world.id, {
+    title: '俄乌代表团在伊斯坦布尔举行直接谈判',
+    bodyHtml: '<p>新华社北京5月18日电 俄罗斯和乌克兰代表团16日在伊斯坦布尔举行直接谈判,双方同意交换战俘,但谈判未实现停火突破。</p><p>泽连斯基表示,乌方愿意停火。</p>',
+    sourceName: '新华网',
+  });
+  const b = await indexed(db, world.id, {
+    title: '泽连斯基会见欧洲领导人',
+    bodyHtml: '<p>乌克兰总统泽连斯基当天在基辅会见到访的欧洲领导人。</p>',
+    sourceName: '新华网',
+  });
+  const c = await indexed(db, gov.id, {
+    title: '临湖市召开防汛工作会议',
+    bodyHtml: '<p>会议要求各部门做好防汛准备,确保安全度汛。停车场暂停火灾演练。</p>',
+    sourceName: '临湖日报',
+  });
+  const d = await indexed(db, news.id, {
+    title: '市民热议 G20 峰会',
+    bodyHtml: '<p>本届G20峰会在南非举行。</p>',
+    status: 'draft',
+    publishedAt: null,
+  });
+  return { news, gov, world, a, b, c, d };
+}
+
+describeEachDialect('search', (fresh) => {
+  it('finds two-character words, names jieba splits, and quoted phrases', async () => {
+    const db = await fresh();
+    await seed(db);
+    expect(await titles(db, '停火')).toContain('俄乌代表团在伊斯坦布尔举行直接谈判');
+    expect(await titles(db, '谈判')).toEqual(['俄乌代表团在伊斯坦布尔举行直接谈判']);
+    // 泽连斯基 in the title outranks a mention in the body.
+    expect(await titles(db, '泽连斯基')).toEqual(['泽连斯基会见欧洲领导人', '俄乌代表团在伊斯坦布尔举行直接谈判']);
+    expect(await titles(db, '"交换战俘"')).toEqual(['俄乌代表团在伊斯坦布尔举行直接谈判']);
+    expect(await titles(db, '"战俘交换"')).toEqual([]);
+    expect(await titles(db, '防汛 会议')).toEqual(['临湖市召开防汛工作会议']);
+  });
+
+  it('filters by channel, date and source, hides drafts unless asked, and sorts by time', async () => {
+    const db = await fresh();
+    const { gov, world, a, b } = await seed(db);
+    expect(await titles(db, '泽连斯基', { channelIds: [gov.id] })).toEqual([]);
+    expect(await titles(db, '泽连斯基', { channelIds: [world.id], sort: 'time' })).toEqual([b.title, a.title]);
+    expect(await titles(db, '泽连斯基', { from: b.publishedAt })).toEqual([b.title]);
+    expect(await titles(db, '泽连斯基', { to: a.publishedAt })).toEqual([a.title]);
+    expect(await titles(db, '会议', { source: '新华网' })).toEqual([]);
+    expect(await titles(db, 'g20')).toEqual([]);
+    expect(await titles(db, 'G20', { includeUnpublished: true })).toEqual(['市民热议 G20 峰会']);
+  });
+
+  it('highlights by escaping first, then marking', async () => {
+    const db = await fresh();
+    const { gov } = await makeChannels(db);
+    await indexed(db, gov.id, { title: '<script>停火</script> & 谈判', bodyHtml: '<p>关于停火的&lt;b&gt;消息&lt;/b&gt;</p>' });
+    const [hit] = (await searchArticles(db, { q: '停火', now: NOW })).items;
+    expect(hit?.safeTitle).toBe('&#60;script&#62;<mark>停火</mark>&#60;/script&#62; &#38; 谈判');
+    expect(hit?.safeSnippet).toBe('关于<mark>停火</mark>的&#60;b&#62;消息&#60;/b&#62;');
+  });
+
+  it('answers hostile or silly input with a clean, empty or normal result', async () => {
+    const db = await fresh();
+    await seed(db);
+    const bad = ['', '   ', '停火'.repeat(5000), '" * : ( ) NEAR AND OR NOT -', "'; drop table articles; --", '停火" OR 1=1 --', 'NEAR(停火 谈判)', '*', '"', '\u0000'];
+    for (const q of bad) {
+      const results = await searchArticles(db, { q, now: NOW });
+      expect(results.page).toBe(1);
+    }
+    expect((await searchArticles(db, { q: '停火', page: 1e9, now: NOW })).items).toEqual([]);
+    expect((await searchArticles(db, { q: '停火', page: 1e9, sort: 'time', now: NOW })).items).toEqual([]);
+    expect((await titles(db, "停火'; --"))[0]).toBe('俄乌代表团在伊斯坦布尔举行直接谈判');
+    expect(await db.kysely.selectFrom('articles').select('id').execute()).toHaveLength(4);
+  });
+});

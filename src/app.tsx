@@ -5,6 +5,10 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, ty
 import type { Config } from './config.ts';
 import type { Db } from './db/create-db.ts';
 import { AppError, ERRORS } from './http/errors.ts';
+import { createPageCache, pageCacheServerFactory, registerPageCache } from './http/page-cache/page-cache.plugin.ts';
+import { registerRequestOrigin } from './http/request-origin.ts';
+import { registerFeedRoutes } from './http/routes/site/feeds.route.ts';
+import { registerSitemapRoutes } from './http/routes/site/sitemaps.route.ts';
 import { registerHomeRoute } from './http/routes/site/home.route.tsx';
 import { registerSitePathRoute } from './http/routes/site/site-path.route.tsx';
 import { chromeFor, loadSiteContext } from './http/site-context.ts';
@@ -19,12 +23,17 @@ export interface AppDeps {
 const ASSETS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'views', 'assets');
 
 /** Builds the whole web application without listening; `server.ts` listens, tests use inject(). */
-export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(deps: AppDeps, options: { logger?: boolean; pageCacheBytes?: number } = {}): Promise<FastifyInstance> {
+  // The page cache answers hits in front of the router (server factory), so it exists first.
+  const pageCache = createPageCache(deps.db, deps.config.pageCache, { maxBytes: options.pageCacheBytes, log: { warn: (o, m) => app.log.warn(o, m) } });
   const app = Fastify({
     logger: options.logger ?? false,
     // Article and channel URLs are case-sensitive and end in a slash; keep them as typed.
     routerOptions: { ignoreTrailingSlash: false, maxParamLength: 500 },
+    ...(pageCache ? { serverFactory: pageCacheServerFactory(pageCache) } : {}),
   });
+  registerRequestOrigin(app);
+  if (pageCache) registerPageCache(app, deps.db, pageCache);
 
   await app.register(fastifyStatic, { root: ASSETS_DIR, prefix: '/assets/', maxAge: '1d' });
   await app.register(fastifyStatic, {
@@ -37,6 +46,8 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
 
   registerHomeRoute(app, deps);
   registerSitePathRoute(app, deps);
+  registerFeedRoutes(app, deps);
+  registerSitemapRoutes(app, deps);
 
   app.setNotFoundHandler((request, reply) => sendErrorPage(deps, request, reply, new AppError('NOT_FOUND')));
   app.setErrorHandler((error: FastifyError, request, reply) => {

@@ -3,6 +3,7 @@ import { type ArticleSummary, listPublished } from '../domain/articles/article.q
 import { listBlockItems } from '../domain/blocks/block.service.ts';
 import type { ChannelTree } from '../domain/channels/channel-tree.ts';
 import { loadChannelTree } from '../domain/channels/channel.service.ts';
+import { type DeliverySettings, getDeliverySettings } from '../domain/feeds/delivery-settings.ts';
 import { findMedia } from '../domain/media/media.service.ts';
 import { type SiteSettings, getSiteSettings } from '../domain/settings/site-settings.ts';
 import { formatDate } from '../domain/shared/time.ts';
@@ -15,18 +16,63 @@ import { SiteUrls } from './site-urls.ts';
 export interface SiteContext {
   db: Db;
   settings: SiteSettings;
+  /** Public address, feed and purge-hook settings. */
+  delivery: DeliverySettings;
   tree: ChannelTree;
   urls: SiteUrls;
   t: Translate;
   chromeParts: Omit<SiteChrome, 'nav' | 'backUrl'>;
 }
 
-const SIDEBAR_LATEST = 8;
+export const SIDEBAR_LATEST = 8;
 const NEW_MEDIA_ITEMS = 6;
 
-export async function loadSiteContext(db: Db): Promise<SiteContext> {
-  const [settings, tree, blockItems] = await Promise.all([
+/**
+ * The context is the same for every request until content changes, so with the page cache on it
+ * is kept per database handle and dropped on every committed change (`db.changes`). Without the
+ * memo (cache off, and tests whose writes do not publish changes) it is loaded per request.
+ */
+interface Memo {
+  context?: Promise<SiteContext>;
+  tree?: ChannelTree;
+}
+const memos = new WeakMap<Db, Memo>();
+
+/** Keep the site context in memory for this database until the next content change. */
+export function enableSiteContextMemo(db: Db): void {
+  if (memos.has(db)) return;
+  const memo: Memo = {};
+  memos.set(db, memo);
+  db.changes.subscribe(() => {
+    memo.context = undefined;
+  });
+}
+
+/** The channel tree of the last loaded context, for synchronous questions (cache invalidation). */
+export function peekChannelTree(db: Db): ChannelTree | undefined {
+  return memos.get(db)?.tree;
+}
+
+export function loadSiteContext(db: Db): Promise<SiteContext> {
+  const memo = memos.get(db);
+  if (!memo) return readSiteContext(db);
+  if (memo.context) return memo.context;
+  const loading = readSiteContext(db).then((context) => {
+    memo.tree = context.tree;
+    return context;
+  });
+  memo.context = loading;
+  // A failed load must not stick: the next request tries again.
+  loading.catch(() => {
+    if (memo.context === loading) memo.context = undefined;
+  });
+  return loading;
+}
+
+async function readSiteContext(db: Db): Promise<SiteContext> {
+  const [settings, delivery, tree, blockItems] = await Promise.all([
     getSiteSettings(db),
+    getDeliverySettings(db),
     loadChannelTree(db),
     listBlockItems(db, 'newmedia', NEW_MEDIA_ITEMS),
   ]);
@@ -37,6 +83,7 @@ export async function loadSiteContext(db: Db): Promise<SiteContext> {
   const context: SiteContext = {
     db,
     settings,
+    delivery,
     tree,
     urls,
     t,

@@ -1,0 +1,43 @@
+import type { Db } from '../../db/create-db.ts';
+
+/** How the site is delivered to the outside: its public address, feeds, and the CDN purge hook. */
+export interface DeliverySettings {
+  /** "https://news.example.cn" without a trailing slash; empty means "the Host the request came to". */
+  siteUrl: string;
+  /** Feeds carry the whole article body (true) or the summary only (false). */
+  feedFullText: boolean;
+  feedItems: number;
+  /** Called with the purged cache keys (POST, JSON) so a CDN or proxy can drop the same pages. */
+  purgeWebhookUrl: string;
+}
+
+export const DEFAULT_DELIVERY: DeliverySettings = { siteUrl: '', feedFullText: false, feedItems: 20, purgeWebhookUrl: '' };
+
+const KEY = 'delivery';
+
+export class DeliverySettingsError extends Error {}
+
+export async function getDeliverySettings(db: Db): Promise<DeliverySettings> {
+  const row = await db.kysely.selectFrom('settings').select('value').where('key', '=', KEY).executeTakeFirst();
+  if (!row) return { ...DEFAULT_DELIVERY };
+  return { ...DEFAULT_DELIVERY, ...(JSON.parse(row.value) as Partial<DeliverySettings>) };
+}
+
+/** Merges and checks a change; the caller publishes `{ kind: 'settings' }` after it. */
+export async function updateDeliverySettings(db: Db, change: Partial<DeliverySettings>): Promise<DeliverySettings> {
+  const next = { ...(await getDeliverySettings(db)), ...change };
+  next.siteUrl = next.siteUrl.replace(/\/+$/, '');
+  for (const url of [next.siteUrl, next.purgeWebhookUrl]) {
+    if (url && !/^https?:\/\/[^\s/]+/.test(url)) throw new DeliverySettingsError(`"${url}" is not an http(s) address`);
+  }
+  if (!Number.isInteger(next.feedItems) || next.feedItems < 1 || next.feedItems > 100) {
+    throw new DeliverySettingsError('feedItems must be between 1 and 100');
+  }
+  const value = JSON.stringify(next);
+  await db.kysely
+    .insertInto('settings')
+    .values({ key: KEY, value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute();
+  return next;
+}

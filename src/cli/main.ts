@@ -5,6 +5,7 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { deleteAllContent, isEmpty } from '../db/reset.ts';
 import { createDemo } from '../domain/demo/create-demo.ts';
 import { closeOnSignals, startServer } from '../server.ts';
+import { registerReindexCommand } from './reindex.command.ts';
 import { extractCommand } from './extract.command.ts';
 
 /** Every failure the CLI expects ends as one readable line and a non-zero exit. */
@@ -76,6 +77,8 @@ program.addCommand(extractCommand);
 function describeDatabase(database: ReturnType<typeof loadConfig>['database']): string {
   return database.dialect === 'sqlite' ? `SQLite ${database.file}` : 'PostgreSQL';
 }
+
+registerReindexCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,59 @@
+/**
+ * Extraction quality and speed: our extractor and @mozilla/readability (on linkedom) over every case
+ * in ../shared/extraction/cases, in the same run, scored with ../shared/tools/score-extraction.mjs's
+ * own metric functions. Prints a table per set, writes JSON to bench/results/ and the table into
+ * docs/PERFORMANCE.md (section "## Extraction").
+ *
+ *   npx tsx bench/extract/run.ts [--filter gne-,cwced-] [--no-readability] [--no-docs] [--show-misses]
+ */
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { sharedPath } from '../../test/helpers/shared.ts';
+import { aggregate, type CaseScore, type Expected, type Scorer, type SetRow, scoreCase } from './scoring.ts';
+import { runOurs, runReadability } from './systems.ts';
+import { renderMarkdown, renderTable, writePerformanceSection } from './report.ts';
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(name);
+const filterArg = args[args.indexOf('--filter') + 1];
+const filters = args.includes('--filter') && filterArg ? filterArg.split(',') : [];
+
+const scorer = (await import(pathToFileURL(sharedPath('tools', 'score-extraction.mjs')).href)) as Scorer;
+const casesDir = sharedPath('extraction', 'cases');
+const ids = readdirSync(casesDir)
+  .filter((id) => !filters.length || filters.some((f) => id.includes(f)))
+  .sort();
+
+const systems = flag('--no-readability') ? (['inkstone'] as const) : (['inkstone', 'readability'] as const);
+const scores: Record<string, CaseScore[]> = { inkstone: [], readability: [] };
+for (const id of ids) {
+  const bytes = readFileSync(path.join(casesDir, id, 'source.html'));
+  const expected = JSON.parse(readFileSync(path.join(casesDir, id, 'expected.json'), 'utf8')) as Expected;
+  for (const system of systems) {
+    const run = system === 'inkstone' ? runOurs(bytes, expected.url ?? '') : runReadability(bytes, expected.url ?? '');
+    scores[system]?.push(scoreCase(scorer, id, expected, run));
+  }
+}
+
+const rows: Record<string, SetRow[]> = {};
+for (const system of systems) rows[system] = aggregate(scores[system] ?? []);
+for (const system of systems) {
+  console.log(`\n${system}`);
+  console.log(renderTable(rows[system] ?? []));
+}
+if (flag('--show-misses')) {
+  for (const s of scores.inkstone ?? []) {
+    const misses = [s.body && s.body.f1 < 0.8 ? `body f1=${s.body.f1.toFixed(2)} p=${s.body.p.toFixed(2)} r=${s.body.r.toFixed(2)}` : '', s.title && !s.title.match ? `title ${JSON.stringify(s.title.predicted)} ≠ ${JSON.stringify(s.title.expected)}` : '', s.published && !s.published.match ? `date ${s.published.predicted} ≠ ${s.published.expected}` : '', s.author && !s.author.match ? `author ${JSON.stringify(s.author.predicted)} ≠ ${s.author.expected}` : ''].filter(Boolean);
+    if (misses.length && s.lang === 'zh') console.log(`${s.id}: ${misses.join(' | ')}`);
+  }
+}
+const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+mkdirSync('bench/results', { recursive: true });
+const out = `bench/results/extract-${stamp}.json`;
+writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), node: process.version, filters, rows, cases: scores }, null, 1));
+console.log(`\nwrote ${out}`);
+if (!flag('--no-docs') && !filters.length) {
+  writePerformanceSection('docs/PERFORMANCE.md', renderMarkdown(rows, ids.length));
+  console.log('updated docs/PERFORMANCE.md (## Extraction)');
+}

@@ -17,12 +17,15 @@
  * The schema is the server's sanitiser allowlist (src/domain/articles/rich-text.ts).
  */
 import { Editor, Extension } from '@tiptap/core';
+import { NodeSelection } from '@tiptap/pm/state';
 import StarterKit from '@tiptap/starter-kit';
 import { startAutosave } from './autosave.ts';
 import { Figure, type FigureAttrs } from './figure-node.ts';
 import { labelsFor, type Labels } from './labels.ts';
 import { MediaDialog } from './media-dialog.ts';
 import { cleanPastedHtml } from './paste-cleaner.ts';
+import { normaliseLinkUrl } from './link-url.ts';
+import { Subscript, Superscript } from './script-marks.ts';
 import { createToolbar } from './toolbar.ts';
 import './editor.css';
 
@@ -30,25 +33,6 @@ declare global {
   interface Window {
     /** The editor of the page's first editor field (for tests and the browser console). */
     inkstoneEditor?: Editor;
-  }
-}
-
-const LINK_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
-
-/** An absolute http, https or mailto URL, or null. A bare "www.…" or "example.com/…" gets https. */
-export function normaliseLinkUrl(input: string): string | null {
-  let value = input.trim();
-  if (!value) return null;
-  if (!/^[a-z][a-z0-9+.-]*:/i.test(value)) {
-    if (/^[^\s/@]+@[^\s/@]+\.[^\s/@]+$/.test(value)) value = `mailto:${value}`;
-    else if (/^(\/\/)?[^\s/]+\.[^\s/]+/.test(value)) value = `https://${value.replace(/^\/\//, '')}`;
-    else return null;
-  }
-  try {
-    const url = new URL(value);
-    return LINK_PROTOCOLS.has(url.protocol) ? url.href : null;
-  } catch {
-    return null;
   }
 }
 
@@ -152,6 +136,8 @@ function mount(field: HTMLElement, first: boolean): void {
         hint: labels.figureHint,
         onEdit: (attrs, pos) => openFigureDialog(attrs, pos),
       }),
+      Subscript,
+      Superscript,
       LinkShortcut,
     ],
     editorProps: {
@@ -169,7 +155,11 @@ function mount(field: HTMLElement, first: boolean): void {
   openFigureDialog = (current, pos) => {
     dialog.open(current, (attrs) => {
       if (pos === null) {
-        editor.chain().focus().insertContent({ type: 'figure', attrs }).run();
+        // With a figure selected, the new one goes after it instead of replacing it.
+        const { selection } = editor.state;
+        const figure = { type: 'figure', attrs };
+        if (selection instanceof NodeSelection) editor.chain().focus().insertContentAt(selection.to, figure).run();
+        else editor.chain().focus().insertContent(figure).run();
       } else {
         editor
           .chain()

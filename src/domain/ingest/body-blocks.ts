@@ -1,5 +1,5 @@
 import type { Block, ExtractedImage } from './extraction.ts';
-import { isEndMarker, matchEditorLine, splitCredit, splitDateline, takeTrailingEditor, takeTrailingReporters } from './zh-conventions.ts';
+import { isCopyrightMarker, isEndMarker, matchEditorLine, splitCredit, splitDateline, takeTrailingEditor, takeTrailingReporters } from './zh-conventions.ts';
 
 /** What the body's own conventions tell about the article, besides the body itself. */
 export interface BodyFacts {
@@ -16,9 +16,13 @@ export interface BodyFacts {
 export function finishBlocks(input: Block[]): BodyFacts {
   let editor = '';
   const kept: Block[] = [];
-  for (const block of input) {
+  for (const [i, block] of input.entries()) {
     const text = blockText(block);
-    if (block.kind !== 'figure' && isEndMarker(text) && kept.length > 0) break;
+    if (block.kind !== 'figure' && isEndMarker(text) && kept.length > 0) {
+      // 延伸阅读 or 相关链接 inside an article that goes on: drop the line, keep the article.
+      if (!isCopyrightMarker(text) && continuesWithProse(input, i + 1)) continue;
+      break;
+    }
     const named = block.kind === 'p' ? matchEditorLine(text) : null;
     if (named) {
       editor ||= named;
@@ -120,4 +124,12 @@ export function summarise(blocks: Block[], max = 120): string {
   const cut = first.text.slice(0, max);
   const stop = Math.max(cut.lastIndexOf('。'), cut.lastIndexOf('. '));
   return stop > max / 3 ? cut.slice(0, stop + 1) : `${cut}…`;
+}
+
+/** Whether real paragraphs follow: two sentences or more of prose right after a marker. */
+function continuesWithProse(blocks: Block[], from: number): boolean {
+  const prose = blocks
+    .slice(from, from + 10)
+    .filter((b) => b.kind === 'p' && b.text.length >= 40 && /[。！？.!?]/.test(b.text) && !/^[①②③④⑤]/.test(b.text));
+  return prose.reduce((n, b) => n + blockText(b).length, 0) >= 150;
 }

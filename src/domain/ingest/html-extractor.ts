@@ -40,8 +40,9 @@ export function readHtml(html: string, pageUrl = ''): HtmlReading {
   const lang = (document.documentElement?.getAttribute('lang') ?? meta.get('og:locale') ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? '';
   const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta.get('og:url') ?? '';
   const titleTag = collapse(document.querySelector('title')?.textContent ?? '');
-  const root = document.body ?? document.documentElement;
-  for (const el of Array.from(root.querySelectorAll(JUNK_SELECTOR))) el.remove();
+  // The whole document, not document.body: broken pages with several <body> tags leave the first one empty.
+  const root = document.documentElement;
+  for (const el of Array.from(root.querySelectorAll(`${JUNK_SELECTOR},title`))) el.remove();
   removeHiddenByStyle(root);
 
   const titleEl = findTitleElement(root, titleTag, meta);
@@ -76,8 +77,12 @@ function boundSize(html: string): string {
 
 function parseDocument(html: string): Document {
   // linkedom needs a document element; fragments and old CleanEval wrappers get one.
-  const wrapped = /<html[\s>]/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`;
-  return parseHTML(wrapped).document;
+  const start = html.search(/<html[\s>]/i);
+  // Anything before <html> (archive wrappers, stray bytes) would otherwise become the document root.
+  const wrapped = start >= 0 ? html.slice(start) : `<!doctype html><html><body>${html}</body></html>`;
+  const { document } = parseHTML(wrapped);
+  if (document.body) return document;
+  return parseHTML(`<!doctype html><html><body>${html}</body></html>`).document;
 }
 
 export function collapse(text: string): string {
@@ -232,7 +237,7 @@ function climbToCommonAncestor(
     .map(([el]) => el);
   if (strong.length >= 3) {
     let parent = top.parentElement;
-    while (parent && parent.tagName !== 'BODY') {
+    while (parent && parent.tagName !== 'BODY' && parent.tagName !== 'HTML') {
       const holds = strong.filter((el) => parent?.contains(el)).length;
       if (holds >= 3) {
         top = parent;
@@ -244,7 +249,7 @@ function climbToCommonAncestor(
   // A parent that scores higher than its child holds more of the article.
   let lastScore = scores.get(top) ?? 0;
   let parent = top.parentElement;
-  while (parent && parent.tagName !== 'BODY') {
+  while (parent && parent.tagName !== 'BODY' && parent.tagName !== 'HTML') {
     const ps = scores.get(parent);
     if (ps === undefined) {
       parent = parent.parentElement;
@@ -258,7 +263,7 @@ function climbToCommonAncestor(
     lastScore = ps;
     parent = parent.parentElement;
   }
-  while (top.parentElement && top.parentElement.tagName !== 'BODY' && top.parentElement.children.length === 1) top = top.parentElement;
+  while (top.parentElement && !['BODY', 'HTML'].includes(top.parentElement.tagName) && top.parentElement.children.length === 1) top = top.parentElement;
   return top;
 }
 
@@ -292,13 +297,15 @@ function withSiblings(top: Element, scores: Map<Element, number>, stats: Map<Ele
 interface WalkState {
   blocks: Block[];
   buffer: string;
+  /** Characters of the buffer that sit inside links. */
+  linkChars: number;
   stats: Map<Element, NodeStats>;
   baseUrl: string;
   title: string;
 }
 
 function toBlocks(elements: Element[], stats: Map<Element, NodeStats>, baseUrl: string, title: string): Block[] {
-  const state: WalkState = { blocks: [], buffer: '', stats, baseUrl, title };
+  const state: WalkState = { blocks: [], buffer: '', linkChars: 0, stats, baseUrl, title };
   for (const el of elements) {
     walk(el, state, 0);
     flush(state);
@@ -308,8 +315,12 @@ function toBlocks(elements: Element[], stats: Map<Element, NodeStats>, baseUrl: 
 
 function flush(state: WalkState): void {
   const text = collapse(state.buffer);
+  const linkChars = state.linkChars;
   state.buffer = '';
+  state.linkChars = 0;
   if (!text) return;
+  // A line that is nothing but a link is a pointer to another article, not part of this one.
+  if (linkChars >= countChars(text) * 0.8 && !/[。！？.!?]$/.test(text)) return;
   if (text === state.title && !state.blocks.some((b) => b.kind === 'p')) return;
   state.blocks.push({ kind: 'p', text });
 }
@@ -354,6 +365,7 @@ function walk(el: Element, state: WalkState, depth: number): void {
       continue;
     }
     if (!BLOCK_TAGS.has(tag)) {
+      if (tag === 'A') state.linkChars += state.stats.get(child)?.text ?? 0;
       walk(child, state, depth + 1);
       continue;
     }

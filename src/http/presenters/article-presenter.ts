@@ -4,6 +4,7 @@ import type { PublishedArticle } from '../../domain/articles/article.ts';
 import { formatMinute } from '../../domain/shared/time.ts';
 import type { ArticlePageProps } from '../../views/pages/article-page.tsx';
 import { type SiteContext, chromeFor, toLinkItem } from '../site-context.ts';
+import { presentStructuredData } from './structured-data.ts';
 
 export interface ArticlePageData {
   article: PublishedArticle;
@@ -18,6 +19,11 @@ export function presentArticlePage(context: SiteContext, data: ArticlePageData):
   const { settings, tree, urls, t } = context;
   const channelUrl = urls.channel(article.channelId);
   const ownSource = article.isOriginal || !article.sourceName;
+  const crumbs = [
+    { name: t('home'), url: '/' },
+    ...tree.ancestry(article.channelId).map((channel) => ({ name: channel.name, url: urls.channel(channel.id) })),
+    { name: t('body') },
+  ];
   return {
     chrome: chromeFor(context, article.channelId, channelUrl),
     head: {
@@ -25,11 +31,8 @@ export function presentArticlePage(context: SiteContext, data: ArticlePageData):
       description: article.summary || undefined,
       canonicalUrl: urls.article(article),
     },
-    crumbs: [
-      { name: t('home'), url: '/' },
-      ...tree.ancestry(article.channelId).map((channel) => ({ name: channel.name, url: urls.channel(channel.id) })),
-      { name: t('body') },
-    ],
+    crumbs,
+    structuredData: presentStructuredData(context, article, crumbs),
     article: {
       title: article.title,
       subtitle: article.subtitle,

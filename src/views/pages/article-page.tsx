@@ -32,6 +32,14 @@ export interface CopyrightView {
   applies: 'own' | 'repost';
 }
 
+/** What an article page adds to <head> for search engines and chat-app link previews. */
+export interface StructuredData {
+  /** JSON-LD, serialised so that it cannot close its <script> element. */
+  safeJsonLd: string;
+  /** Open Graph (`property`) and Twitter (`name`) tags. */
+  meta: { attr: 'property' | 'name'; key: string; content: string }[];
+}
+
 export interface ArticlePageProps {
   chrome: SiteChrome;
   head: PageHead;
@@ -41,6 +49,8 @@ export interface ArticlePageProps {
   next?: LinkItem;
   related: LinkItem[];
   copyright: CopyrightView;
+  /** JSON-LD and sharing tags for <head>. */
+  structuredData?: StructuredData;
 }
 
 /** The article page: every element of the seed page, in its order. */
@@ -50,7 +60,7 @@ export function ArticlePage(props: ArticlePageProps) {
   const colon = chrome.locale === 'zh-CN' ? ':' : ': ';
   const safeBodyHtml = article.safeBodyHtml;
   return (
-    <SiteLayout chrome={chrome} head={props.head}>
+    <SiteLayout chrome={chrome} head={props.head} extraHead={props.structuredData && <StructuredHead data={props.structuredData} />}>
       <Breadcrumb crumbs={props.crumbs} t={t} />
       <WithSidebar chrome={chrome}>
         <article class="article">
@@ -122,6 +132,16 @@ export function ArticlePage(props: ArticlePageProps) {
         </article>
       </WithSidebar>
     </SiteLayout>
+  );
+}
+
+function StructuredHead(props: { data: StructuredData }) {
+  const safeJsonLd = props.data.safeJsonLd;
+  return (
+    <>
+      {props.data.meta.map((m) => (m.attr === 'property' ? <meta property={m.key} content={m.content} /> : <meta name={m.key} content={m.content} />))}
+      <script type="application/ld+json">{safeJsonLd}</script>
+    </>
   );
 }
 

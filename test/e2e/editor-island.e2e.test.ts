@@ -6,7 +6,7 @@
  * island's contract is proved on its own.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -317,6 +317,8 @@ describeWithBrowser('the editor island edits a body the sanitiser accepts', () =
 
     const item = dialog.getByRole('button', { name: '码头上的渔船' });
     await item.click();
+    await mkdir('test-results', { recursive: true });
+    await page.screenshot({ path: 'test-results/editor-media-dialog.png' });
     expect(await item.getAttribute('aria-pressed')).toBe('true');
     expect(await dialog.getByLabel('图片说明').inputValue()).toBe('临湖码头的渔船');
     await dialog.getByLabel('替代文字(供读屏软件朗读)').fill('渔船 & "码头"');
@@ -339,6 +341,7 @@ describeWithBrowser('the editor island edits a body the sanitiser accepts', () =
     await edit.waitFor({ state: 'hidden' });
     expect(await bodyHtml(page)).toContain(inserted.replace('临湖网通讯员 刘春华 摄', '临湖网记者 王一鸣 摄'));
     expect((await bodyHtml(page)).match(/<figure>/g)?.length).toBe(2);
+    await page.screenshot({ path: 'test-results/editor-figures.png', fullPage: true });
     // What the editor produces is what the server stores: the sanitiser changes nothing (but
     // writes void elements XHTML-style, <img … />).
     expect(sanitizeRichText(await bodyHtml(page)).replace(/ \/>/g, '>')).toBe(await bodyHtml(page));

@@ -1,10 +1,24 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Config } from './config.ts';
 import type { Db } from './db/create-db.ts';
-import { AppError, ERRORS } from './http/errors.ts';
+import { EditConflictError, WorkflowError } from './domain/articles/article-workflow.service.ts';
+import { ArticleError } from './domain/articles/article.service.ts';
+import { ChannelError } from './domain/channels/channel.service.ts';
+import { MediaError } from './domain/media/media.service.ts';
+import { SettingsError } from './domain/settings/site-settings.ts';
+import { PasswordError } from './domain/users/password.ts';
+import { ForbiddenError } from './domain/users/policy.ts';
+import { UserError } from './domain/users/user.service.ts';
+import { isNewsroomUrl, registerStaffSessions } from './http/auth/staff-session.ts';
+import { AppError, ERRORS, errorJson } from './http/errors.ts';
+import { registerArticleAdminRoutes } from './http/routes/admin/articles.route.tsx';
+import { registerAuthRoutes } from './http/routes/admin/auth.route.tsx';
+import { registerDashboardRoute } from './http/routes/admin/dashboard.route.tsx';
 import { createPageCache, pageCacheServerFactory, registerPageCache } from './http/page-cache/page-cache.plugin.ts';
 import { registerRequestOrigin } from './http/request-origin.ts';
 import { registerFeedRoutes } from './http/routes/site/feeds.route.ts';
@@ -20,7 +34,10 @@ export interface AppDeps {
   db: Db;
 }
 
-const ASSETS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'views', 'assets');
+const SRC_DIR = path.dirname(fileURLToPath(import.meta.url));
+const ASSETS_DIR = path.join(SRC_DIR, 'views', 'assets');
+/** The browser islands built by Vite (`npm run build:client`). */
+const CLIENT_DIR = path.join(SRC_DIR, '..', 'dist', 'client');
 
 /** Builds the whole web application without listening; `server.ts` listens, tests use inject(). */
 export async function buildApp(deps: AppDeps, options: { logger?: boolean; pageCacheBytes?: number } = {}): Promise<FastifyInstance> {
@@ -44,6 +61,15 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; pageC
     immutable: true,
   });
 
+  await app.register(fastifyStatic, { root: CLIENT_DIR, prefix: '/admin/assets/', decorateReply: false, maxAge: '1h' });
+  await app.register(fastifyFormbody, { bodyLimit: 2 * 1024 * 1024 });
+  await app.register(fastifyRateLimit, { global: false });
+  await registerStaffSessions(app, deps.db);
+
+  registerAuthRoutes(app, deps);
+  registerDashboardRoute(app, deps);
+  registerArticleAdminRoutes(app, deps);
+
   registerHomeRoute(app, deps);
   registerSitePathRoute(app, deps);
   registerFeedRoutes(app, deps);
@@ -51,7 +77,9 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; pageC
 
   app.setNotFoundHandler((request, reply) => sendErrorPage(deps, request, reply, new AppError('NOT_FOUND')));
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof AppError) return sendErrorPage(deps, request, reply, error);
+    const known = toAppError(error);
+    if (known && isNewsroomUrl(request.url)) return sendNewsroomError(request, reply, known);
+    if (known) return sendErrorPage(deps, request, reply, known);
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return sendErrorPage(deps, request, reply, new AppError('BAD_REQUEST', error.message), error.statusCode);
     }
@@ -59,6 +87,42 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; pageC
     return sendErrorPage(deps, request, reply, new AppError('INTERNAL'));
   });
   return app;
+}
+
+/** Domain errors that mean "your input was wrong". */
+const INPUT_ERRORS = [ArticleError, MediaError, ChannelError, SettingsError, UserError, PasswordError];
+
+/** Errors the domain and plugins raise on purpose, mapped to the catalogue. */
+function toAppError(error: FastifyError): AppError | undefined {
+  if (error instanceof AppError) return error;
+  if (error instanceof ForbiddenError) return new AppError('FORBIDDEN', error.message);
+  if (error instanceof EditConflictError) return new AppError('EDIT_CONFLICT', error.message);
+  if (error instanceof WorkflowError) return new AppError('WORKFLOW', error.message, error.problems);
+  if (INPUT_ERRORS.some((type) => error instanceof type)) return new AppError('VALIDATION', error.message);
+  if (error.statusCode === 429) return new AppError('RATE_LIMITED');
+  if (error.statusCode === 413) return new AppError('PAYLOAD_TOO_LARGE');
+  if (error.statusCode === 415) return new AppError('UNSUPPORTED_MEDIA');
+  return undefined;
+}
+
+/**
+ * Newsroom errors: JSON for the newsroom's own API calls, a login redirect for a missing
+ * session, otherwise a short page that says what happened.
+ */
+function sendNewsroomError(request: FastifyRequest, reply: FastifyReply, error: AppError) {
+  const wantsJson = request.url.startsWith('/admin/api/') || request.headers.accept?.includes('application/json');
+  if (wantsJson) return reply.code(error.status).header('cache-control', 'no-store').send(errorJson(error));
+  if (error.code === 'UNAUTHENTICATED') {
+    const next = request.method === 'GET' ? `&next=${encodeURIComponent(request.url)}` : '';
+    return reply.redirect(`/admin/login?reason=expired${next}`, 303);
+  }
+  const entry = ERRORS[error.code];
+  const back = '<p><a href="/admin">返回工作台 / Dashboard</a></p>';
+  return reply
+    .code(error.status)
+    .header('cache-control', 'no-store')
+    .type('text/html; charset=utf-8')
+    .send(`<!doctype html><html lang="zh-CN"><meta charset="utf-8"><link rel="stylesheet" href="/assets/admin.css"><title>${error.status}</title><main class="admin-error"><h1>${error.status} ${entry.zh}</h1><p>${entry.en}</p>${back}</main></html>`);
 }
 
 /** Errors are pages in the site's own frame; if even the frame cannot load, a bare page. */

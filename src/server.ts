@@ -3,6 +3,7 @@ import { buildApp } from './app.tsx';
 import type { Config } from './config.ts';
 import { type Db, createDb } from './db/create-db.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { startPublishScheduler } from './domain/articles/publish-scheduler.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -22,13 +23,18 @@ export async function startServer(config: Config, options: { prepare?: (db: Db) 
     throw error;
   }
   const app = await buildApp({ config, db }, { logger: process.env.INKSTONE_LOG !== 'off' });
+  const scheduler = startPublishScheduler(db, { onError: (error) => app.log.error(error) });
+  await scheduler.ready;
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   let closing: Promise<void> | undefined;
   const close = () => {
-    closing ??= app.close().then(() => db.close());
+    closing ??= scheduler
+      .stop()
+      .then(() => app.close())
+      .then(() => db.close());
     return closing;
   };
   return { app, db, url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`, close };

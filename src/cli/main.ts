@@ -7,9 +7,12 @@ import { createDemo } from '../domain/demo/create-demo.ts';
 import { closeOnSignals, startServer } from '../server.ts';
 import { registerReindexCommand } from './reindex.command.ts';
 import { extractCommand } from './extract.command.ts';
+import { CliError } from './cli-error.ts';
+import { userCommand } from './user.command.ts';
+import { usableDemoAccounts } from '../domain/demo/demo-accounts.ts';
+import { verifyPassword } from '../domain/users/password.ts';
+import { findUserByUsername } from '../domain/users/user.service.ts';
 
-/** Every failure the CLI expects ends as one readable line and a non-zero exit. */
-class CliError extends Error {}
 
 const program = new Command('inkstone')
   .description('Inkstone: news portal and newsroom / 新闻门户与采编系统')
@@ -33,10 +36,15 @@ program
       },
     });
     closeOnSignals(server);
+    const accounts = options.demoIfEmpty ? await usableDemoAccounts((u) => findUserByUsername(server.db, u), verifyPassword) : [];
     console.log('');
     console.log(`  Inkstone is running${demoCreated ? ' with demo content' : ''}.`);
-    console.log(`  Portal / 门户:  ${server.url}`);
-    console.log(`  Database:       ${describeDatabase(config.database)}`);
+    console.log(`  Portal / 门户:     ${server.url}`);
+    console.log(`  Newsroom / 采编:   ${server.url}admin`);
+    for (const account of accounts) {
+      console.log(`    ${account.role.padEnd(8)} ${account.username.padEnd(9)} password: ${account.password}  (${account.displayName})`);
+    }
+    console.log(`  Database:          ${describeDatabase(config.database)}`);
     console.log('  Stop with Ctrl+C.');
     console.log('');
   });
@@ -73,6 +81,7 @@ program
   });
 
 program.addCommand(extractCommand);
+program.addCommand(userCommand());
 
 function describeDatabase(database: ReturnType<typeof loadConfig>['database']): string {
   return database.dialect === 'sqlite' ? `SQLite ${database.file}` : 'PostgreSQL';

@@ -6,6 +6,9 @@ import { createChannel } from '../channels/channel.service.ts';
 import { mediaUrls, storeImage } from '../media/media.service.ts';
 import { updateSiteSettings } from '../settings/site-settings.ts';
 import type { DemoArticle, DemoBlock } from './demo-article-types.ts';
+import { systemActor } from '../users/actor.ts';
+import { createUser } from '../users/user.service.ts';
+import { DEMO_ACCOUNTS, type DemoAccount } from './demo-accounts.ts';
 import { DEMO_ARTICLES } from './demo-articles.ts';
 import { DEMO_IMAGES, renderDemoImage } from './demo-images.ts';
 
@@ -19,6 +22,7 @@ export interface DemoSummary {
   channels: number;
   articles: number;
   media: number;
+  accounts: readonly DemoAccount[];
 }
 
 export class DemoError extends Error {}
@@ -195,6 +199,11 @@ export async function createDemo(db: Db, dataDir: string, now = new Date()): Pro
     articles++;
   }
 
+  for (const account of DEMO_ACCOUNTS) {
+    const { channels: slugs, ...user } = account;
+    await createUser(db, systemActor('demo'), { ...user, channelIds: slugs.flatMap((slug) => channelIds.get(slug) ?? []) });
+  }
+
   for (const item of NEW_MEDIA) {
     await appendBlockItem(db, 'newmedia', {
       title: item.title,
@@ -204,7 +213,7 @@ export async function createDemo(db: Db, dataDir: string, now = new Date()): Pro
     });
   }
 
-  return { channels, articles, media: media.size };
+  return { channels, articles, media: media.size, accounts: DEMO_ACCOUNTS };
 }
 
 interface RenderedBody {

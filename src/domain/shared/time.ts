@@ -51,3 +51,24 @@ export function isValidTimeZone(timeZone: string): boolean {
     return false;
   }
 }
+
+/** Minutes the zone is ahead of UTC at that instant (Asia/Shanghai: 480). */
+function zoneOffsetMinutes(utcMillis: number, timeZone: string): number {
+  const p = partsIn(new Date(utcMillis).toISOString(), timeZone);
+  const asIfUtc = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute));
+  return Math.round((asIfUtc - Math.floor(utcMillis / 60_000) * 60_000) / 60_000);
+}
+
+/** "2025-05-19T10:28" typed in the site's zone → ISO UTC; undefined when malformed. */
+export function localToIso(local: string, timeZone: string): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local.trim());
+  if (!m) return undefined;
+  const guess = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]));
+  if (Number.isNaN(guess)) return undefined;
+  return new Date(guess - zoneOffsetMinutes(guess, timeZone) * 60_000).toISOString();
+}
+
+/** ISO UTC → "2025-05-19T10:28" in the zone, for datetime-local inputs. */
+export function isoToLocal(iso: string, timeZone: string): string {
+  return formatMinute(iso, timeZone).replace(' ', 'T');
+}

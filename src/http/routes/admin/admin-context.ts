@@ -1,0 +1,68 @@
+import type { FastifyRequest } from 'fastify';
+import type { Db } from '../../../db/create-db.ts';
+import { getSiteSettings } from '../../../domain/settings/site-settings.ts';
+import type { Actor } from '../../../domain/users/actor.ts';
+import { type Action, can } from '../../../domain/users/policy.ts';
+import { type AdminKey, type AdminTranslate, adminTranslator } from '../../../i18n/admin-messages.ts';
+import type { AdminChrome } from '../../../views/admin/admin-view-models.ts';
+import { newsroomLocale, requireStaff } from '../../auth/staff-session.ts';
+
+const MENU: { key: AdminKey; url: string; action?: Action }[] = [
+  { key: 'dashboard', url: '/admin' },
+  { key: 'articles', url: '/admin/articles' },
+  { key: 'newArticle', url: '/admin/articles/new', action: 'article.create' },
+  { key: 'media', url: '/admin/media', action: 'media.upload' },
+  { key: 'blocks', url: '/admin/blocks', action: 'blocks.manage' },
+  { key: 'channels', url: '/admin/channels', action: 'channels.manage' },
+  { key: 'settings', url: '/admin/settings', action: 'settings.manage' },
+  { key: 'users', url: '/admin/users', action: 'users.manage' },
+  { key: 'tokens', url: '/admin/tokens', action: 'tokens.manage' },
+  { key: 'audit', url: '/admin/audit', action: 'audit.view' },
+];
+
+/** Notices passed through a redirect (?done=saved) so a reload does not resubmit. */
+const NOTICES: Record<string, AdminKey> = {
+  saved: 'saved',
+  created: 'created',
+  submitted: 'submitted',
+  rejected: 'rejected',
+  published: 'published',
+  scheduled: 'scheduledOk',
+  unpublished: 'unpublished',
+  restored: 'restored',
+};
+
+export interface AdminContext {
+  actor: Actor;
+  t: AdminTranslate;
+  chrome: AdminChrome;
+}
+
+export async function adminContext(db: Db, request: FastifyRequest, currentMenu: AdminKey): Promise<AdminContext> {
+  const actor = requireStaff(request);
+  const locale = newsroomLocale(request);
+  const t = adminTranslator(locale);
+  const settings = await getSiteSettings(db);
+  const done = (request.query as Record<string, unknown> | undefined)?.done;
+  const noticeKey = typeof done === 'string' ? NOTICES[done] : undefined;
+  return {
+    actor,
+    t,
+    chrome: {
+      t,
+      locale,
+      siteName: settings.name,
+      userName: actor.name,
+      roleLabel: t(`role_${actor.role}`),
+      csrfToken: request.staff?.csrfToken ?? '',
+      menu: MENU.filter((item) => !item.action || can(actor, item.action)).map((item) => ({
+        key: item.key,
+        label: t(item.key),
+        url: item.url,
+        current: item.key === currentMenu,
+      })),
+      notice: noticeKey ? t(noticeKey) : undefined,
+      currentUrl: request.url,
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import type { AdminTranslate } from '../../i18n/admin-messages.ts';
+import { BareAdminLayout } from './admin-layout.tsx';
+
+export function LoginPage(props: { t: AdminTranslate; locale: string; siteName: string; csrfToken: string; next: string; error?: string; username?: string }) {
+  const t = props.t;
+  return (
+    <BareAdminLayout locale={props.locale} title={`${t('login')} - ${props.siteName}`}>
+      <form class="login-card" method="post" action="/admin/login">
+        <h1 safe>{`${props.siteName} · ${t('newsroom')}`}</h1>
+        {props.error ? (
+          <p class="error" role="alert" safe>
+            {props.error}
+          </p>
+        ) : (
+          ''
+        )}
+        <input type="hidden" name="_csrf" value={props.csrfToken} />
+        <input type="hidden" name="next" value={props.next} />
+        <label for="username" safe>
+          {t('username')}
+        </label>
+        <input id="username" name="username" autocomplete="username" required value={props.username ?? ''} autofocus />
+        <label for="password" safe>
+          {t('password')}
+        </label>
+        <input id="password" name="password" type="password" autocomplete="current-password" required />
+        <button type="submit" class="primary" safe>
+          {t('login')}
+        </button>
+      </form>
+    </BareAdminLayout>
+  );
+}

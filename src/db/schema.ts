@@ -193,6 +193,8 @@ export interface SearchDocsTable {
   title: string;
   /** Subtitle and keywords: ranked like the title, not shown as the title. */
   extra: string;
+  /** The first characters of `body`: what ranking and snippets read. */
+  lead: string;
   /** Summary and body as plain text. */
   body: string;
 }

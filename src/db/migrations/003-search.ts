@@ -22,6 +22,8 @@ export function search(dialect: Dialect) {
         .addColumn('source_name', 'text', (c) => c.notNull().defaultTo(''))
         .addColumn('title', 'text', (c) => c.notNull())
         .addColumn('extra', 'text', (c) => c.notNull().defaultTo(''))
+        // The lead (first 1,000 characters) sits before the body, so ranking reads it without the body's overflow pages.
+        .addColumn('lead', 'text', (c) => c.notNull().defaultTo(''))
         .addColumn('body', 'text', (c) => c.notNull().defaultTo(''));
       if (dialect === 'postgres') {
         docs = docs

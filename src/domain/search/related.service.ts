@@ -61,7 +61,7 @@ export async function computeRelated(db: Db, source: Source): Promise<{ id: numb
   }
   return candidates
     .map((c) => {
-      const content = relevance({ title: `${c.title} ${c.extra}`, body: c.body, publishedAt: null }, terms, 0);
+      const content = relevance({ title: `${c.title} ${c.extra}`, body: c.lead, publishedAt: null }, terms, 0);
       // Tie-breakers: closeness in time, then the same channel.
       const days = c.published_at ? Math.abs(Date.parse(c.published_at) - at) / 86_400_000 : WINDOW_DAYS;
       const score = content * (1 + 0.2 * 0.5 ** (days / 30)) * (c.channel_id === source.channel_id ? SAME_CHANNEL_BONUS : 1);

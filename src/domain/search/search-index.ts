@@ -16,6 +16,7 @@ export interface IndexedDoc {
   sourceName: string;
   title: string;
   extra: string;
+  lead: string;
   body: string;
   words: string[];
   grams: string[];
@@ -39,7 +40,8 @@ export interface CandidateRow {
   source_name: string;
   title: string;
   extra: string;
-  body: string;
+  /** The first LEAD_CHARS characters of the body (ranking reads only the lead: news put the point first). */
+  lead: string;
 }
 
 export interface CandidateOptions {
@@ -47,8 +49,6 @@ export interface CandidateOptions {
   offset?: number;
   /** 'id': newest ids first (cheap on both engines); 'time': by publish time, newest first. */
   order: 'id' | 'time';
-  /** Leave the body out when only titles are needed. */
-  withBody?: boolean;
 }
 
 export interface SearchIndex {
@@ -76,11 +76,7 @@ function filterSql(filter: CandidateFilter): RawBuilder<unknown> {
   return parts.length ? sql`and ${sql.join(parts, sql` and `)}` : sql``;
 }
 
-function columnsSql(withBody: boolean | undefined): RawBuilder<unknown> {
-  return withBody === false
-    ? sql`d.article_id, d.channel_id, d.status, d.published_at, d.source_name, d.title, d.extra, '' as body`
-    : sql`d.article_id, d.channel_id, d.status, d.published_at, d.source_name, d.title, d.extra, d.body`;
-}
+const COLUMNS = sql`d.article_id, d.channel_id, d.status, d.published_at, d.source_name, d.title, d.extra, d.lead`;
 
 function orderSql(order: 'id' | 'time', idColumn: string): RawBuilder<unknown> {
   return order === 'time' ? sql`order by d.published_at desc, d.article_id desc` : sql.raw(`order by ${idColumn} desc`);
@@ -95,6 +91,7 @@ function docValues(doc: IndexedDoc) {
     source_name: doc.sourceName,
     title: doc.title,
     extra: doc.extra,
+    lead: doc.lead,
     body: doc.body,
   };
 }
@@ -116,6 +113,7 @@ export function toFtsMatch(clauses: readonly MatchClause[]): string {
   return clauses.map((clause) => `(${clause.map(ftsAlternative).join(' OR ')})`).join(' AND ');
 }
 
+// CROSS JOIN makes SQLite walk the full-text matches first (never every row of search_docs).
 const sqliteIndex: SearchIndex = {
   async upsert(db, doc) {
     await db.insertInto('search_docs').values(docValues(doc)).onConflict((oc) => oc.column('article_id').doUpdateSet(docValues(doc))).execute();
@@ -129,7 +127,7 @@ const sqliteIndex: SearchIndex = {
   async candidates(db, clauses, filter, options) {
     if (!clauses.length) return [];
     const result = await sql<CandidateRow>`
-      select ${columnsSql(options.withBody)} from search_fts f join search_docs d on d.article_id = f.rowid
+      select ${COLUMNS} from search_fts f cross join search_docs d on d.article_id = f.rowid
       where search_fts match ${toFtsMatch(clauses)} ${filterSql(filter)}
       ${orderSql(options.order, 'f.rowid')} limit ${options.limit} offset ${options.offset ?? 0}`.execute(db);
     return result.rows;
@@ -137,7 +135,7 @@ const sqliteIndex: SearchIndex = {
   async count(db, clauses, filter) {
     if (!clauses.length) return 0;
     const result = await sql<{ n: number }>`
-      select count(*) as n from search_fts f join search_docs d on d.article_id = f.rowid
+      select count(*) as n from search_fts f cross join search_docs d on d.article_id = f.rowid
       where search_fts match ${toFtsMatch(clauses)} ${filterSql(filter)}`.execute(db);
     return Number(result.rows[0]?.n ?? 0);
   },
@@ -183,11 +181,11 @@ const postgresIndex: SearchIndex = {
     const grams = toTsvectorLiteral(doc.grams);
     const v = docValues(doc);
     await sql`
-      insert into search_docs (article_id, channel_id, status, published_at, source_name, title, extra, body, words, grams)
-      values (${v.article_id}, ${v.channel_id}, ${v.status}, ${v.published_at}, ${v.source_name}, ${v.title}, ${v.extra}, ${v.body}, ${words}::tsvector, ${grams}::tsvector)
+      insert into search_docs (article_id, channel_id, status, published_at, source_name, title, extra, lead, body, words, grams)
+      values (${v.article_id}, ${v.channel_id}, ${v.status}, ${v.published_at}, ${v.source_name}, ${v.title}, ${v.extra}, ${v.lead}, ${v.body}, ${words}::tsvector, ${grams}::tsvector)
       on conflict (article_id) do update set channel_id = excluded.channel_id, status = excluded.status,
         published_at = excluded.published_at, source_name = excluded.source_name, title = excluded.title,
-        extra = excluded.extra, body = excluded.body, words = excluded.words, grams = excluded.grams`.execute(db);
+        extra = excluded.extra, lead = excluded.lead, body = excluded.body, words = excluded.words, grams = excluded.grams`.execute(db);
   },
   async remove(db, articleId) {
     await db.deleteFrom('search_docs').where('article_id', '=', articleId).execute();
@@ -195,7 +193,7 @@ const postgresIndex: SearchIndex = {
   async candidates(db, clauses, filter, options) {
     if (!clauses.length) return [];
     const result = await sql<CandidateRow>`
-      select ${columnsSql(options.withBody)} from search_docs d
+      select ${COLUMNS} from search_docs d
       where ${pgMatch(clauses)} ${filterSql(filter)}
       ${orderSql(options.order, 'd.article_id')} limit ${options.limit} offset ${options.offset ?? 0}`.execute(db);
     return result.rows;

@@ -19,6 +19,9 @@ const RECENCY_HALF_LIFE_DAYS = 60;
 
 /** Lower case and NFKC per character, keeping every index so matches map back to the original. */
 export function foldForMatch(text: string): string {
+  const fast = text.normalize('NFKC').toLowerCase();
+  // Nearly always the folding keeps every character in place; only then is the fast path exact enough.
+  if (fast.length === text.length) return fast;
   let out = '';
   for (const ch of text) {
     const folded = ch.normalize('NFKC').toLowerCase();

@@ -55,6 +55,8 @@ export interface SearchResults {
 
 /** Relevance ranks the newest this-many matches (by article id); see docs/ARCHITECTURE.md. */
 export const RELEVANCE_CANDIDATES = 1000;
+/** Ranking reads the first this-many characters of the body; news put the point first. */
+export const LEAD_CHARS = 1000;
 const DEFAULT_PAGE_SIZE = 10;
 const MAX_PAGE_SIZE = 50;
 
@@ -72,6 +74,7 @@ export function toIndexedDoc(article: Article): IndexedDoc {
     sourceName: article.sourceName,
     title: article.title,
     extra,
+    lead: Array.from(body).slice(0, LEAD_CHARS).join(''),
     body,
     words: [...wordTokens(head), ...wordTokens(rest)],
     grams: [...gramTokens(head), ...gramTokens(rest)],
@@ -136,12 +139,18 @@ export async function searchArticles(db: Db, query: SearchQuery): Promise<Search
     total = candidates.length;
     lowerBound = total >= RELEVANCE_CANDIDATES;
     rows = candidates
-      .map((row) => ({ ...row, score: relevance({ title: `${row.title} ${row.extra}`, body: row.body, publishedAt: row.published_at }, parsed.rankTerms, now) }))
+      .map((row) => ({ ...row, score: relevance({ title: `${row.title} ${row.extra}`, body: row.lead, publishedAt: row.published_at }, parsed.rankTerms, now) }))
       .sort((a, b) => b.score - a.score || cmpDesc(a.published_at, b.published_at) || b.article_id - a.article_id)
       .slice(offset, offset + pageSize);
   } else {
     total = await index.count(db.kysely, parsed.clauses, filter);
     rows = offset >= total ? [] : (await index.candidates(db.kysely, parsed.clauses, filter, { limit: pageSize, offset, order: 'time' })).map((r) => ({ ...r, score: 0 }));
+  }
+  // Snippets come from the whole body, read only for the page shown.
+  const bodies = new Map<number, string>();
+  if (rows.length) {
+    const found = await db.kysely.selectFrom('search_docs').select(['article_id', 'body']).where('article_id', 'in', rows.map((r) => r.article_id)).execute();
+    for (const b of found) bodies.set(b.article_id, b.body);
   }
   const items = rows.map((row) => ({
     id: row.article_id,
@@ -151,7 +160,7 @@ export async function searchArticles(db: Db, query: SearchQuery): Promise<Search
     sourceName: row.source_name,
     title: row.title,
     safeTitle: highlight(row.title, parsed.rankTerms),
-    safeSnippet: snippet(row.body, parsed.rankTerms),
+    safeSnippet: snippet(bodies.get(row.article_id) ?? row.lead, parsed.rankTerms),
     score: Math.round(row.score * 1e6) / 1e6,
   }));
   return { ...empty, items, total, totalIsLowerBound: lowerBound, pageCount: Math.max(1, Math.ceil(total / pageSize)) };

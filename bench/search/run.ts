@@ -1,0 +1,301 @@
+/**
+ * Search benchmark: npx tsx bench/search/run.ts [--scale N] [--dialect sqlite|postgres] [--related-sample N]
+ *
+ * Loads the real articles of ../shared/corpus/news-zh.jsonl.gz (never copied into the repository),
+ * synthesises more up to --scale by recombining real paragraphs, builds the index with the same
+ * code `inkstone reindex` runs, then measures query latency over the fixed query list, related-news
+ * time per article, and nDCG@10 over bench/search/judgements.json. Prints a table, writes JSON.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
+import { sql } from 'kysely';
+import { type Db, type Dialect, createDb } from '../../src/db/create-db.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
+import { computeRelated } from '../../src/domain/search/related.service.ts';
+import { reindexSearch } from '../../src/domain/search/reindex.service.ts';
+import { searchArticles } from '../../src/domain/search/search.service.ts';
+import { startThrowawayCluster } from '../../test/helpers/postgres-cluster.ts';
+import { BENCH_QUERIES } from './queries.ts';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const CORPUS = process.env.INKSTONE_CORPUS ?? path.resolve(HERE, '../../../shared/corpus/news-zh.jsonl.gz');
+const NOW = new Date('2026-09-01T00:00:00Z');
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+const dialect = (arg('dialect') ?? 'sqlite') as Dialect;
+const scaleArg = arg('scale');
+const relatedSample = Number(arg('related-sample') ?? 200);
+const limitReal = arg('limit') ? Number(arg('limit')) : Infinity;
+
+interface CorpusItem {
+  id: string;
+  title: string;
+  body: string;
+  published: string;
+  source: string;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** A deterministic PRNG (mulberry32), so --scale builds the same archive every time. */
+function prng(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function hash(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+async function readCorpus(): Promise<CorpusItem[]> {
+  const items: CorpusItem[] = [];
+  const lines = readline.createInterface({ input: fs.createReadStream(CORPUS).pipe(zlib.createGunzip()), crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (!line.trim()) continue;
+    const o = JSON.parse(line) as CorpusItem;
+    items.push({ id: o.id, title: o.title, body: o.body, published: o.published, source: o.source });
+    if (items.length >= limitReal) break;
+  }
+  return items;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+
+async function dbSize(db: Db, file: string | undefined): Promise<{ total: number; search: number }> {
+  if (db.dialect === 'sqlite' && file) {
+    const size = (f: string) => (fs.existsSync(f) ? fs.statSync(f).size : 0);
+    const total = size(file) + size(`${file}-wal`);
+    let search = 0;
+    try {
+      const r = await sql<{ n: number }>`select sum(pgsize) as n from dbstat where name like 'search_%' or name like 'sqlite_autoindex_search%'`.execute(db.kysely);
+      search = Number(r.rows[0]?.n ?? 0);
+    } catch {
+      search = 0;
+    }
+    return { total, search };
+  }
+  const t = await sql<{ n: number }>`select pg_database_size(current_database()) as n`.execute(db.kysely);
+  const s = await sql<{ n: number }>`select pg_total_relation_size('search_docs') as n`.execute(db.kysely);
+  return { total: Number(t.rows[0]?.n ?? 0), search: Number(s.rows[0]?.n ?? 0) };
+}
+
+function mb(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+}
+
+async function main() {
+  console.log(`reading ${CORPUS} …`);
+  const corpus = await readCorpus();
+  const scale = Math.max(corpus.length, Number(scaleArg ?? corpus.length));
+
+  let stopCluster: (() => Promise<void>) | undefined;
+  let db: Db;
+  let file: string | undefined;
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'inkstone-bench-search-'));
+  if (dialect === 'postgres') {
+    const cluster = await startThrowawayCluster();
+    stopCluster = cluster.stop;
+    db = await createDb({ dialect: 'postgres', url: cluster.url });
+  } else {
+    file = path.join(tmp, 'bench.db');
+    db = await createDb({ dialect: 'sqlite', file });
+  }
+  try {
+    await migrateToLatest(db);
+    const now = new Date().toISOString();
+    const channelIds: number[] = [];
+    for (const [slug, name] of [['news', '新闻'], ['world', '国际'], ['finance', '财经'], ['tech', '科教'], ['culture', '文娱'], ['gov', '政务']]) {
+      const row = await db.kysely.insertInto('channels').values({ slug: slug ?? '', name: name ?? '', parent_id: null, kind: 'list', position: channelIds.length, in_nav: 1, description: '', created_at: now }).returning('id').executeTakeFirstOrThrow();
+      channelIds.push(row.id);
+    }
+    // Deterministic channel rule: 央视网 items go to 政务 or 新闻 by title hash; 腾讯新闻 items spread over the other four.
+    const channelOf = (item: { title: string; source: string }) => {
+      const h = hash(item.title);
+      return item.source === '央视网' ? (channelIds[h % 2 === 0 ? 5 : 0] ?? 0) : (channelIds[1 + (h % 4)] ?? 0);
+    };
+
+    // ---- load articles (not timed as index build: this is the CMS's own table) ----
+    const t0 = performance.now();
+    const corpusToArticle = new Map<string, number>();
+    const paragraphs: string[][] = corpus.map((c) => c.body.split('\n').filter((p) => p.trim()));
+    const random = prng(42);
+    const BATCH = 500;
+    for (let start = 0; start < scale; start += BATCH) {
+      const values = [];
+      for (let i = start; i < Math.min(scale, start + BATCH); i++) {
+        let title: string;
+        let body: string[];
+        let published: string;
+        let source: string;
+        if (i < corpus.length) {
+          const c = corpus[i] as CorpusItem;
+          title = c.title;
+          body = paragraphs[i] ?? [];
+          published = c.published;
+          source = c.source;
+        } else {
+          // Synthetic: a real title and date, with paragraphs recombined from three real articles.
+          const base = corpus[Math.floor(random() * corpus.length)] as CorpusItem;
+          title = `${base.title}（${i}）`;
+          body = [];
+          for (let k = 0; k < 3; k++) {
+            const p = paragraphs[Math.floor(random() * paragraphs.length)] ?? [];
+            body.push(...p.slice(0, 1 + Math.floor(random() * 3)));
+          }
+          published = base.published;
+          source = base.source;
+        }
+        const at = new Date(`${published}T00:00:00Z`).getTime() + (i % 86_400) * 1000;
+        values.push({
+          subtitle: '', summary: '', cover_media_id: null, source_url: '', is_original: 0, original_title: '', original_author: '',
+          dateline: '', reporters: '[]', photographers: '[]', editor_name: '编辑', keywords: '[]', is_headline: 0, is_focus: 0, is_top: 0,
+          channel_id: channelOf({ title, source }),
+          title,
+          body_html: body.map((p) => `<p>${escapeHtml(p)}</p>`).join(''),
+          source_name: source,
+          status: 'published' as const,
+          published_at: new Date(at).toISOString(),
+          created_at: now,
+          updated_at: now,
+          version: 1,
+        });
+      }
+      const rows = await db.kysely.insertInto('articles').values(values).returning('id').execute();
+      rows.forEach((row, k) => {
+        const i = start + k;
+        if (i < corpus.length) corpusToArticle.set((corpus[i] as CorpusItem).id, row.id);
+      });
+      if ((start / BATCH) % 40 === 0) process.stdout.write(`\rloaded ${start + values.length}/${scale}`);
+    }
+    const loadSeconds = (performance.now() - t0) / 1000;
+    console.log(`\rloaded ${scale} articles in ${loadSeconds.toFixed(1)} s`);
+
+    // ---- index build: the code path of `inkstone reindex` ----
+    const t1 = performance.now();
+    await reindexSearch(db, { related: false, progress: (n) => n % 20_000 === 0 && process.stdout.write(`\rindexed ${n}/${scale}`) });
+    const buildSeconds = (performance.now() - t1) / 1000;
+    if (db.dialect === 'postgres') await sql`analyze`.execute(db.kysely);
+    else await sql`pragma wal_checkpoint(truncate)`.execute(db.kysely);
+    console.log(`\rindex built in ${buildSeconds.toFixed(1)} s`);
+    const size = await dbSize(db, file);
+
+    // ---- query latency ----
+    const run = (q: (typeof BENCH_QUERIES)[number]) =>
+      searchArticles(db, {
+        q: q.q,
+        source: q.source,
+        from: q.from,
+        to: q.to,
+        sort: q.sort,
+        channelIds: q.channelSlot === undefined ? undefined : [channelIds[q.channelSlot % channelIds.length] ?? 0],
+        now: NOW,
+      });
+    for (const q of BENCH_QUERIES.slice(0, 20)) await run(q); // warm-up
+    const timings: { q: string; kind: string; ms: number; total: number }[] = [];
+    for (const q of BENCH_QUERIES) {
+      const t = performance.now();
+      const r = await run(q);
+      timings.push({ q: q.q, kind: q.kind, ms: performance.now() - t, total: r.total });
+    }
+    const sorted = timings.map((t) => t.ms).sort((a, b) => a - b);
+
+    // Baseline in the same run: a naive title LIKE '%q%' scan (what a portal without an index does).
+    const baseline: number[] = [];
+    for (const q of BENCH_QUERIES.slice(0, 50)) {
+      const term = q.q.replace(/"/g, '').split(' ')[0] ?? '';
+      const t = performance.now();
+      await db.kysely.selectFrom('articles').select(['id', 'title']).where('status', '=', 'published').where('title', 'like', `%${term}%`).orderBy('published_at', 'desc').limit(10).execute();
+      baseline.push(performance.now() - t);
+    }
+    baseline.sort((a, b) => a - b);
+
+    // ---- related news per article ----
+    const ids = (await db.kysely.selectFrom('search_docs').select('article_id').orderBy('article_id').execute()).map((r) => r.article_id);
+    const step = Math.max(1, Math.floor(ids.length / relatedSample));
+    const relatedMs: number[] = [];
+    for (let i = 0; i < ids.length && relatedMs.length < relatedSample; i += step) {
+      const source = await db.kysely.selectFrom('search_docs').select(['article_id', 'channel_id', 'status', 'published_at', 'title', 'extra', 'body']).where('article_id', '=', ids[i] ?? 0).executeTakeFirstOrThrow();
+      const t = performance.now();
+      await computeRelated(db, source);
+      relatedMs.push(performance.now() - t);
+    }
+    relatedMs.sort((a, b) => a - b);
+
+    // ---- relevance: nDCG@10 over our judgements ----
+    const judgementsFile = path.join(HERE, 'judgements.json');
+    const judgements = fs.existsSync(judgementsFile)
+      ? (JSON.parse(fs.readFileSync(judgementsFile, 'utf8')) as { queries: { q: string; relevant: string[] }[] }).queries
+      : [];
+    const ndcgs: { q: string; ndcg: number }[] = [];
+    for (const j of judgements) {
+      const relevant = new Set(j.relevant.map((id) => corpusToArticle.get(id)).filter((id): id is number => id !== undefined));
+      if (!relevant.size) continue;
+      const r = await searchArticles(db, { q: j.q, pageSize: 10, now: NOW });
+      let dcg = 0;
+      r.items.forEach((item, rank) => {
+        if (relevant.has(item.id)) dcg += 1 / Math.log2(rank + 2);
+      });
+      let idcg = 0;
+      for (let rank = 0; rank < Math.min(10, relevant.size); rank++) idcg += 1 / Math.log2(rank + 2);
+      ndcgs.push({ q: j.q, ndcg: dcg / idcg });
+    }
+    const meanNdcg = ndcgs.length ? ndcgs.reduce((s, x) => s + x.ndcg, 0) / ndcgs.length : 0;
+
+    const result = {
+      dialect,
+      articles: scale,
+      realArticles: corpus.length,
+      loadSeconds: Number(loadSeconds.toFixed(1)),
+      indexBuildSeconds: Number(buildSeconds.toFixed(1)),
+      indexArticlesPerSecond: Math.round(scale / buildSeconds),
+      dbBytes: size.total,
+      searchBytes: size.search,
+      queries: timings.length,
+      queryMs: { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: sorted[sorted.length - 1] ?? 0 },
+      baselineTitleLikeMs: { p50: percentile(baseline, 50), p95: percentile(baseline, 95) },
+      relatedMs: { samples: relatedMs.length, p50: percentile(relatedMs, 50), p95: percentile(relatedMs, 95), mean: relatedMs.reduce((s, x) => s + x, 0) / Math.max(1, relatedMs.length) },
+      ndcgAt10: { queries: ndcgs.length, mean: meanNdcg, perQuery: ndcgs },
+      slowest: [...timings].sort((a, b) => b.ms - a.ms).slice(0, 10),
+      node: process.version,
+      cpus: os.cpus().length,
+      at: new Date().toISOString(),
+    };
+    const f2 = (n: number) => n.toFixed(2);
+    console.log('');
+    console.log(`| dialect | articles | index build | DB size (search) | query p50 / p95 / p99 | title-LIKE baseline p50 | related p50 / p95 | nDCG@10 (${ndcgs.length} q) |`);
+    console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+    console.log(
+      `| ${dialect} | ${scale} | ${buildSeconds.toFixed(1)} s | ${mb(size.total)} (${mb(size.search)}) | ${f2(result.queryMs.p50)} / ${f2(result.queryMs.p95)} / ${f2(result.queryMs.p99)} ms | ${f2(result.baselineTitleLikeMs.p50)} ms | ${f2(result.relatedMs.p50)} / ${f2(result.relatedMs.p95)} ms | ${meanNdcg.toFixed(3)} |`,
+    );
+    console.log('slowest:', result.slowest.slice(0, 5).map((s) => `${s.q} ${s.ms.toFixed(1)}ms (${s.total})`).join(', '));
+    const out = path.join(HERE, 'results', `${dialect}-${scale}.json`);
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    fs.writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
+    console.log(`wrote ${path.relative(process.cwd(), out)}`);
+  } finally {
+    await db.close();
+    await stopCluster?.();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -6,7 +6,7 @@ import sanitizeHtml from 'sanitize-html';
  * on write, for every role, so stored HTML can be trusted by the templates that print it.
  */
 const OPTIONS: sanitizeHtml.IOptions = {
-  allowedTags: ['p', 'h2', 'h3', 'h4', 'strong', 'em', 'b', 'i', 'u', 's', 'sub', 'sup', 'br', 'a', 'ul', 'ol', 'li', 'blockquote', 'figure', 'img', 'figcaption', 'span'],
+  allowedTags: ['p', 'h2', 'h3', 'strong', 'em', 'b', 'i', 'u', 's', 'sub', 'sup', 'br', 'a', 'ul', 'ol', 'li', 'blockquote', 'figure', 'img', 'figcaption', 'span'],
   allowedAttributes: {
     a: ['href', 'title', 'rel'],
     img: ['src', 'alt', 'width', 'height', 'data-media-id'],

@@ -40,7 +40,7 @@ describe('the inkstone command', () => {
   it('creates the demo once, refuses to overwrite it, and recreates it with --reset', async () => {
     const env = { DATABASE_URL: `sqlite:${path.join(dir, 'demo.db')}`, DATA_DIR: path.join(dir, 'data') };
     const first = await inkstone(['demo'], env);
-    expect(first.code).toBe(0);
+    expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toMatch(/demo created: \d+ channels, (\d+) articles/);
     const again = await inkstone(['demo'], env);
     expect(again.code).toBe(1);

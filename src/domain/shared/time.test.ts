@@ -11,6 +11,7 @@ describe('times in the site zone', () => {
     expect(localToIso('2025-05-19T01:00', 'Asia/Shanghai')).toBe('2025-05-18T17:00:00.000Z');
     expect(localToIso('2025-07-01T12:00', 'Europe/Berlin')).toBe('2025-07-01T10:00:00.000Z');
     expect(isoToLocal('2025-05-18T17:00:00.000Z', 'Asia/Shanghai')).toBe('2025-05-19T01:00');
+    expect(localToIso('2025-05-19T10:28:30', 'Asia/Shanghai')).toBe('2025-05-19T02:28:30.000Z');
     expect(localToIso('yesterday', 'Asia/Shanghai')).toBeUndefined();
   });
 });

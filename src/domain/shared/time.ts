@@ -59,11 +59,11 @@ function zoneOffsetMinutes(utcMillis: number, timeZone: string): number {
   return Math.round((asIfUtc - Math.floor(utcMillis / 60_000) * 60_000) / 60_000);
 }
 
-/** "2025-05-19T10:28" typed in the site's zone → ISO UTC; undefined when malformed. */
+/** "2025-05-19T10:28" (seconds optional) typed in the site's zone → ISO UTC; undefined when malformed. */
 export function localToIso(local: string, timeZone: string): string | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local.trim());
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(local.trim());
   if (!m) return undefined;
-  const guess = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]));
+  const guess = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0));
   if (Number.isNaN(guess)) return undefined;
   return new Date(guess - zoneOffsetMinutes(guess, timeZone) * 60_000).toISOString();
 }

@@ -30,6 +30,7 @@ export function finishBlocks(input: Block[]): BodyFacts {
     }
     kept.push(block);
   }
+  trimFrame(kept);
   const reporters: string[] = [];
   let dateline = '';
   const firstIndex = kept.findIndex((b) => b.kind === 'p');
@@ -132,4 +133,29 @@ function continuesWithProse(blocks: Block[], from: number): boolean {
     .slice(from, from + 10)
     .filter((b) => b.kind === 'p' && b.text.length >= 40 && /[。！？.!?]/.test(b.text) && !/^[①②③④⑤]/.test(b.text));
   return prose.reduce((n, b) => n + blockText(b).length, 0) >= 150;
+}
+
+const DATE_ONLY_RE = /^[\s(（[]*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(\s+\d{1,2}:\d{2}(:\d{2})?)?[\s)）\]]*$/;
+
+/** A paragraph that cannot end an article: short, no sentence punctuation (list titles, labels, dates). */
+function isFrameTail(block: Block): boolean {
+  if (block.kind === 'figure') return !block.caption;
+  if (block.kind === 'list') return true;
+  const text = blockText(block);
+  return text.length < 60 && !/[。！？.!?…”」』"）)]$/.test(text);
+}
+
+/**
+ * Removes what frames an article inside its own container: bare dates anywhere, and the trailing
+ * run of short unpunctuated lines (lists of other stories, labels) after the last real paragraph.
+ */
+function trimFrame(blocks: Block[]): void {
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const b = blocks[i];
+    if (b?.kind === 'p' && DATE_ONLY_RE.test(b.text)) blocks.splice(i, 1);
+  }
+  let end = blocks.length;
+  while (end > 0 && isFrameTail(blocks[end - 1] as Block) && !matchEditorLine(blockText(blocks[end - 1] as Block))) end--;
+  // Only cut a tail of several lines: one short closing line (a signature, 来源) is the author's.
+  if (blocks.length - end >= 2 && end > 0) blocks.splice(end);
 }

@@ -1,7 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { captionFigure } from './body-blocks.ts';
 import type { FoundDate } from './date-parse.ts';
-import { type NodeStats, computeStats, countChars, countPunct, linkDensity } from './dom-stats.ts';
+import { type DocumentStats, type NodeStats, childElements, computeStats, countChars, linkDensity } from './dom-stats.ts';
 import type { Block } from './extraction.ts';
 import { collectLinkedData, collectMeta, findMachineAuthors, findMachineDate, findTextDate, findUrlDate } from './html-metadata.ts';
 import { findBylineAuthors, findSource, isFurnitureLine, looksLikeCaption } from './zh-conventions.ts';
@@ -21,8 +21,10 @@ const MAX_HTML_CHARS = 3_000_000;
 /** Deeper than this, a subtree is read as plain text: no recursion limit can be reached. */
 const MAX_WALK_DEPTH = 400;
 
-const JUNK_SELECTOR =
-  'script,style,noscript,template,iframe,svg,canvas,object,embed,button,select,input,textarea,nav,aside,footer,link,meta,video,audio,map,dialog,[hidden],[aria-hidden="true"]';
+const JUNK_TAGS = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'SVG', 'CANVAS', 'OBJECT', 'EMBED', 'BUTTON', 'SELECT', 'INPUT', 'TEXTAREA',
+  'NAV', 'ASIDE', 'FOOTER', 'LINK', 'META', 'VIDEO', 'AUDIO', 'MAP', 'DIALOG', 'TITLE', 'HEAD',
+]);
 
 const NEGATIVE_RE =
   /(^|[\s_-])(comment|comments|share|sharing|social|related|relate|recommend|footer|foot|sidebar|side|nav|navbar|menu|breadcrumb|crumb|banner|ad|ads|advert|sponsor|promo|popup|modal|toolbar|tags|tag|pager|pagination|hot|rank|copyright|disclaimer|subscribe|newsletter|widget|login|signup|print|cookie|masthead|header-nav|top-bar|topbar|byline-share|more)([\s_-]|$)|xgxw|xgwz|tjyd|lbt/i;
@@ -34,27 +36,28 @@ const BLOCK_TAGS = new Set([
 
 /** Reads an HTML page: metadata from head and header, the body from the densest block of prose. */
 export function readHtml(html: string, pageUrl = ''): HtmlReading {
-  const document = parseDocument(boundSize(html));
-  const meta = collectMeta(document);
-  const ld = collectLinkedData(document);
-  const lang = (document.documentElement?.getAttribute('lang') ?? meta.get('og:locale') ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? '';
-  const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta.get('og:url') ?? '';
-  const titleTag = collapse(document.querySelector('title')?.textContent ?? '');
+  const stripped = stripInvisible(html);
+  const document = parseDocument(boundSize(stripped.html));
   // The whole document, not document.body: broken pages with several <body> tags leave the first one empty.
   const root = document.documentElement;
-  for (const el of Array.from(root.querySelectorAll(`${JUNK_SELECTOR},title`))) el.remove();
-  removeHiddenByStyle(root);
+  const scan = scanAndClean(root);
+  const meta = collectMeta(scan.metas);
+  const ld = collectLinkedData(stripped.jsonLd);
+  const lang = (root.getAttribute('lang') ?? meta.get('og:locale') ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? '';
+  const canonical = scan.canonical || meta.get('og:url') || '';
+  const titleTag = scan.titleText;
 
-  const titleEl = findTitleElement(root, titleTag, meta);
+  const titleEl = findTitleElement(scan.titleCandidates, titleTag, meta);
   const title = chooseTitle(titleEl, titleTag, meta, ld.headline);
-  const stats = computeStats(root);
-  const chosen = chooseContent(root, stats);
+  const docStats = computeStats(root, (tag) => BLOCK_TAGS.has(tag));
+  const stats = docStats.all;
+  const chosen = chooseContent(root, docStats);
   const baseUrl = pageUrl || canonical;
   const blocks = toBlocks(chosen, stats, baseUrl, title);
 
   const headerText = headerTextOf(titleEl, chosen[0] ?? root);
   const bodyStart = blocks.slice(0, 3).map((b) => (b.kind === 'p' ? b.text : '')).join(' ');
-  const pageText = collapse(root.textContent ?? '').slice(0, 200_000);
+  const pageText = () => collapse(root.textContent ?? '').slice(0, 200_000);
   const published = findMachineDate(meta, ld) ?? findTextDate(headerText, bodyStart, pageText) ?? findUrlDate(baseUrl);
   const authors = findMachineAuthors(meta, ld);
   const bylineAuthors = findBylineAuthors(headerText);
@@ -63,16 +66,21 @@ export function readHtml(html: string, pageUrl = ''): HtmlReading {
     source: findSource(headerText) || meta.get('source') || meta.get('og:site_name') || ld.publisher || '',
     sourceUrl: canonical || pageUrl,
     published,
-    authors: bylineAuthors.length ? bylineAuthors : authors.length ? authors : findBylineElement(root),
+    authors: bylineAuthors.length ? bylineAuthors : authors.length ? authors : findBylineElement(scan.bylineCandidates),
     blocks,
     lang,
   };
 }
 
+/** Scripts, styles and comments never hold article text; dropping them first halves parse time on script-heavy pages. */
+function stripInvisible(html: string): { html: string; jsonLd: string[] } {
+  const jsonLd = [...html.matchAll(/<script[^>]*application\/ld\+json[^>]*>([\s\S]*?)<\/script\s*>/gi)].map((m) => m[1] ?? '');
+  const lean = html.replace(/<script\b[\s\S]*?<\/script\s*>|<style\b[\s\S]*?<\/style\s*>|<!--[\s\S]*?-->/gi, ' ');
+  return { html: lean, jsonLd };
+}
+
 function boundSize(html: string): string {
-  if (html.length <= MAX_HTML_CHARS) return html;
-  const lean = html.replace(/<script\b[\s\S]*?<\/script>|<style\b[\s\S]*?<\/style>|<!--[\s\S]*?-->/gi, '');
-  return lean.length <= MAX_HTML_CHARS ? lean : lean.slice(0, MAX_HTML_CHARS);
+  return html.length <= MAX_HTML_CHARS ? html : html.slice(0, MAX_HTML_CHARS);
 }
 
 function parseDocument(html: string): Document {
@@ -89,10 +97,57 @@ export function collapse(text: string): string {
   return text.replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, ' ').trim();
 }
 
-function removeHiddenByStyle(root: Element): void {
-  for (const el of Array.from(root.querySelectorAll('[style]'))) {
-    if (/display\s*:\s*none|visibility\s*:\s*hidden/i.test(el.getAttribute('style') ?? '')) el.remove();
+interface Scan {
+  titleCandidates: Element[];
+  bylineCandidates: Element[];
+  metas: Element[];
+  canonical: string;
+  titleText: string;
+}
+
+const TITLE_CLASS_RE = /title/i;
+const BYLINE_CLASS_RE = /(^|[\s_-])(byline|author|writer|by-line|article-author|post-author)([\s_-]|$)/i;
+
+function isJunk(el: Element): boolean {
+  if (JUNK_TAGS.has(el.tagName)) return true;
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  const style = el.getAttribute('style');
+  return style !== null && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
+}
+
+function noteHeadElement(el: Element, scan: Scan): void {
+  const tag = el.tagName;
+  if (tag === 'META') scan.metas.push(el);
+  else if (tag === 'TITLE' && !scan.titleText) scan.titleText = collapse(el.textContent ?? '');
+  else if (tag === 'LINK' && !scan.canonical && (el.getAttribute('rel') ?? '').toLowerCase() === 'canonical') scan.canonical = el.getAttribute('href') ?? '';
+}
+
+/** One walk over the document: drops scripts, hidden and non-content elements; notes title and byline candidates. */
+function scanAndClean(root: Element): Scan {
+  const scan: Scan = { titleCandidates: [], bylineCandidates: [], metas: [], canonical: '', titleText: '' };
+  const junk: Element[] = [];
+  const stack: Element[] = [root];
+  while (stack.length) {
+    const el = stack.pop() as Element;
+    const kept: Element[] = [];
+    for (const child of childElements(el)) {
+      if (isJunk(child)) {
+        junk.push(child);
+        noteHeadElement(child, scan);
+        if (child.tagName === 'HEAD') kept.push(child);
+        continue;
+      }
+      const tag = child.tagName;
+      const names = classAndId(child);
+      if (tag === 'H1' || tag === 'H2' || TITLE_CLASS_RE.test(names)) scan.titleCandidates.push(child);
+      if (BYLINE_CLASS_RE.test(names) || child.getAttribute('rel') === 'author' || child.getAttribute('itemprop') === 'author') scan.bylineCandidates.push(child);
+      kept.push(child);
+    }
+    // Reversed so that pops (and so the candidate lists) follow document order.
+    for (let i = kept.length - 1; i >= 0; i--) stack.push(kept[i] as Element);
   }
+  for (const el of junk) el.remove();
+  return scan;
 }
 
 function classAndId(el: Element): string {
@@ -101,9 +156,9 @@ function classAndId(el: Element): string {
 
 // ---------------------------------------------------------------- title
 
-function findTitleElement(root: Element, titleTag: string, meta: Map<string, string>): Element | null {
+function findTitleElement(all: Element[], titleTag: string, meta: Map<string, string>): Element | null {
   const og = collapse(meta.get('og:title') ?? '');
-  const candidates = Array.from(root.querySelectorAll('h1, h2, [class*="title"], [id*="title"], [class*="Title"]')).slice(0, 60);
+  const candidates = all.slice(0, 60);
   let best: Element | null = null;
   let bestScore = 0;
   for (const el of candidates) {
@@ -152,10 +207,10 @@ function classWeight(el: Element): number {
 }
 
 /** Paragraph-like elements score their text; scores flow to ancestors (Readability's idea, density-tuned). */
-function chooseContent(root: Element, stats: Map<Element, NodeStats>): Element[] {
+function chooseContent(root: Element, docStats: DocumentStats): Element[] {
+  const stats = docStats.all;
   const scores = new Map<Element, number>();
-  for (const [el, s] of stats) {
-    const own = ownTextStats(el);
+  for (const [el, own] of docStats.own) {
     if (own.text < 10) continue;
     const ld = own.link / Math.max(1, own.text);
     if (ld > 0.5) continue;
@@ -169,7 +224,6 @@ function chooseContent(root: Element, stats: Map<Element, NodeStats>): Element[]
       scores.set(node, (scores.get(node) ?? 0) + contentScore / divider);
       node = node.parentElement;
     }
-    void s;
   }
   let top: Element | null = null;
   let topScore = -Infinity;
@@ -192,28 +246,12 @@ function initialScore(el: Element): number {
   return (base[el.tagName] ?? 0) + classWeight(el);
 }
 
-/** Text directly inside an element, inline descendants included, stopping at nested blocks. */
-function ownTextStats(el: Element): { text: number; link: number; punct: number; cjk: number } {
-  const out = { text: 0, link: 0, punct: 0, cjk: 0 };
-  if (!BLOCK_TAGS.has(el.tagName)) return out;
-  const stack: Array<{ node: Node; inLink: boolean }> = Array.from(el.childNodes).map((node) => ({ node, inLink: false }));
-  let visited = 0;
-  while (stack.length && visited++ < 5000) {
-    const { node, inLink } = stack.pop() as { node: Node; inLink: boolean };
-    if (node.nodeType === 3) {
-      const t = node.nodeValue ?? '';
-      const n = countChars(t);
-      out.text += n;
-      out.punct += countPunct(t);
-      out.cjk += t.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
-      if (inLink) out.link += n;
-    } else if (node.nodeType === 1) {
-      const child = node as Element;
-      if (BLOCK_TAGS.has(child.tagName)) continue;
-      for (const c of Array.from(child.childNodes)) stack.push({ node: c, inLink: inLink || child.tagName === 'A' });
-    }
-  }
-  return out;
+function isOnlyChild(el: Element): boolean {
+  const parent = el.parentElement;
+  if (!parent) return false;
+  let n = 0;
+  for (const _ of childElements(parent)) if (++n > 1) return false;
+  return true;
 }
 
 function blockAncestor(el: Element): Element | null {
@@ -263,7 +301,7 @@ function climbToCommonAncestor(
     lastScore = ps;
     parent = parent.parentElement;
   }
-  while (top.parentElement && !['BODY', 'HTML'].includes(top.parentElement.tagName) && top.parentElement.children.length === 1) top = top.parentElement;
+  while (top.parentElement && !['BODY', 'HTML'].includes(top.parentElement.tagName) && isOnlyChild(top)) top = top.parentElement;
   return top;
 }
 
@@ -274,7 +312,7 @@ function withSiblings(top: Element, scores: Map<Element, number>, stats: Map<Ele
   const threshold = Math.max(10, topScore * 0.2);
   const topClass = top.getAttribute('class') ?? '';
   const out: Element[] = [];
-  for (const sib of Array.from(parent.children)) {
+  for (const sib of childElements(parent)) {
     if (sib === top) {
       out.push(sib);
       continue;
@@ -344,7 +382,7 @@ function walk(el: Element, state: WalkState, depth: number): void {
     state.buffer += ` ${el.textContent ?? ''}`;
     return;
   }
-  for (const node of Array.from(el.childNodes)) {
+  for (let node = el.firstChild; node; node = node.nextSibling) {
     if (node.nodeType === 3) {
       state.buffer += node.nodeValue ?? '';
       continue;
@@ -464,12 +502,9 @@ function headerTextOf(titleEl: Element | null, content: Element): string {
   return collapse(titleEl.parentElement?.textContent ?? '').slice(0, 1500);
 }
 
-const BYLINE_CLASS_RE = /(^|[\s_-])(byline|author|writer|by-line|article-author|post-author)([\s_-]|$)/i;
-
-function findBylineElement(root: Element): string[] {
-  for (const el of Array.from(root.querySelectorAll('[class],[id],[rel="author"],[itemprop="author"]')).slice(0, 3000)) {
-    const marker = el.getAttribute('rel') === 'author' || el.getAttribute('itemprop') === 'author' || BYLINE_CLASS_RE.test(classAndId(el));
-    if (!marker) continue;
+function findBylineElement(candidates: Element[]): string[] {
+  for (const el of candidates.slice(0, 50)) {
+    if (!el.parentElement) continue;
     const text = collapse(el.textContent ?? '').replace(/^(by|par|von|por)\s+/i, '').replace(/^(作者|记者|文)\s*[:：]?\s*/, '');
     if (text.length >= 2 && text.length <= 60) return [text];
   }

@@ -2,9 +2,9 @@ import { type FoundDate, findDates, parseMachineDate } from './date-parse.ts';
 import { splitNames } from './zh-conventions.ts';
 
 /** `<meta>` values by lower-cased name, property or itemprop (first one wins). */
-export function collectMeta(document: Document): Map<string, string> {
+export function collectMeta(metas: Element[]): Map<string, string> {
   const meta = new Map<string, string>();
-  for (const el of Array.from(document.querySelectorAll('meta'))) {
+  for (const el of metas) {
     const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? '').trim().toLowerCase();
     const content = (el.getAttribute('content') ?? '').trim();
     if (key && content && !meta.has(key)) meta.set(key, content);
@@ -22,10 +22,10 @@ export interface LinkedData {
 
 const ARTICLE_TYPES = /Article|BlogPosting|NewsArticle|Report|WebPage/;
 
-export function collectLinkedData(document: Document): LinkedData {
+export function collectLinkedData(jsonTexts: string[]): LinkedData {
   const out: LinkedData = { authors: [] };
-  for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json"]'))) {
-    const items = parseJsonItems(script.textContent ?? '');
+  for (const json of jsonTexts) {
+    const items = parseJsonItems(json);
     for (const item of items) {
       const type = String(item['@type'] ?? '');
       if (!ARTICLE_TYPES.test(type)) continue;
@@ -111,10 +111,10 @@ const DATE_LABEL_RE = /(发布时间|发表时间|发布日期|时间|日期|发
  * The article's date from its visible text: the first date after the title, preferring one led by
  * a label (发布时间:); dates in the body are a fallback (they name events, not publication).
  */
-export function findTextDate(headerText: string, bodyStartText: string, pageText: string): FoundDate | null {
+export function findTextDate(headerText: string, bodyStartText: string, pageText: () => string): FoundDate | null {
   const header = findDates(headerText);
   const labelled = header.find((d) => DATE_LABEL_RE.test(headerText.slice(Math.max(0, d.index - 12), d.index)));
-  return labelled ?? header[0] ?? findDates(bodyStartText)[0] ?? findDates(pageText)[0] ?? null;
+  return labelled ?? header[0] ?? findDates(bodyStartText)[0] ?? findDates(pageText())[0] ?? null;
 }
 
 /** Dates written into article URLs: /2019/09/07/, /20190907/, -2019-09-07-. */

@@ -233,7 +233,7 @@ function WorkflowActions(props: ArticleEditProps & { base: string }) {
           <label for="publishAt" safe>
             {t('publishAt')}
           </label>
-          <input id="publishAt" name="publishAt" type="datetime-local" value={props.defaultPublishAt} />
+          <input id="publishAt" name="publishAt" type="datetime-local" step="1" value={props.defaultPublishAt} />
           <button type="submit" name="mode" value="schedule" safe>
             {t('schedule')}
           </button>

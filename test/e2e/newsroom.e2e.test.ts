@@ -1,0 +1,165 @@
+import { mkdir } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import sharp from 'sharp';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startPublishScheduler } from '../../src/domain/articles/publish-scheduler.ts';
+import { loadChannelTree } from '../../src/domain/channels/channel.service.ts';
+import { storeImage } from '../../src/domain/media/media.service.ts';
+import { describeWithBrowser, launchBrowser, type LaunchedBrowser } from '../helpers/browser.ts';
+import { makeChannels } from '../helpers/factories.ts';
+import { TEST_PASSWORD, makeUser } from '../helpers/newsroom.ts';
+import { type TestApp, buildTestApp } from '../helpers/test-app.ts';
+
+/**
+ * The newsroom as people use it, in Chromium: a reporter writes and submits, an editor sends it
+ * back, the reporter fixes it, the chief editor schedules it, it goes online on time, an editor
+ * changes it while it stays online, and two editors collide.
+ */
+describeWithBrowser('newsroom journeys', () => {
+  let server: TestApp;
+  let browser: LaunchedBrowser;
+  let base: string;
+  let scheduler: ReturnType<typeof startPublishScheduler>;
+  const people: LaunchedBrowser[] = [];
+
+  beforeAll(async () => {
+    server = await buildTestApp('sqlite');
+    const { world } = await makeChannels(server.db);
+    await makeUser(server.db, 'reporter', 'reporter', [world.id]);
+    await makeUser(server.db, 'editor', 'editor', [world.id]);
+    await makeUser(server.db, 'editor2', 'editor', [world.id]);
+    await makeUser(server.db, 'chief', 'chief');
+    const photo = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#2f6f9f' } }).jpeg().toBuffer();
+    await storeImage(server.db, server.dataDir, photo, { caption: '湖面晨景', credit: '本网记者 王摄', alt: '清晨的湖面' });
+    scheduler = startPublishScheduler(server.db, { intervalMs: 300 });
+    base = (await server.app.listen({ port: 0, host: '127.0.0.1' })).replace(/\/$/, '');
+    browser = await launchBrowser();
+    await mkdir('test-results', { recursive: true });
+  });
+  afterAll(async () => {
+    await scheduler?.stop();
+    await Promise.all(people.map((p) => p.close()));
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** Each person gets a browser of their own (own profile, own cookies). */
+  async function signedIn(username: string): Promise<Page> {
+    const person = await launchBrowser();
+    people.push(person);
+    const page = await person.context.newPage();
+    await page.goto(`${base}/admin/login`);
+    await page.fill('#username', username);
+    await page.fill('#password', TEST_PASSWORD);
+    await page.click('.login-card button[type=submit]');
+    await page.waitForURL(`${base}/admin`);
+    return page;
+  }
+
+  async function noticeText(page: Page): Promise<string> {
+    return (await page.locator('.notice, .error').first().innerText()).trim();
+  }
+
+  let articleUrl = '';
+
+  it('a reporter writes a story with a figure and submits it', async () => {
+    const page = await signedIn('reporter');
+    await page.goto(`${base}/admin/articles/new`);
+    await page.fill('#title', '湖滨步道全线贯通');
+    const editor = page.locator('#body-html-editor');
+    await editor.click();
+    await page.keyboard.type('记者从市住建局获悉,湖滨步道今日全线贯通。');
+    await page.getByRole('button', { name: '插入图片' }).click();
+    await page.locator('.media-dialog__item').first().click();
+    await page.locator('.media-dialog__insert').click();
+    await page.fill('#dateline', '本网讯');
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await page.waitForURL(/\/admin\/articles\/\d+\?done=created$/);
+    articleUrl = page.url().replace(/\?.*$/, '');
+    expect(await noticeText(page)).toBe('稿件已创建。');
+    expect(await page.locator('#body-html').inputValue()).toMatch(/<figure><img src="\/media\/[^"]+" alt="清晨的湖面"[^>]*><figcaption>湖面晨景 <span class="credit">本网记者 王摄<\/span><\/figcaption><\/figure>/);
+    await page.getByRole('button', { name: '提交审核' }).click();
+    expect(await noticeText(page)).toBe('已提交审核。');
+    // The reporter may not publish: there is no button for it.
+    expect(await page.getByRole('button', { name: '发布', exact: true }).count()).toBe(0);
+    await page.screenshot({ path: 'test-results/newsroom-reporter.png', fullPage: true });
+  });
+
+  it('an editor sends it back with a comment; the reporter fixes and resubmits', async () => {
+    const editor = await signedIn('editor');
+    expect(await editor.locator('section.card', { hasText: '待审稿件' }).innerText()).toContain('湖滨步道全线贯通');
+    await editor.goto(articleUrl);
+    await editor.fill('#comment', '请补充责任编辑和步道长度');
+    await editor.getByRole('button', { name: '退回' }).click();
+    expect(await noticeText(editor)).toBe('已退回给作者。');
+
+    const reporter = await signedIn('reporter');
+    expect(await reporter.locator('section.card', { hasText: '被退回的稿件' }).innerText()).toContain('湖滨步道全线贯通');
+    await reporter.goto(articleUrl);
+    expect(await reporter.locator('.review-comment').innerText()).toContain('请补充责任编辑和步道长度');
+    await reporter.locator('#body-html-editor').click();
+    await reporter.keyboard.press('End');
+    await reporter.keyboard.type('步道全长12.6公里。');
+    await reporter.fill('#editorName', '陈思远');
+    await reporter.getByRole('button', { name: '保存', exact: true }).click();
+    expect(await noticeText(reporter)).toBe('已保存。');
+    await reporter.getByRole('button', { name: '提交审核' }).click();
+    expect(await noticeText(reporter)).toBe('已提交审核。');
+  });
+
+  it('the chief editor schedules it and it appears on the public site at that time', async () => {
+    const chief = await signedIn('chief');
+    await chief.goto(articleUrl);
+    const at = new Date(Date.now() + 4000);
+    const local = new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 19);
+    await chief.fill('#publishAt', local);
+    await chief.getByRole('button', { name: '定时发布' }).click();
+    expect(await noticeText(chief)).toBe('已安排定时发布。');
+    const tree = await loadChannelTree(server.db);
+    const channelPage = `${base}/${tree.pathOf(tree.findByPath('news/world')!.id)}/`;
+    const reader = await browser.context.newPage();
+    await reader.goto(channelPage);
+    expect(await reader.locator('.channel-list').count()).toBe(0);
+    // Poll the public page like a reader pressing reload; the scheduler publishes on time.
+    await expect.poll(async () => (await reader.goto(channelPage), await reader.locator('.channel-list a').allInnerTexts()), { timeout: 15_000, interval: 500 }).toContain('湖滨步道全线贯通');
+    expect(Date.now()).toBeGreaterThanOrEqual(at.getTime() - 1000);
+    await reader.locator('.channel-list a').first().click();
+    expect(await reader.locator('.article-body').innerText()).toContain('步道全长12.6公里。');
+    expect(await reader.locator('.responsible-editor').innerText()).toBe('编辑:陈思远');
+    await reader.close();
+  });
+
+  it('an editor changes the published story while it stays online', async () => {
+    const editor = await signedIn('editor');
+    await editor.goto(articleUrl);
+    await editor.fill('#title', '湖滨步道全线贯通 市民可环湖漫步');
+    await editor.getByRole('button', { name: '保存', exact: true }).click();
+    expect(await noticeText(editor)).toBe('已保存。');
+    const reader = await browser.context.newPage();
+    await reader.goto(`${base}/news/world/`);
+    expect(await reader.locator('.channel-list a').allInnerTexts()).toContain('湖滨步道全线贯通');
+    await editor.getByRole('button', { name: '发布', exact: true }).click();
+    expect(await noticeText(editor)).toBe('已发布。');
+    await reader.reload();
+    expect(await reader.locator('.channel-list a').allInnerTexts()).toContain('湖滨步道全线贯通 市民可环湖漫步');
+    await reader.close();
+  });
+
+  it('two editors collide and the second is told, losing nothing', async () => {
+    const first = await signedIn('editor');
+    const second = await signedIn('editor2');
+    await first.goto(articleUrl);
+    await second.goto(articleUrl);
+    await first.fill('#subtitle', '第一位编辑的副标题');
+    await second.fill('#subtitle', '第二位编辑的副标题');
+    await first.getByRole('button', { name: '保存', exact: true }).click();
+    expect(await noticeText(first)).toBe('已保存。');
+    await second.getByRole('button', { name: '保存', exact: true }).click();
+    expect(await second.locator('[role=alert]').first().innerText()).toContain('其他人已修改');
+    // The second editor's text is still in the form, and the first editor's save stands.
+    expect(await second.locator('#subtitle').inputValue()).toBe('第二位编辑的副标题');
+    await first.reload();
+    expect(await first.locator('#subtitle').inputValue()).toBe('第一位编辑的副标题');
+    await second.screenshot({ path: 'test-results/newsroom-conflict.png', fullPage: true });
+  });
+});

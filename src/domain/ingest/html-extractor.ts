@@ -27,7 +27,7 @@ const JUNK_TAGS = new Set([
 ]);
 
 const NEGATIVE_RE =
-  /(^|[\s_-])(comment|comments|share|sharing|social|related|relate|recommend|footer|foot|sidebar|side|nav|navbar|menu|breadcrumb|crumb|banner|ad|ads|advert|sponsor|promo|popup|modal|toolbar|tags|tag|pager|pagination|hot|rank|copyright|disclaimer|subscribe|newsletter|widget|login|signup|print|cookie|masthead|header-nav|top-bar|topbar|byline-share|more)([\s_-]|$)|xgxw|xgwz|tjyd|lbt/i;
+  /(^|[\s_-])(comment|comments|share|sharing|social|related|relate|recommend|footer|foot|sidebar|side|nav|navbar|menu|breadcrumb|crumb|banner|ad|ads|advert|sponsor|promo|popup|modal|toolbar|tags|tag|pager|pagination|hot|rank|copyright|disclaimer|subscribe|newsletter|widget|login|signup|print|cookie|masthead|header-nav|top-bar|topbar|byline-share|more|caption|credit|photo|media|meta|byline|author|gallery|video)([\s_-]|$)|xgxw|xgwz|tjyd|lbt/i;
 const POSITIVE_RE = /(^|[\s_-])(article|content|main|post|entry|body|text|story|detail|news|zw|zhengwen|cont|txt)([\s_-]|$)|article|content|zhengwen|artibody|main_text/i;
 const BLOCK_TAGS = new Set([
   'P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'TD', 'TH', 'TR', 'TABLE', 'TBODY', 'THEAD', 'UL', 'OL', 'LI', 'DL', 'DT', 'DD',
@@ -52,6 +52,7 @@ export function readHtml(html: string, pageUrl = ''): HtmlReading {
   const docStats = computeStats(root, (tag) => BLOCK_TAGS.has(tag));
   const stats = docStats.all;
   const chosen = chooseContent(root, docStats);
+  if (process.env.INKSTONE_DEBUG_EXTRACT) console.error(chosen.map((c) => `${c.tagName}.${c.getAttribute('class')}#${c.getAttribute('id')} ${JSON.stringify(stats.get(c))}`));
   const baseUrl = pageUrl || canonical;
   const blocks = toBlocks(chosen, stats, baseUrl, title);
 
@@ -110,9 +111,9 @@ const BYLINE_CLASS_RE = /(^|[\s_-])(byline|author|writer|by-line|article-author|
 
 function isJunk(el: Element): boolean {
   if (JUNK_TAGS.has(el.tagName)) return true;
-  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
-  const style = el.getAttribute('style');
-  return style !== null && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
+  const hidden = el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true' || /display\s*:\s*none|visibility\s*:\s*hidden/i.test(el.getAttribute('style') ?? '');
+  // Some sites hide the whole article until a script reveals it: a hidden element holding a lot of prose stays.
+  return hidden && (el.textContent?.length ?? 0) < 2000;
 }
 
 function noteHeadElement(el: Element, scan: Scan): void {
@@ -211,10 +212,11 @@ function chooseContent(root: Element, docStats: DocumentStats): Element[] {
   const stats = docStats.all;
   const scores = new Map<Element, number>();
   for (const [el, own] of docStats.own) {
-    if (own.text < 10) continue;
+    const isCjk = own.cjk > own.text / 3;
+    // Readability's 25 characters for alphabetic text; Chinese says as much in 10.
+    if (own.text < (isCjk ? 10 : 25)) continue;
     const ld = own.link / Math.max(1, own.text);
     if (ld > 0.5) continue;
-    const isCjk = own.cjk > own.text / 3;
     const lengthScore = Math.min(own.text / (isCjk ? 40 : 100), 3);
     const contentScore = (1 + own.punct + lengthScore) * (1 - ld);
     let node: Element | null = BLOCK_TAGS.has(el.tagName) ? el : blockAncestor(el);
@@ -237,6 +239,7 @@ function chooseContent(root: Element, docStats: DocumentStats): Element[] {
     }
   }
   if (!top) return [root];
+  if (process.env.INKSTONE_DEBUG_EXTRACT) console.error(ranked.sort((a, b) => b[1] - a[1]).slice(0, 6).map(([e, sc]) => `${sc.toFixed(1)} ${e.tagName}.${e.getAttribute('class')} ${JSON.stringify(stats.get(e))}`));
   top = climbToCommonAncestor(top, topScore, ranked, scores, stats);
   return withSiblings(top, scores, stats);
 }

@@ -24,11 +24,12 @@ export interface TextReading {
 
 /** Whether a string is plain text copied from a page rather than HTML. */
 export function looksLikePlainText(input: string): boolean {
-  const head = input.slice(0, 20_000);
-  const tags = head.match(/<\/?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?>|<!doctype|<!--/gi)?.length ?? 0;
-  if (tags === 0) return true;
-  // A few angle brackets in prose are not a document; real HTML has tags every few hundred characters.
-  return tags < 5 && head.length / tags > 400;
+  if (/^\s*<(!doctype|html|\?xml|head|body|!--)/i.test(input)) return false;
+  // A few angle brackets in prose are not a document; a page has structural tags somewhere.
+  const structural = /<\/?(html|head|body|div|p|br|table|td|span|a|h[1-6]|article|section|meta|title|script|style|ul|li|img)\b[^<>]*>/gi;
+  let count = 0;
+  while (structural.exec(input) && ++count < 3);
+  return count < 3;
 }
 
 /**

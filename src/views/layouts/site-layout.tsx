@@ -39,6 +39,15 @@ export function SiteLayout(props: { chrome: SiteChrome; head: PageHead; children
               ) : (
                 ''
               )}
+              <form class="site-search" action="/search" method="get" role="search">
+                <label for="site-search-q" class="visually-hidden" safe>
+                  {t('searchLabel')}
+                </label>
+                <input id="site-search-q" type="search" name="q" maxlength="100" placeholder={t('searchLabel')} />
+                <button type="submit" safe>
+                  {t('searchButton')}
+                </button>
+              </form>
             </div>
           </header>
           <nav class="channel-bar" aria-label={t('mainNav')}>

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { findNeighbours, findPublishedArticle, listPublished, listSameChannel } from '../../../domain/articles/article.queries.ts';
+import { findNeighbours, findPublishedArticle, listPublished } from '../../../domain/articles/article.queries.ts';
+import { listRelated } from '../../../domain/search/related.service.ts';
 import type { ChannelRow } from '../../../db/schema.ts';
 import { findRedirectedChannel } from '../../../domain/channels/channel.service.ts';
 import { findMedia } from '../../../domain/media/media.service.ts';
@@ -7,7 +8,7 @@ import { ArticlePage } from '../../../views/pages/article-page.tsx';
 import { ChannelPage } from '../../../views/pages/channel-page.tsx';
 import type { AppDeps } from '../../../app.tsx';
 import { AppError } from '../../errors.ts';
-import { presentArticlePage } from '../../presenters/article-presenter.ts';
+import { figureMediaIds, presentArticlePage } from '../../presenters/article-presenter.ts';
 import { toImageView } from '../../presenters/image-view.ts';
 import { type SiteContext, chromeFor, loadSiteContext, toLinkItem } from '../../site-context.ts';
 import { parseArticlePath } from '../../site-urls.ts';
@@ -38,11 +39,12 @@ async function sendArticle(context: SiteContext, reply: FastifyReply, path: stri
   const canonical = context.urls.article(article);
   // Old channel slugs and wrong dates lead to the one true URL.
   if (canonical !== path) return reply.redirect(canonical, 301);
-  const [neighbours, related] = await Promise.all([
+  const [neighbours, related, media] = await Promise.all([
     findNeighbours(context.db, article),
-    listSameChannel(context.db, article, RELATED_ITEMS),
+    listRelated(context.db, article, RELATED_ITEMS),
+    findMedia(context.db, figureMediaIds(article.bodyHtml)),
   ]);
-  const props = presentArticlePage(context, { article, ...neighbours, related });
+  const props = presentArticlePage(context, { article, ...neighbours, related, media });
   return reply.type('text/html; charset=utf-8').send(<ArticlePage {...props} />);
 }
 

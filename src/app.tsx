@@ -14,9 +14,13 @@ import { SettingsError } from './domain/settings/site-settings.ts';
 import { PasswordError } from './domain/users/password.ts';
 import { ForbiddenError } from './domain/users/policy.ts';
 import { UserError } from './domain/users/user.service.ts';
+import { ApiTokenError } from './domain/users/api-token.service.ts';
 import { isNewsroomUrl, registerStaffSessions } from './http/auth/staff-session.ts';
 import { AppError, ERRORS, errorJson } from './http/errors.ts';
 import { registerArticleAdminRoutes } from './http/routes/admin/articles.route.tsx';
+import { registerTokenAdminRoutes } from './http/routes/admin/tokens.route.tsx';
+import { isApiUrl, sendApiError } from './http/routes/api/api-errors.ts';
+import { API_PREFIX, apiV1Plugin } from './http/routes/api/v1.route.ts';
 import { registerAuthRoutes } from './http/routes/admin/auth.route.tsx';
 import { registerDashboardRoute } from './http/routes/admin/dashboard.route.tsx';
 import { createPageCache, pageCacheServerFactory, registerPageCache } from './http/page-cache/page-cache.plugin.ts';
@@ -71,6 +75,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; pageC
   registerAuthRoutes(app, deps);
   registerDashboardRoute(app, deps);
   registerArticleAdminRoutes(app, deps);
+  registerTokenAdminRoutes(app, deps);
 
   registerHomeRoute(app, deps);
   registerSitePathRoute(app, deps);
@@ -79,9 +84,12 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; pageC
   registerFeedRoutes(app, deps);
   registerSitemapRoutes(app, deps);
 
-  app.setNotFoundHandler((request, reply) => sendErrorPage(deps, request, reply, new AppError('NOT_FOUND')));
+  app.setNotFoundHandler((request, reply) =>
+    isApiUrl(request.url) ? sendApiError(request, reply, undefined, new AppError('NOT_FOUND')) : sendErrorPage(deps, request, reply, new AppError('NOT_FOUND')),
+  );
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const known = toAppError(error);
+    if (isApiUrl(request.url)) return sendApiError(request, reply, error, known);
     if (known && isNewsroomUrl(request.url)) return sendNewsroomError(request, reply, known);
     if (known) return sendErrorPage(deps, request, reply, known);
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
@@ -90,11 +98,13 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; pageC
     request.log.error(error);
     return sendErrorPage(deps, request, reply, new AppError('INTERNAL'));
   });
+  // After the error handler: an encapsulated plugin keeps the handler it saw when registered.
+  await app.register(apiV1Plugin(deps), { prefix: API_PREFIX });
   return app;
 }
 
 /** Domain errors that mean "your input was wrong". */
-const INPUT_ERRORS = [ArticleError, MediaError, ChannelError, SettingsError, UserError, PasswordError];
+const INPUT_ERRORS = [ArticleError, MediaError, ChannelError, SettingsError, UserError, PasswordError, ApiTokenError];
 
 /** Errors the domain and plugins raise on purpose, mapped to the catalogue. */
 function toAppError(error: FastifyError): AppError | undefined {

@@ -3,6 +3,7 @@ import type { Db } from './create-db.ts';
 import { initial } from './migrations/001-initial.ts';
 import { newsroom } from './migrations/002-newsroom.ts';
 import { search } from './migrations/003-search.ts';
+import { apiTokenIdentity } from './migrations/004-api-token-identity.ts';
 
 /**
  * Migrations are immutable once merged: add a new file, never edit an old one.
@@ -13,6 +14,7 @@ function migrationsFor(db: Db): Record<string, Migration> {
     '001-initial': initial(db.dialect),
     '002-newsroom': newsroom(db.dialect),
     '003-search': search(db.dialect),
+    '004-api-token-identity': apiTokenIdentity(),
   };
 }
 

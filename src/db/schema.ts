@@ -205,3 +205,8 @@ export interface RelatedArticlesTable {
   related_id: number;
   score: number;
 }
+
+// API token identities (migration 004-api-token-identity): the account a token acts as.
+export interface ApiTokensTable {
+  user_id: number | null;
+}

@@ -18,6 +18,7 @@ import { ApiTokenError } from './domain/users/api-token.service.ts';
 import { isNewsroomUrl, registerStaffSessions } from './http/auth/staff-session.ts';
 import { AppError, ERRORS, errorJson } from './http/errors.ts';
 import { registerArticleAdminRoutes } from './http/routes/admin/articles.route.tsx';
+import { registerMediaAdminRoutes } from './http/routes/admin/media.route.tsx';
 import { registerTokenAdminRoutes } from './http/routes/admin/tokens.route.tsx';
 import { isApiUrl, sendApiError } from './http/routes/api/api-errors.ts';
 import { API_PREFIX, apiV1Plugin } from './http/routes/api/v1.route.ts';
@@ -75,6 +76,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; pageC
   registerAuthRoutes(app, deps);
   registerDashboardRoute(app, deps);
   registerArticleAdminRoutes(app, deps);
+  registerMediaAdminRoutes(app, deps);
   registerTokenAdminRoutes(app, deps);
 
   registerHomeRoute(app, deps);

@@ -9,8 +9,8 @@ import { extractKeywords } from './search-text.ts';
 /** How many related articles are stored (and shown) per article. */
 export const RELATED_LIMIT = 6;
 const KEYWORDS = 8;
-const PAIR_KEYWORDS = 5;
-const CANDIDATES = 200;
+const PAIR_KEYWORDS = 4;
+const CANDIDATES = 100;
 /** Related news is news of the same period: candidates come from this many days around the article. */
 const WINDOW_DAYS = 180;
 const SAME_CHANNEL_BONUS = 1.05;
@@ -44,7 +44,7 @@ export async function computeRelated(db: Db, source: Source): Promise<{ id: numb
     to: new Date(at + WINDOW_DAYS * 86_400_000).toISOString(),
   };
   const index = searchIndexFor(db.dialect);
-  // Two shared keywords make a candidate (any pair of the strongest five); one is too loose.
+  // Two shared keywords make a candidate (any pair of the strongest four); one is too loose.
   const top = keywords.slice(0, PAIR_KEYWORDS).map((k) => k.keyword);
   const pairs: MatchClause = [];
   for (let i = 0; i < top.length; i++) {

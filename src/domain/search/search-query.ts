@@ -1,4 +1,4 @@
-import { isCjkRun, normalizeText, queryWords, termIdf, textRuns, gramTokens } from './search-text.ts';
+import { gramTokens, isCjkRun, isDictionaryWord, normalizeText, queryWords, termIdf, textRuns } from './search-text.ts';
 
 /**
  * A reader's query → a match expression both index implementations render, plus the terms used
@@ -119,5 +119,10 @@ function addRun(run: string, add: (key: string, clause: MatchClause, terms: Rank
   // The run itself ranks too (泽连斯基 although jieba says 泽 / 连斯基); rare runs weigh most.
   const runIdf = words.length === 1 ? termIdf(run) : Math.max(termIdf(run), ...words.map((w) => termIdf(w)));
   terms.unshift(rankTerm([run], runIdf));
-  add(run, [{ column: 'words', mode: 'all', tokens: words }, { column: 'grams', mode: 'phrase', tokens: gramTokens(run) }], terms);
+  // A dictionary word of two or three characters is always in the words stream (search mode emits
+  // such words even inside longer ones), so the slower bigram phrase adds nothing but noise.
+  const wordsOnly = chars.length <= 3 && isDictionaryWord(run);
+  const alternatives: MatchClause = [{ column: 'words', mode: 'all', tokens: words }];
+  if (!wordsOnly) alternatives.push({ column: 'grams', mode: 'phrase', tokens: gramTokens(run) });
+  add(run, alternatives, terms);
 }

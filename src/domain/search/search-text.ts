@@ -87,6 +87,12 @@ export function queryWords(run: string): string[] {
     .filter((w) => w.trim());
 }
 
+/** Whether jieba's dictionary alone (no HMM guessing) keeps the run as one word. */
+export function isDictionaryWord(run: string): boolean {
+  const cut = jieba().cut(run, false);
+  return cut.length === 1 && cut[0] === run;
+}
+
 let idfTable: Map<string, number> | undefined;
 let idfMedian = 10;
 

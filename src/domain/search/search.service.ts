@@ -54,7 +54,7 @@ export interface SearchResults {
 }
 
 /** Relevance ranks the newest this-many matches (by article id); see docs/ARCHITECTURE.md. */
-export const RELEVANCE_CANDIDATES = 1000;
+export const RELEVANCE_CANDIDATES = 500;
 /** Ranking reads the first this-many characters of the body; news put the point first. */
 export const LEAD_CHARS = 1000;
 const DEFAULT_PAGE_SIZE = 10;

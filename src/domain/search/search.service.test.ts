@@ -92,4 +92,16 @@ describeEachDialect('search', (fresh) => {
     expect((await titles(db, "停火'; --"))[0]).toBe('俄乌代表团在伊斯坦布尔举行直接谈判');
     expect(await db.kysely.selectFrom('articles').select('id').execute()).toHaveLength(4);
   });
+
+  it('follows edits and unpublishing through syncArticleSearch', async () => {
+    const db = await fresh();
+    const { a } = await seed(db);
+    const sync = (article: Article) => db.kysely.transaction().execute((trx) => syncArticleSearch(trx, db.dialect, article));
+    await sync({ ...a, title: '伊斯坦布尔会谈结束', bodyHtml: '<p>会谈结束。</p>' });
+    expect(await titles(db, '交换战俘')).toEqual([]);
+    expect(await titles(db, '会谈')).toEqual(['伊斯坦布尔会谈结束']);
+    await sync({ ...a, title: '伊斯坦布尔会谈结束', bodyHtml: '<p>会谈结束。</p>', status: 'unpublished' });
+    expect(await titles(db, '会谈')).toEqual([]);
+    expect(await titles(db, '会谈', { includeUnpublished: true })).toEqual(['伊斯坦布尔会谈结束']);
+  });
 });

@@ -93,11 +93,14 @@ describeEachDialect('the demo article page shows every element of the seed page'
     expect(repost.dateline).not.toBe('');
     expect(html).toMatch(new RegExp(`<div class="article-body"><p><span class="dateline">${repost.dateline}</span> `));
     expect(html).toMatch(/<div class="article-body">.*<h2>[^<]+<\/h2>/s);
-    expect(html).toMatch(/<figure><img src="\/media\/[^"]+" alt="[^"]+" width="\d+" height="\d+"[^>]*><figcaption>[^<]+<span class="credit">[^<]+<\/span><\/figcaption><\/figure>/);
+    // Library figures are responsive pictures: WebP and JPEG srcset, fixed width and height.
+    expect(html).toMatch(
+      /<figure><picture><source type="image\/webp" srcset="[^"]+\.webp \d+w[^"]*" sizes="[^"]+"><img src="\/media\/[^"]+" srcset="[^"]+\.jpg \d+w[^"]*" sizes="[^"]+" width="\d+" height="\d+" alt="[^"]+"[^>]*><\/picture><figcaption>[^<]+<span class="credit">[^<]+<\/span><\/figcaption><\/figure>/,
+    );
   });
 
   it('serves the figure images', async () => {
-    const src = /<figure><img src="([^"]+)"/.exec(html)?.[1] ?? '';
+    const src = /<figure><picture><source [^>]*><img src="([^"]+)"/.exec(html)?.[1] ?? '';
     const image = await t.app.inject(src);
     expect(image.statusCode).toBe(200);
     expect(image.headers['content-type']).toBe('image/jpeg');

@@ -14,8 +14,8 @@ import {
 } from '../../../domain/articles/article-workflow.service.ts';
 import { findPublishedArticle, listPublished } from '../../../domain/articles/article.queries.ts';
 import { listNewsroomArticles } from '../../../domain/articles/newsroom.queries.ts';
-import { listMediaPage } from '../../../domain/media/media-listing.ts';
-import { MEDIA_LIMITS, findMedia, storeImage } from '../../../domain/media/media.service.ts';
+import { listMedia } from '../../../domain/media/media.queries.ts';
+import { MEDIA_LIMITS, findMedia, storeImageOnce } from '../../../domain/media/media.service.ts';
 import type { Actor } from '../../../domain/users/actor.ts';
 import { authenticateApiToken } from '../../../domain/users/api-token.service.ts';
 import { assertCan, canView } from '../../../domain/users/policy.ts';
@@ -292,9 +292,9 @@ function apiRoutes(deps: AppDeps): ApiRoute<TSchema | undefined, TSchema | undef
       errors: READ_ERRORS,
       handler: async ({ query, request }) => {
         const { page, pageSize } = paging(query);
-        const result = await listMediaPage(db, { page, pageSize, text: query.q });
+        const result = await listMedia(db, { page, pageSize, q: query.q });
         const view = await viewFor(request);
-        return { items: result.items.map((m) => mediaJson(view, m)), total: result.total, page, pageSize, pageCount: result.pageCount };
+        return { items: result.rows.map((m) => mediaJson(view, m)), total: result.total, page, pageSize, pageCount: result.pageCount };
       },
     }),
     route({
@@ -319,10 +319,9 @@ function apiRoutes(deps: AppDeps): ApiRoute<TSchema | undefined, TSchema | undef
           } else if (typeof part.value === 'string') fields[part.fieldname] = part.value.slice(0, 500);
         }
         if (!bytes) throw new AppError('VALIDATION', 'the form has no file', ['file']);
-        const startedAt = new Date().toISOString();
-        const media = await storeImage(db, deps.config.dataDir, bytes, { caption: fields.caption, credit: fields.credit, alt: fields.alt });
-        // An image stored before this request is a duplicate: the library already had these bytes.
-        reply.code(media.created_at < startedAt ? 200 : 201);
+        // With the actor, the upload is checked against the policy and recorded in the audit log.
+        const { media, created } = await storeImageOnce(db, deps.config.dataDir, bytes, { caption: fields.caption, credit: fields.credit, alt: fields.alt }, actor);
+        reply.code(created ? 201 : 200);
         return mediaJson(await viewFor(request), media);
       },
     }),

@@ -137,6 +137,9 @@ function continuesWithProse(blocks: Block[], from: number): boolean {
 
 const DATE_ONLY_RE = /^[\s(（[]*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(\s+\d{1,2}:\d{2}(:\d{2})?)?[\s)）\]]*$/;
 
+/** "Updated 5:27 am CST, Wednesday…", "Published 18 November 2019": page furniture, not prose. */
+const STAMP_RE = /^(updated|published|posted|last updated|modified|first published)\b[^.!?]{0,80}$/i;
+
 /** A paragraph that cannot end an article: short, no sentence punctuation (list titles, labels, dates). */
 function isFrameTail(block: Block): boolean {
   if (block.kind === 'figure') return !block.caption;
@@ -152,7 +155,7 @@ function isFrameTail(block: Block): boolean {
 function trimFrame(blocks: Block[]): void {
   for (let i = blocks.length - 1; i >= 0; i--) {
     const b = blocks[i];
-    if (b?.kind === 'p' && DATE_ONLY_RE.test(b.text)) blocks.splice(i, 1);
+    if (b?.kind === 'p' && (DATE_ONLY_RE.test(b.text) || STAMP_RE.test(b.text))) blocks.splice(i, 1);
   }
   let end = blocks.length;
   while (end > 0 && isFrameTail(blocks[end - 1] as Block) && !matchEditorLine(blockText(blocks[end - 1] as Block))) end--;

@@ -49,12 +49,15 @@ export function readHtml(html: string, pageUrl = ''): HtmlReading {
 
   const titleEl = findTitleElement(scan.titleCandidates, titleTag, meta);
   const title = chooseTitle(titleEl, titleTag, meta, ld.headline);
-  const docStats = computeStats(root, (tag) => BLOCK_TAGS.has(tag));
-  const stats = docStats.all;
-  const chosen = chooseContent(root, docStats);
-  if (process.env.INKSTONE_DEBUG_EXTRACT) console.error(chosen.map((c) => `${c.tagName}.${c.getAttribute('class')}#${c.getAttribute('id')} ${JSON.stringify(stats.get(c))}`));
   const baseUrl = pageUrl || canonical;
-  const blocks = toBlocks(chosen, stats, baseUrl, title);
+  let body = readBody(root, baseUrl, title);
+  // Like Readability: when dropping unlikely containers left too little, put them back and try again.
+  if (body.chars < (body.cjk ? 250 : 500) && scan.unlikely.length) {
+    for (const { el, parent, next } of scan.unlikely.reverse()) parent.insertBefore(el, next);
+    const retry = readBody(root, baseUrl, title);
+    if (retry.chars > body.chars) body = retry;
+  }
+  const { chosen, blocks } = body;
 
   const headerText = headerTextOf(titleEl, chosen[0] ?? root);
   const bodyStart = blocks.slice(0, 3).map((b) => (b.kind === 'p' ? b.text : '')).join(' ');
@@ -104,10 +107,40 @@ interface Scan {
   metas: Element[];
   canonical: string;
   titleText: string;
+  /** Containers taken out as unlikely to be the article, with where to put them back. */
+  unlikely: Array<{ el: Element; parent: Element; next: ChildNode | null }>;
 }
 
 const TITLE_CLASS_RE = /title/i;
 const BYLINE_CLASS_RE = /(^|[\s_-])(byline|author|writer|by-line|article-author|post-author)([\s_-]|$)/i;
+
+// Readability's list of containers that are never the article (unless they also say they are).
+const UNLIKELY_RE =
+  /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote/i;
+const MAYBE_RE = /and|article|body|column|content|main|shadow/i;
+const UNLIKELY_ROLES = new Set(['menu', 'menubar', 'complementary', 'navigation', 'alert', 'alertdialog', 'dialog']);
+
+function isUnlikely(el: Element): boolean {
+  if (UNLIKELY_ROLES.has(el.getAttribute('role') ?? '')) return true;
+  const names = classAndId(el);
+  if (!UNLIKELY_RE.test(names) || MAYBE_RE.test(names)) return false;
+  return !['BODY', 'A', 'TD', 'TR', 'TABLE', 'TBODY', 'H1', 'H2'].includes(el.tagName);
+}
+
+interface BodyReading {
+  chosen: Element[];
+  blocks: Block[];
+  chars: number;
+  cjk: boolean;
+}
+
+function readBody(root: Element, baseUrl: string, title: string): BodyReading {
+  const docStats = computeStats(root, (tag) => BLOCK_TAGS.has(tag));
+  const chosen = chooseContent(root, docStats);
+  const blocks = toBlocks(chosen, docStats.all, baseUrl, title);
+  const text = blocks.map((b) => (b.kind === 'p' || b.kind === 'h' || b.kind === 'quote' ? b.text : '')).join('');
+  return { chosen, blocks, chars: countChars(text), cjk: /[\u4e00-\u9fff]/.test(text.slice(0, 200)) };
+}
 
 function isJunk(el: Element): boolean {
   if (JUNK_TAGS.has(el.tagName)) return true;
@@ -125,7 +158,8 @@ function noteHeadElement(el: Element, scan: Scan): void {
 
 /** One walk over the document: drops scripts, hidden and non-content elements; notes title and byline candidates. */
 function scanAndClean(root: Element): Scan {
-  const scan: Scan = { titleCandidates: [], bylineCandidates: [], metas: [], canonical: '', titleText: '' };
+  const scan: Scan = { titleCandidates: [], bylineCandidates: [], metas: [], canonical: '', titleText: '', unlikely: [] };
+  const unlikely: Element[] = [];
   const junk: Element[] = [];
   const stack: Element[] = [root];
   while (stack.length) {
@@ -140,6 +174,7 @@ function scanAndClean(root: Element): Scan {
       }
       const tag = child.tagName;
       const names = classAndId(child);
+      if (isUnlikely(child)) unlikely.push(child);
       if (tag === 'H1' || tag === 'H2' || TITLE_CLASS_RE.test(names)) scan.titleCandidates.push(child);
       if (BYLINE_CLASS_RE.test(names) || child.getAttribute('rel') === 'author' || child.getAttribute('itemprop') === 'author') scan.bylineCandidates.push(child);
       kept.push(child);
@@ -148,6 +183,12 @@ function scanAndClean(root: Element): Scan {
     for (let i = kept.length - 1; i >= 0; i--) stack.push(kept[i] as Element);
   }
   for (const el of junk) el.remove();
+  for (const el of unlikely) {
+    const parent = el.parentElement;
+    if (!parent || !root.contains(el)) continue;
+    scan.unlikely.push({ el, parent, next: el.nextSibling });
+    el.remove();
+  }
   return scan;
 }
 
@@ -221,7 +262,7 @@ function chooseContent(root: Element, docStats: DocumentStats): Element[] {
     const contentScore = (1 + own.punct + lengthScore) * (1 - ld);
     let node: Element | null = BLOCK_TAGS.has(el.tagName) ? el : blockAncestor(el);
     for (let level = 0; node && level < 5; level++) {
-      if (!scores.has(node)) scores.set(node, initialScore(node));
+      if (!scores.has(node)) scores.set(node, initialScore(node, stats));
       const divider = level === 0 ? 1 : level === 1 ? 2 : level * 3;
       scores.set(node, (scores.get(node) ?? 0) + contentScore / divider);
       node = node.parentElement;
@@ -244,9 +285,12 @@ function chooseContent(root: Element, docStats: DocumentStats): Element[] {
   return withSiblings(top, scores, stats);
 }
 
-function initialScore(el: Element): number {
+function initialScore(el: Element, stats: Map<Element, NodeStats>): number {
   const base: Record<string, number> = { DIV: 5, ARTICLE: 10, MAIN: 5, PRE: 3, TD: 3, BLOCKQUOTE: 3, FORM: -3, OL: -3, UL: -3, LI: -3, DL: -3, H1: -5, H2: -5, H3: -5, TH: -5 };
-  return (base[el.tagName] ?? 0) + classWeight(el);
+  const weight = classWeight(el);
+  // A promising class name on a few words (div.text around a caption) is not an article.
+  const usable = weight > 0 && (stats.get(el)?.text ?? 0) < 200 ? 0 : weight;
+  return (base[el.tagName] ?? 0) + usable;
 }
 
 function isOnlyChild(el: Element): boolean {
@@ -340,13 +384,15 @@ interface WalkState {
   buffer: string;
   /** Characters of the buffer that sit inside links. */
   linkChars: number;
+  /** How many links the walk is inside (blocks inside a link are teasers for other pages). */
+  linkDepth: number;
   stats: Map<Element, NodeStats>;
   baseUrl: string;
   title: string;
 }
 
 function toBlocks(elements: Element[], stats: Map<Element, NodeStats>, baseUrl: string, title: string): Block[] {
-  const state: WalkState = { blocks: [], buffer: '', linkChars: 0, stats, baseUrl, title };
+  const state: WalkState = { blocks: [], buffer: '', linkChars: 0, linkDepth: 0, stats, baseUrl, title };
   for (const el of elements) {
     walk(el, state, 0);
     flush(state);
@@ -387,7 +433,9 @@ function walk(el: Element, state: WalkState, depth: number): void {
   }
   for (let node = el.firstChild; node; node = node.nextSibling) {
     if (node.nodeType === 3) {
-      state.buffer += node.nodeValue ?? '';
+      const text = node.nodeValue ?? '';
+      state.buffer += text;
+      if (state.linkDepth > 0) state.linkChars += countChars(text);
       continue;
     }
     if (node.nodeType !== 1) continue;
@@ -406,8 +454,9 @@ function walk(el: Element, state: WalkState, depth: number): void {
       continue;
     }
     if (!BLOCK_TAGS.has(tag)) {
-      if (tag === 'A') state.linkChars += state.stats.get(child)?.text ?? 0;
+      if (tag === 'A') state.linkDepth++;
       walk(child, state, depth + 1);
+      if (tag === 'A') state.linkDepth--;
       continue;
     }
     flush(state);
@@ -420,6 +469,8 @@ function walk(el: Element, state: WalkState, depth: number): void {
 function readBlock(el: Element, state: WalkState, depth: number): void {
   const tag = el.tagName;
   if (/^H[1-6]$/.test(tag)) {
+    // A heading that is a link is another story's headline.
+    if (state.linkDepth > 0 || linkDensity(state.stats.get(el)) > 0.5) return;
     const text = collapse(el.textContent ?? '');
     if (text && text !== state.title) state.blocks.push({ kind: 'h', level: tag === 'H1' || tag === 'H2' ? 2 : 3, text });
     return;

@@ -72,6 +72,8 @@ describeEachDialect('article workflow', (fresh) => {
     const repost = await createDraft(db, chief, fields(world.id, { editorName: '王编辑', isOriginal: false }));
     await expect(publishArticle(db, chief, repost.id)).rejects.toMatchObject({ problems: ['sourceName', 'sourceUrlOrOriginalTitle'] });
     expect(await findPublishedArticle(db, repost.id)).toBeUndefined();
+    // The source link becomes an href on the public page: only web addresses are accepted.
+    await expect(createDraft(db, chief, fields(world.id, { sourceUrl: 'javascript:alert(1)' }))).rejects.toThrow(/http/);
   });
 
   it('keeps a published story online while it is edited, until the change is published', async () => {

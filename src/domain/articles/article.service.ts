@@ -64,6 +64,9 @@ export async function toRow(db: Db, input: ArticleInput): Promise<ArticleValues>
   if (input.publishedAt && Number.isNaN(Date.parse(input.publishedAt))) {
     throw new ArticleError(`publish time "${input.publishedAt}" is not a valid date`);
   }
+  const sourceUrl = input.sourceUrl?.trim() ?? '';
+  // The source link is printed as an href on the public page: only web addresses may go there.
+  if (sourceUrl && !/^https?:\/\/[^\s]+$/i.test(sourceUrl)) throw new ArticleError(`source URL must start with http:// or https://`);
   return {
     channel_id: input.channelId,
     title,
@@ -72,7 +75,7 @@ export async function toRow(db: Db, input: ArticleInput): Promise<ArticleValues>
     body_html: sanitizeRichText(input.bodyHtml),
     cover_media_id: input.coverMediaId ?? null,
     source_name: input.sourceName?.trim() ?? '',
-    source_url: input.sourceUrl?.trim() ?? '',
+    source_url: sourceUrl,
     is_original: input.isOriginal === false ? 0 : 1,
     original_title: input.originalTitle?.trim() ?? '',
     original_author: input.originalAuthor?.trim() ?? '',

@@ -1,16 +1,18 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 /**
- * The origin ("http://host:port") of the request being handled, for absolute URLs in structured
- * data and feeds when no public site address is configured. Pages that depend on it are cached
- * per Host (the cache key includes it), so a forged Host never reaches another visitor.
+ * Structured data wants absolute URLs, but presenters do not see the request. When no public
+ * site address is configured they write this reserved origin (RFC 2606 `.invalid`), and one
+ * onSend hook puts the request's own origin in its place. Pages are cached per Host, so a forged
+ * Host never reaches another visitor. (AsyncLocalStorage would do it too, at the price of promise
+ * hooks on every await of every request.)
  */
-const origins = new AsyncLocalStorage<string>();
+export const ORIGIN_PLACEHOLDER = 'https://origin.inkstone.invalid';
 
 export function registerRequestOrigin(app: FastifyInstance): void {
-  app.addHook('onRequest', (request, _reply, done) => {
-    origins.run(requestOrigin(request), done);
+  app.addHook('onSend', async (request, _reply, payload) => {
+    if (typeof payload !== 'string' || !payload.includes(ORIGIN_PLACEHOLDER)) return payload;
+    return payload.replaceAll(ORIGIN_PLACEHOLDER, requestOrigin(request));
   });
 }
 
@@ -19,7 +21,7 @@ export function requestOrigin(request: FastifyRequest): string {
   return `${request.protocol}://${/^[\w.:[\]-]+$/.test(host) ? host : 'localhost'}`;
 }
 
-/** The configured site address, else the current request's origin, else "" (relative URLs). */
+/** The configured site address, else the placeholder that the onSend hook resolves per request. */
 export function siteOrigin(configuredSiteUrl: string): string {
-  return configuredSiteUrl || origins.getStore() || '';
+  return configuredSiteUrl || ORIGIN_PLACEHOLDER;
 }

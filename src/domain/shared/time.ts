@@ -6,7 +6,24 @@ export function nowIso(): string {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
+/**
+ * formatToParts is slow (tens of µs) and a page formats dozens of dates, most of them the same
+ * few hundred recent ones; remember recent answers. Cleared when full, so it stays small.
+ */
+const recentParts = new Map<string, Record<string, string>>();
+const RECENT_PARTS_MAX = 20_000;
+
 function partsIn(iso: string, timeZone: string): Record<string, string> {
+  const key = `${timeZone} ${iso}`;
+  const known = recentParts.get(key);
+  if (known) return known;
+  if (recentParts.size >= RECENT_PARTS_MAX) recentParts.clear();
+  const parts = computeParts(iso, timeZone);
+  recentParts.set(key, parts);
+  return parts;
+}
+
+function computeParts(iso: string, timeZone: string): Record<string, string> {
   let formatter = formatters.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-CA', {

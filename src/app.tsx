@@ -24,6 +24,11 @@ import { isApiUrl, sendApiError } from './http/routes/api/api-errors.ts';
 import { API_PREFIX, apiV1Plugin } from './http/routes/api/v1.route.ts';
 import { registerAuthRoutes } from './http/routes/admin/auth.route.tsx';
 import { registerDashboardRoute } from './http/routes/admin/dashboard.route.tsx';
+import { registerAuditAdminRoutes } from './http/routes/admin/audit.route.tsx';
+import { registerBlockAdminRoutes } from './http/routes/admin/blocks.route.tsx';
+import { registerChannelAdminRoutes } from './http/routes/admin/channels.route.tsx';
+import { registerSettingsAdminRoutes } from './http/routes/admin/settings.route.tsx';
+import { registerUserAdminRoutes } from './http/routes/admin/users.route.tsx';
 import { createPageCache, pageCacheServerFactory, registerPageCache } from './http/page-cache/page-cache.plugin.ts';
 import { registerRequestOrigin } from './http/request-origin.ts';
 import { registerFeedRoutes } from './http/routes/site/feeds.route.ts';
@@ -76,6 +81,11 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; pageC
   registerAuthRoutes(app, deps);
   registerDashboardRoute(app, deps);
   registerArticleAdminRoutes(app, deps);
+  registerChannelAdminRoutes(app, deps);
+  registerSettingsAdminRoutes(app, deps);
+  registerBlockAdminRoutes(app, deps);
+  registerAuditAdminRoutes(app, deps);
+  registerUserAdminRoutes(app, deps);
   registerMediaAdminRoutes(app, deps);
   registerTokenAdminRoutes(app, deps);
 

@@ -7,6 +7,8 @@ import { type Actor, systemActor } from '../users/actor.ts';
 import { type Action, assertCan } from '../users/policy.ts';
 import { type Article, toArticle } from './article.ts';
 import { type ArticleInput, ArticleError, type ArticleValues, toRow } from './article.service.ts';
+import { refreshRelated } from '../search/related.service.ts';
+import { syncArticleSearch } from '../search/search.service.ts';
 import { richTextToPlain } from './rich-text.ts';
 
 /**
@@ -59,6 +61,7 @@ export async function createDraft(db: Db, actor: Actor, fields: ArticleFields): 
       .returningAll()
       .executeTakeFirstOrThrow();
     await writeRevision(trx, actor, row, 'created');
+    await syncArticleSearch(trx, db.dialect, toArticle(row));
     await recordAudit(trx, actor, { action: 'article.create', targetType: 'article', targetId: row.id, detail: { title: row.title } });
     return toArticle(row);
   });
@@ -95,6 +98,8 @@ export async function saveArticle(
       .executeTakeFirst();
     if (!saved) throw new EditConflictError(row.version + 1);
     await writeRevision(trx, actor, saved, options.autosave ? 'autosave' : 'save');
+    // The index holds the live version; a published story's working copy is not public yet.
+    await syncArticleSearch(trx, db.dialect, toArticle(saved));
     if (!options.autosave) await recordAudit(trx, actor, { action: 'article.save', targetType: 'article', targetId: id, detail: { version: saved.version } });
     return editableArticle(saved);
   });
@@ -201,6 +206,7 @@ async function transition(
       .executeTakeFirst();
     if (!saved) throw new WorkflowError('the article changed while this action ran; try again');
     await writeRevision(trx, actor, saved, action);
+    await syncArticleSearch(trx, db.dialect, toArticle(saved));
     await recordAudit(trx, actor, {
       action,
       targetType: 'article',
@@ -211,7 +217,11 @@ async function transition(
     channelIds = [...new Set([row.channel_id, saved.channel_id])];
     return toArticle(saved);
   });
-  if (wasLive) db.changes.publish({ kind: 'article', articleId: id, channelIds });
+  if (wasLive) {
+    // 相关新闻 is derived data: a failure to refresh it must not undo or fail the publish.
+    await refreshRelated(db, id).catch(() => undefined);
+    db.changes.publish({ kind: 'article', articleId: id, channelIds });
+  }
   return article;
 }
 

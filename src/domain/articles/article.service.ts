@@ -3,6 +3,7 @@ import type { ArticleStatus, NewArticleRow } from '../../db/schema.ts';
 import { stringifyList } from '../shared/json-list.ts';
 import { nowIso } from '../shared/time.ts';
 import { type Article, toArticle } from './article.ts';
+import { syncArticleSearch } from '../search/search.service.ts';
 import { sanitizeRichText } from './rich-text.ts';
 
 /** What a writer or an importer gives to create or change an article. */
@@ -32,7 +33,10 @@ export interface ArticleInput {
 
 export class ArticleError extends Error {}
 
-/** Creates an article and its first revision in one transaction. */
+/**
+ * Creates an article, its first revision and its search entry in one transaction (the demo and
+ * bulk import write this way; 相关新闻 is computed afterwards, see refreshRelated / reindex).
+ */
 export async function createArticle(db: Db, input: ArticleInput, authorName: string): Promise<Article> {
   const values = await toRow(db, input);
   return db.kysely.transaction().execute(async (trx) => {
@@ -43,6 +47,7 @@ export async function createArticle(db: Db, input: ArticleInput, authorName: str
       .returningAll()
       .executeTakeFirstOrThrow();
     const article = toArticle(row);
+    await syncArticleSearch(trx, db.dialect, article);
     await trx
       .insertInto('revisions')
       .values({ article_id: article.id, version: 1, snapshot: JSON.stringify(article), author_name: authorName, created_at: now })

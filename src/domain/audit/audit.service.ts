@@ -41,3 +41,9 @@ export async function listAudit(db: Db, options: { page: number; pageSize: numbe
     .execute();
   return { rows, total, pageCount: Math.max(1, Math.ceil(total / options.pageSize)) };
 }
+
+/** Every action name in the log, for the viewer's filter. */
+export async function listAuditActions(db: Db): Promise<string[]> {
+  const rows = await db.kysely.selectFrom('audit_log').select('action').distinct().orderBy('action').execute();
+  return rows.map((r) => r.action);
+}

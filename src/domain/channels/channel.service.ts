@@ -1,6 +1,10 @@
+import type { Kysely } from 'kysely';
 import type { Db } from '../../db/create-db.ts';
-import type { ChannelKind, ChannelRow } from '../../db/schema.ts';
+import type { ChannelKind, ChannelRow, Database } from '../../db/schema.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 import { nowIso } from '../shared/time.ts';
+import type { Actor } from '../users/actor.ts';
+import { assertCan } from '../users/policy.ts';
 import { ChannelTree } from './channel-tree.ts';
 
 export interface ChannelInput {
@@ -16,7 +20,7 @@ export interface ChannelInput {
 export class ChannelError extends Error {}
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
-const KINDS: readonly ChannelKind[] = ['list', 'photo', 'topics', 'section'];
+export const KINDS: readonly ChannelKind[] = ['list', 'photo', 'topics', 'section'];
 
 export async function loadChannelTree(db: Db): Promise<ChannelTree> {
   return new ChannelTree(await db.kysely.selectFrom('channels').selectAll().execute());
@@ -83,4 +87,121 @@ function checkChannelInput(input: ChannelInput): void {
   if (!SLUG.test(input.slug)) throw new ChannelError(`slug "${input.slug}" must be lower-case letters, digits and hyphens`);
   if (!input.name.trim()) throw new ChannelError('channel name must not be empty');
   if (input.kind && !KINDS.includes(input.kind)) throw new ChannelError(`unknown channel kind "${input.kind}"`);
+}
+
+// ---- Newsroom edits (audited, announced on the change feed) ----
+
+export interface ChannelChange {
+  name: string;
+  slug: string;
+  kind: ChannelKind;
+  inNav: boolean;
+}
+
+/** Creates a channel on behalf of an administrator: audited, and the public pages are told. */
+export async function createChannelAs(db: Db, actor: Actor, input: ChannelInput): Promise<ChannelRow> {
+  assertCan(actor, 'channels.manage');
+  checkChannelInput(input);
+  const parentId = input.parentId ?? null;
+  const row = await db.kysely.transaction().execute(async (trx) => {
+    if (parentId !== null && !(await trx.selectFrom('channels').select('id').where('id', '=', parentId).executeTakeFirst())) {
+      throw new ChannelError(`parent channel ${parentId} does not exist`);
+    }
+    await assertSlugFree(trx, parentId, input.slug);
+    // A new channel goes to the end of its siblings.
+    const last = await siblingsQuery(trx, parentId)
+      .select((eb) => eb.fn.max('position').as('max'))
+      .executeTakeFirst();
+    const created = await trx
+      .insertInto('channels')
+      .values({
+        slug: input.slug,
+        name: input.name.trim(),
+        parent_id: parentId,
+        kind: input.kind ?? 'list',
+        position: input.position ?? Number(last?.max ?? 0) + 1,
+        in_nav: input.inNav === false ? 0 : 1,
+        description: input.description ?? '',
+        created_at: nowIso(),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, {
+      action: 'channel.create',
+      targetType: 'channel',
+      targetId: created.id,
+      detail: { slug: created.slug, name: created.name, parentId },
+    });
+    return created;
+  });
+  db.changes.publish({ kind: 'channels' });
+  return row;
+}
+
+/**
+ * Changes a channel's name, kind, nav visibility and slug. A new slug goes through
+ * `changeChannelSlug`, so every old URL under the channel keeps answering with a redirect.
+ */
+export async function updateChannel(db: Db, actor: Actor, channelId: number, change: ChannelChange): Promise<ChannelRow> {
+  assertCan(actor, 'channels.manage');
+  checkChannelInput(change);
+  const before = await db.kysely.selectFrom('channels').selectAll().where('id', '=', channelId).executeTakeFirst();
+  if (!before) throw new ChannelError(`channel ${channelId} does not exist`);
+  // Everything is checked before the slug moves, so a refused change leaves the channel as it was.
+  if (change.slug !== before.slug) {
+    await assertSlugFree(db.kysely, before.parent_id, change.slug);
+    await changeChannelSlug(db, channelId, change.slug);
+  }
+  const after = await db.kysely.transaction().execute(async (trx) => {
+    const row = await trx
+      .updateTable('channels')
+      .set({ name: change.name.trim(), kind: change.kind, in_nav: change.inNav ? 1 : 0 })
+      .where('id', '=', channelId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const changed: Record<string, { from: unknown; to: unknown }> = {};
+    for (const [key, from, to] of [
+      ['name', before.name, row.name],
+      ['slug', before.slug, row.slug],
+      ['kind', before.kind, row.kind],
+      ['inNav', before.in_nav === 1, row.in_nav === 1],
+    ] as const) {
+      if (from !== to) changed[key] = { from, to };
+    }
+    await recordAudit(trx, actor, { action: 'channel.update', targetType: 'channel', targetId: channelId, detail: changed });
+    return row;
+  });
+  db.changes.publish({ kind: 'channels' });
+  return after;
+}
+
+/** Moves a channel one place up or down among its siblings (the nav bar's order for top-level channels). */
+export async function moveChannel(db: Db, actor: Actor, channelId: number, direction: 'up' | 'down'): Promise<void> {
+  assertCan(actor, 'channels.manage');
+  const moved = await db.kysely.transaction().execute(async (trx) => {
+    const channel = await trx.selectFrom('channels').selectAll().where('id', '=', channelId).executeTakeFirst();
+    if (!channel) throw new ChannelError(`channel ${channelId} does not exist`);
+    const siblings = await siblingsQuery(trx, channel.parent_id).selectAll().orderBy('position').orderBy('id').execute();
+    const index = siblings.findIndex((s) => s.id === channelId);
+    const target = direction === 'up' ? index - 1 : index + 1;
+    if (target < 0 || target >= siblings.length) return false;
+    const order = siblings.map((s) => s.id);
+    [order[index], order[target]] = [order[target]!, order[index]!];
+    // Positions are rewritten 1..n, which also repairs ties left by older data.
+    for (const [i, id] of order.entries()) {
+      await trx.updateTable('channels').set({ position: i + 1 }).where('id', '=', id).execute();
+    }
+    await recordAudit(trx, actor, { action: 'channel.move', targetType: 'channel', targetId: channelId, detail: { direction, position: target + 1 } });
+    return true;
+  });
+  if (moved) db.changes.publish({ kind: 'channels' });
+}
+
+function siblingsQuery(trx: Kysely<Database>, parentId: number | null) {
+  return trx.selectFrom('channels').where((eb) => (parentId === null ? eb('parent_id', 'is', null) : eb('parent_id', '=', parentId)));
+}
+
+async function assertSlugFree(trx: Kysely<Database>, parentId: number | null, slug: string): Promise<void> {
+  const taken = await siblingsQuery(trx, parentId).select('id').where('slug', '=', slug).executeTakeFirst();
+  if (taken) throw new ChannelError(`slug "${slug}" is already used by another channel at this level`);
 }

@@ -6,6 +6,7 @@ import { createChannel } from '../channels/channel.service.ts';
 import { mediaUrls, storeImage } from '../media/media.service.ts';
 import { updateSiteSettings } from '../settings/site-settings.ts';
 import type { DemoArticle, DemoBlock } from './demo-article-types.ts';
+import { reindexSearch } from '../search/reindex.service.ts';
 import { systemActor } from '../users/actor.ts';
 import { createUser } from '../users/user.service.ts';
 import { DEMO_ACCOUNTS, type DemoAccount } from './demo-accounts.ts';
@@ -212,6 +213,9 @@ export async function createDemo(db: Db, dataDir: string, now = new Date()): Pro
       account: item.account,
     });
   }
+
+  // 相关新闻 needs every article in place first; the index itself was kept in step on each write.
+  await reindexSearch(db, { related: true });
 
   return { channels, articles, media: media.size, accounts: DEMO_ACCOUNTS };
 }

@@ -1,5 +1,8 @@
 import type { Db } from '../../db/create-db.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 import { isValidTimeZone } from '../shared/time.ts';
+import type { Actor } from '../users/actor.ts';
+import { assertCan } from '../users/policy.ts';
 
 /** What a site operator sets once: identity, legal texts and display preferences. */
 export interface SiteSettings {
@@ -67,4 +70,65 @@ function validateSettings(settings: SiteSettings): void {
   if (!settings.ownSourceLabel.trim()) throw new SettingsError('own-source label must not be empty');
   if (!isValidTimeZone(settings.timeZone)) throw new SettingsError(`unknown time zone "${settings.timeZone}"`);
   if (settings.locale !== 'zh-CN' && settings.locale !== 'en') throw new SettingsError(`unsupported locale "${settings.locale}"`);
+}
+
+/** Longest accepted value of any one text setting; the legal texts are a few hundred characters. */
+const MAX_SETTING_LENGTH = 2000;
+
+/** A setting that failed its check, by field, so a form can show the message beside it. */
+export class SettingsFieldError extends SettingsError {
+  constructor(readonly problems: { field: keyof SiteSettings; message: string }[]) {
+    super(problems.map((p) => `${p.field}: ${p.message}`).join('; '));
+  }
+}
+
+/** Field-level checks of a whole settings object; empty when it may be saved. */
+export function settingsProblems(settings: SiteSettings): { field: keyof SiteSettings; message: string }[] {
+  const problems: { field: keyof SiteSettings; message: string }[] = [];
+  if (!settings.name.trim()) problems.push({ field: 'name', message: 'site name must not be empty' });
+  if (!settings.ownSourceLabel.trim()) problems.push({ field: 'ownSourceLabel', message: 'own-source label must not be empty' });
+  if (!isValidTimeZone(settings.timeZone)) problems.push({ field: 'timeZone', message: `unknown time zone "${settings.timeZone}"` });
+  if (settings.locale !== 'zh-CN' && settings.locale !== 'en') problems.push({ field: 'locale', message: `unsupported locale "${String(settings.locale)}"` });
+  // The logo is an <img src>: only web addresses and site paths, never javascript: or data: URLs.
+  if (settings.logoUrl && !/^(https?:\/\/[^\s"'<>]+|\/(?!\/)[^\s"'<>]*)$/i.test(settings.logoUrl)) {
+    problems.push({ field: 'logoUrl', message: 'logo URL must start with http://, https:// or /' });
+  }
+  for (const [field, value] of Object.entries(settings) as [keyof SiteSettings, string][]) {
+    if (typeof value === 'string' && value.length > MAX_SETTING_LENGTH) problems.push({ field, message: `longer than ${MAX_SETTING_LENGTH} characters` });
+  }
+  return problems;
+}
+
+/**
+ * Saves a settings change made in the newsroom: checked field by field (an invalid change
+ * writes nothing), recorded in the audit log in the same transaction, then announced so cached
+ * pages are purged before the next request.
+ */
+export async function saveSiteSettings(db: Db, actor: Actor, change: Partial<SiteSettings>): Promise<SiteSettings> {
+  assertCan(actor, 'settings.manage');
+  const before = await getSiteSettings(db);
+  const next: SiteSettings = { ...before };
+  for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof SiteSettings)[]) {
+    const value = change[key];
+    if (typeof value === 'string') (next as unknown as Record<string, string>)[key] = key === 'timeZone' || key === 'logoUrl' ? value.trim() : value;
+  }
+  const problems = settingsProblems(next);
+  if (problems.length) throw new SettingsFieldError(problems);
+  const changed = (Object.keys(next) as (keyof SiteSettings)[]).filter((key) => next[key] !== before[key]);
+  const value = JSON.stringify(next);
+  await db.kysely.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('settings')
+      .values({ key: KEY, value })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+      .execute();
+    await recordAudit(trx, actor, {
+      action: 'settings.update',
+      targetType: 'settings',
+      targetId: KEY,
+      detail: Object.fromEntries(changed.map((key) => [key, { from: before[key], to: next[key] }])),
+    });
+  });
+  db.changes.publish({ kind: 'settings' });
+  return next;
 }

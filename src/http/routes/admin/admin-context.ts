@@ -30,6 +30,16 @@ const NOTICES: Record<string, AdminKey> = {
   scheduled: 'scheduledOk',
   unpublished: 'unpublished',
   restored: 'restored',
+  moved: 'nr_moved',
+  added: 'nr_added',
+  deleted: 'nr_deleted',
+  channelCreated: 'ch_created',
+  headline: 'blk_headlineSet',
+  curated: 'blk_flagsSaved',
+  userCreated: 'usr_created',
+  passwordReset: 'usr_passwordReset',
+  userDisabled: 'usr_disabledOk',
+  userEnabled: 'usr_enabledOk',
 };
 
 export interface AdminContext {

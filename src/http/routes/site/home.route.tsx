@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { listFlagged, listPublished } from '../../../domain/articles/article.queries.ts';
+import { listFocusArticles } from '../../../domain/blocks/block.service.ts';
 import { findMedia } from '../../../domain/media/media.service.ts';
 import { HomePage } from '../../../views/pages/home-page.tsx';
 import { toImageView } from '../../presenters/image-view.ts';
@@ -16,7 +17,8 @@ export function registerHomeRoute(app: FastifyInstance, deps: AppDeps): void {
     const context = await loadSiteContext(deps.db);
     const { db } = deps;
     const [headline] = await listFlagged(db, 'is_headline', 1);
-    const focus = await listFlagged(db, 'is_focus', FOCUS_ITEMS);
+    // The focus carousel in the editors' order (newsroom: /admin/blocks).
+    const focus = await listFocusArticles(db, FOCUS_ITEMS);
     const important = await listPublished(db, { pageSize: IMPORTANT_ITEMS + 1, withTotal: false });
     const blockChannels = context.tree.nav().filter((c) => c.kind === 'list' || c.kind === 'photo');
     const blocks = await Promise.all(

@@ -1,5 +1,5 @@
 import type { Block, ExtractedImage } from './extraction.ts';
-import { isCopyrightMarker, isEndMarker, matchEditorLine, splitCredit, splitDateline, takeTrailingEditor, takeTrailingReporters } from './zh-conventions.ts';
+import { isCopyrightMarker, isEndMarker, isMetaLine, matchEditorLine, splitCredit, splitDateline, takeTrailingEditor, takeTrailingReporters } from './zh-conventions.ts';
 
 /** What the body's own conventions tell about the article, besides the body itself. */
 export interface BodyFacts {
@@ -30,6 +30,7 @@ export function finishBlocks(input: Block[]): BodyFacts {
     }
     kept.push(block);
   }
+  dropLeadingMeta(kept);
   trimFrame(kept);
   const reporters: string[] = [];
   let dateline = '';
@@ -78,8 +79,13 @@ export function captionFigure(text: string, src = '', alt = ''): Block {
   return { kind: 'figure', src, alt: alt || caption, caption, credit };
 }
 
+/** Escapes text content the way the sanitiser writes it (quotes stay as they are outside attributes). */
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function escapeAttribute(text: string): string {
+  return escapeHtml(text).replace(/"/g, '&quot;');
 }
 
 /** Blocks → HTML in the editor's schema (p, h2/h3, figure with caption and credit, lists, quotes). */
@@ -100,7 +106,7 @@ function blockToHtml(block: Block): string {
       return `<${tag}>${block.items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</${tag}>`;
     }
     case 'figure': {
-      const img = /^https?:\/\//i.test(block.src) ? `<img src="${escapeHtml(block.src)}" alt="${escapeHtml(block.alt)}">` : '';
+      const img = /^https?:\/\//i.test(block.src) ? `<img src="${escapeAttribute(block.src)}" alt="${escapeAttribute(block.alt)}" />` : '';
       const credit = block.credit ? `${block.caption ? ' ' : ''}<span class="credit">${escapeHtml(block.credit)}</span>` : '';
       const caption = block.caption || block.credit ? `<figcaption>${escapeHtml(block.caption)}${credit}</figcaption>` : '';
       return img || caption ? `<figure>${img}${caption}</figure>` : '';
@@ -161,4 +167,9 @@ function trimFrame(blocks: Block[]): void {
   while (end > 0 && isFrameTail(blocks[end - 1] as Block) && !matchEditorLine(blockText(blocks[end - 1] as Block))) end--;
   // Only cut a tail of several lines: one short closing line (a signature, 来源) is the author's.
   if (blocks.length - end >= 2 && end > 0) blocks.splice(end);
+}
+
+/** 来源:… 时间:… lines that sit inside the article container before the first paragraph. */
+function dropLeadingMeta(blocks: Block[]): void {
+  while (blocks.length && blocks[0]?.kind === 'p' && isMetaLine(blocks[0].text) && blocks[0].text.length < 100) blocks.shift();
 }

@@ -12,6 +12,8 @@ export interface ExtractOptions {
   charset?: string;
 }
 
+const MAX_INPUT = 4 * 1024 * 1024;
+
 /** Chinese pages without a zone are Beijing time. */
 const SHANGHAI_OFFSET = 480;
 
@@ -21,7 +23,9 @@ const SHANGHAI_OFFSET = 480;
  * to extract.
  */
 export function extractArticle(input: Uint8Array | string, options: ExtractOptions = {}): Extraction {
-  const decoded = typeof input === 'string' ? { text: input, charset: 'utf-16' } : decodeBytes(input, options.charset);
+  // Beyond 4 MB nothing is an article any more: read the head only, for a bounded best effort.
+  const bounded = typeof input === 'string' ? input.slice(0, MAX_INPUT) : input.subarray(0, MAX_INPUT);
+  const decoded = typeof bounded === 'string' ? { text: bounded, charset: 'utf-16' } : decodeBytes(bounded, options.charset);
   const text = decoded.text.replace(/^\ufeff/, '');
   if (!text.trim()) throw new ExtractionError('the document is empty');
   if (isBinary(text)) throw new ExtractionError('the input is not text (binary data)');

@@ -17,7 +17,9 @@ export interface HtmlReading {
 }
 
 /** Beyond this many characters a page is cut (after dropping scripts): bounded time on huge input. */
-const MAX_HTML_CHARS = 3_000_000;
+const MAX_HTML_CHARS = 800_000;
+/** No article has more blocks than this; a page that does is read up to here. */
+const MAX_BLOCKS = 3000;
 /** Deeper than this, a subtree is read as plain text: no recursion limit can be reached. */
 const MAX_WALK_DEPTH = 400;
 
@@ -77,7 +79,9 @@ export function readHtml(html: string, pageUrl = ''): HtmlReading {
 }
 
 /** Scripts, styles and comments never hold article text; dropping them first halves parse time on script-heavy pages. */
-function stripInvisible(html: string): { html: string; jsonLd: string[] } {
+function stripInvisible(input: string): { html: string; jsonLd: string[] } {
+  // Scripts rarely make up more than half a page: cutting first keeps the regexes bounded.
+  const html = input.length > MAX_HTML_CHARS * 3 ? input.slice(0, MAX_HTML_CHARS * 3) : input;
   const jsonLd = [...html.matchAll(/<script[^>]*application\/ld\+json[^>]*>([\s\S]*?)<\/script\s*>/gi)].map((m) => m[1] ?? '');
   const lean = html.replace(/<script\b[\s\S]*?<\/script\s*>|<style\b[\s\S]*?<\/style\s*>|<!--[\s\S]*?-->/gi, ' ');
   return { html: lean, jsonLd };
@@ -427,6 +431,7 @@ function isClutter(el: Element, stats: Map<Element, NodeStats>): boolean {
 }
 
 function walk(el: Element, state: WalkState, depth: number): void {
+  if (state.blocks.length > MAX_BLOCKS) return;
   if (depth > MAX_WALK_DEPTH) {
     state.buffer += ` ${el.textContent ?? ''}`;
     return;
@@ -524,7 +529,7 @@ function attachCaptions(blocks: Block[]): Block[] {
   for (const block of blocks) {
     const prev = out.at(-1);
     if (block.kind === 'p' && prev?.kind === 'figure' && !prev.caption && block.text.length <= 150 && (looksLikeCaption(block.text) || block.text.length <= 60)) {
-      out[out.length - 1] = captionFigure(block.text, prev.src, prev.alt || block.text);
+      out[out.length - 1] = captionFigure(block.text, prev.src, prev.alt);
       continue;
     }
     if (block.kind === 'p' && looksLikeCaption(block.text) && block.text.length <= 150) {

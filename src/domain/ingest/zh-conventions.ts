@@ -24,7 +24,9 @@ export function findSource(text: string): string {
   return m[1].replace(/(时间|发布|作者|编辑|记者|日期|浏览|点击|字号)$/, '').replace(/(时间|发布时间|作者|编辑|记者|日期).*$/, '');
 }
 
-const BYLINE_RE = new RegExp(`(?:^|[\\s(（【\\[|｜])(?:作者|记者|撰稿|撰文|采写|文|文\\/图|图\\/文)\\s*[:：]?\\s*((?:${NAME})(?:[、,，\\s]+${NAME})*)`);
+// A name ends where Han text or a number runs on (作者：张三 新华社北京5月18日电 is one name, not two).
+const BYLINE_NAME = `${NAME}(?![\\u4e00-\\u9fff\\d])`;
+const BYLINE_RE = new RegExp(`(?:^|[\\s(（【\\[|｜])(?:作者|记者|撰稿|撰文|采写|文|文\\/图|图\\/文)\\s*[:：]?\\s*((?:${BYLINE_NAME})(?:[、,，\\s]+${BYLINE_NAME})*)`);
 
 /** Authors named in a byline such as 作者:张三 or (记者 李四 王五). */
 export function findBylineAuthors(text: string): string[] {

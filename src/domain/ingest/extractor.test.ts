@@ -1,0 +1,105 @@
+import fc from 'fast-check';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { sanitizeRichText } from '../articles/rich-text.ts';
+import { ExtractionError } from './extraction.ts';
+import { extractArticle } from './extractor.ts';
+
+const PARAGRAPHS = [
+  '新华社北京5月18日电 俄罗斯和乌克兰16日在土耳其重启关于和平解决冲突的直接谈判，双方就互换战俘达成共识。',
+  '分析人士认为，时隔三年多再次直接对话，对于政治解决危机具有一定意义，但在短期内实现停火并不容易。',
+  '乌克兰政治专家指出，本轮谈判没有取得突破性进展在意料之中，但两国谈判进程得以继续，仍是艰难的一步。',
+];
+
+function chinesePage(charset: string, declared = charset): string {
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="${declared}"><title>谈判未实现突破_国际新闻_某某网</title></head><body>
+<div class="nav"><a href="/">首页</a> <a href="/news">新闻</a> <a href="/gov">政务</a></div>
+<div class="article"><h1>谈判未实现突破</h1><div class="info">来源：新华网 时间：2025-05-19 10:28 作者：张三</div>
+<div class="content">${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}
+<p><img src="/photos/a.jpg" alt=""></p><p>5月16日，代表团在伊斯坦布尔举行会谈。新华社记者曹阳摄</p>
+<p>（责任编辑：李四）</p></div></div>
+<div class="related"><h3>相关新闻</h3><ul><li><a href="/1">另一条新闻标题一</a></li><li><a href="/2">另一条新闻标题二</a></li></ul></div>
+<div class="footer">版权所有 某某网</div></body></html>`;
+}
+
+describe('extracting HTML pages', () => {
+  for (const charset of ['utf-8', 'gb18030']) {
+    it(`reads a Chinese news page encoded as ${charset} and finds its parts`, () => {
+      const bytes = iconv.encode(chinesePage(charset), charset);
+      const result = extractArticle(bytes, { url: 'https://news.example.cn/2025/05/19/1.html' });
+      expect(result.title).toBe('谈判未实现突破');
+      expect(result.source).toBe('新华网');
+      expect(result.publishedAt).toBe('2025-05-19T10:28:00+08:00');
+      expect(result.authors).toEqual(['张三']);
+      expect(result.editor).toBe('李四');
+      expect(result.dateline).toBe('新华社北京5月18日电');
+      expect(result.bodyText).toContain('双方就互换战俘达成共识');
+      expect(result.bodyText).not.toMatch(/首页|相关新闻|版权所有|另一条/);
+      expect(result.images).toEqual([{ url: 'https://news.example.cn/photos/a.jpg', caption: '5月16日，代表团在伊斯坦布尔举行会谈。', credit: '新华社记者曹阳摄' }]);
+      expect(sanitizeRichText(result.bodyHtml)).toBe(result.bodyHtml);
+    });
+  }
+
+  it('reads a traditional-Chinese page in Big5', () => {
+    const html = '<html><head><meta charset="big5"><title>兩岸經貿交流持續擴大</title></head><body><h1>兩岸經貿交流持續擴大</h1><p>記者今天在台北報導，兩岸經貿交流持續擴大，業者對於未來的發展表示樂觀，並期待更多合作。</p></body></html>';
+    const result = extractArticle(iconv.encode(html, 'big5'));
+    expect(result.charset).toBe('big5');
+    expect(result.title).toBe('兩岸經貿交流持續擴大');
+    expect(extractArticle(iconv.encode(html.replace('<meta charset="big5">', ''), 'big5')).title).toBe('兩岸經貿交流持續擴大');
+  });
+
+  it('trusts valid UTF-8 bytes over a stale gb2312 declaration, and GB18030 bytes without any', () => {
+    expect(extractArticle(Buffer.from(chinesePage('utf-8', 'gb2312'))).title).toBe('谈判未实现突破');
+    const undeclared = chinesePage('gb18030').replace('<meta charset="gb18030">', '');
+    expect(extractArticle(iconv.encode(undeclared, 'gb18030')).title).toBe('谈判未实现突破');
+  });
+
+  it('refuses empty documents and binary junk with a clear error', () => {
+    expect(() => extractArticle(new Uint8Array())).toThrow(ExtractionError);
+    expect(() => extractArticle('   \n ')).toThrow(/empty/);
+    const junk = new Uint8Array(4096).map((_, i) => (i * 7919) % 256);
+    expect(() => extractArticle(junk)).toThrow(ExtractionError);
+  });
+});
+
+describe('hostile input', () => {
+  it('survives 10,000-deep nesting quickly', () => {
+    const html = `<html><body>${'<div>'.repeat(10_000)}<p>深处的一段文字，仍然可以读出来。</p>${'</div>'.repeat(10_000)}</body></html>`;
+    const t0 = performance.now();
+    const result = extractArticle(html);
+    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(result.bodyText).toContain('深处的一段文字');
+  });
+
+  it('gives a best-effort result for a 50 MB page within 2 seconds', () => {
+    const paragraph = `<p>${PARAGRAPHS[1]}</p>`;
+    const html = `<html><body><h1>很长的页面</h1><div class="content">${paragraph.repeat(Math.ceil((50 * 1024 * 1024) / Buffer.byteLength(paragraph)))}</div></body></html>`;
+    const t0 = performance.now();
+    const result = extractArticle(Buffer.from(html));
+    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(result.bodyText.length).toBeGreaterThan(1000);
+  });
+
+  it('never throws anything but ExtractionError on generated HTML, and its body passes the sanitiser', () => {
+    const tag = fc.constantFrom('div', 'p', 'span', 'a', 'h1', 'h2', 'ul', 'li', 'table', 'td', 'img', 'br', 'figure', 'script', 'blockquote', 'b');
+    const text = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom(...PARAGRAPHS, '来源：新华网', '编辑：王五', '上一篇', '&amp;<>"\''));
+    const node: fc.Arbitrary<string> = fc.letrec<{ node: string }>((tie) => ({
+      node: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        text,
+        fc.tuple(tag, fc.array(tie('node'), { maxLength: 4 }), fc.boolean()).map(([t, kids, close]) => `<${t} class="x">${kids.join('')}${close ? `</${t}>` : ''}`),
+      ),
+    })).node;
+    fc.assert(
+      fc.property(node, fc.boolean(), (html, asBytes) => {
+        try {
+          const result = extractArticle(asBytes ? Buffer.from(html) : `<html><body>${html}</body></html>`);
+          expect(sanitizeRichText(result.bodyHtml)).toBe(result.bodyHtml);
+        } catch (error) {
+          if (!(error instanceof ExtractionError)) throw error;
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

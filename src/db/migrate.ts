@@ -4,6 +4,7 @@ import { initial } from './migrations/001-initial.ts';
 import { newsroom } from './migrations/002-newsroom.ts';
 import { search } from './migrations/003-search.ts';
 import { apiTokenIdentity } from './migrations/004-api-token-identity.ts';
+import { ingest } from './migrations/005-ingest.ts';
 
 /**
  * Migrations are immutable once merged: add a new file, never edit an old one.
@@ -15,6 +16,7 @@ function migrationsFor(db: Db): Record<string, Migration> {
     '002-newsroom': newsroom(db.dialect),
     '003-search': search(db.dialect),
     '004-api-token-identity': apiTokenIdentity(),
+    '005-ingest': ingest(db.dialect),
   };
 }
 

@@ -210,3 +210,49 @@ export interface RelatedArticlesTable {
 export interface ApiTokensTable {
   user_id: number | null;
 }
+
+// Import (migration 005-ingest): duplicate fingerprints, the wire-feed ingest queue, bulk-import progress.
+export interface Database {
+  ingest_fingerprints: IngestFingerprintsTable;
+  ingest_items: IngestItemsTable;
+  import_progress: ImportProgressTable;
+}
+
+export interface IngestFingerprintsTable {
+  article_id: number;
+  source_url: string;
+  /** 64-bit SimHash of the text, 16 hex digits; band0..band3 are its four 16-bit quarters. */
+  simhash: string;
+  band0: string;
+  band1: string;
+  band2: string;
+  band3: string;
+  created_at: string;
+}
+
+export type IngestItemStatus = 'new' | 'imported' | 'skipped';
+
+export interface IngestItemsTable {
+  id: Generated<number>;
+  provider: string;
+  guid: string;
+  url: string;
+  title: string;
+  summary: string;
+  body_html: string;
+  authors: string;
+  published_at: string | null;
+  status: IngestItemStatus;
+  article_id: number | null;
+  created_at: string;
+}
+
+export interface ImportProgressTable {
+  /** The absolute path of the imported folder or file. */
+  source: string;
+  /** JSON list of the item keys already handled. */
+  done: string;
+  imported: number;
+  skipped: number;
+  updated_at: string;
+}

@@ -122,7 +122,10 @@ function addRun(run: string, add: (key: string, clause: MatchClause, terms: Rank
   // A dictionary word of two or three characters is always in the words stream (search mode emits
   // such words even inside longer ones), so the slower bigram phrase adds nothing but noise.
   const wordsOnly = chars.length <= 3 && isDictionaryWord(run);
-  const alternatives: MatchClause = [{ column: 'words', mode: 'all', tokens: words }];
-  if (!wordsOnly) alternatives.push({ column: 'grams', mode: 'phrase', tokens: gramTokens(run) });
+  // Single characters (泽 of 泽/连斯基) are in half the archive: requiring them costs much and
+  // selects nothing the bigram phrase does not already require.
+  const longWords = words.filter((w) => Array.from(w).length > 1);
+  const alternatives: MatchClause = longWords.length ? [{ column: 'words', mode: 'all', tokens: longWords }] : [];
+  if (!wordsOnly || !alternatives.length) alternatives.push({ column: 'grams', mode: 'phrase', tokens: gramTokens(run) });
   add(run, alternatives, terms);
 }

@@ -114,10 +114,12 @@ export function BlocksPage(props: BlocksPageProps) {
                       {story.title}
                     </a>
                   </td>
-                  <td class="row-actions">
-                    {story.isHeadline ? '' : <FlagForm csrf={csrf} id={story.id} flag="headline" on label={t('blk_setHeadline')} />}
-                    {story.isFocus ? '' : <FlagForm csrf={csrf} id={story.id} flag="focus" on label={t('blk_addFocus')} />}
-                    {story.isTop ? '' : <FlagForm csrf={csrf} id={story.id} flag="top" on label={t('blk_pin')} />}
+                  <td>
+                    <div class="row-actions">
+                      {story.isHeadline ? '' : <FlagForm csrf={csrf} id={story.id} flag="headline" on label={t('blk_setHeadline')} />}
+                      {story.isFocus ? '' : <FlagForm csrf={csrf} id={story.id} flag="focus" on label={t('blk_addFocus')} />}
+                      {story.isTop ? '' : <FlagForm csrf={csrf} id={story.id} flag="top" on label={t('blk_pin')} />}
+                    </div>
                   </td>
                 </tr>
               ))}

@@ -91,11 +91,13 @@ export function ChannelsPage(props: ChannelsPageProps) {
               </td>
               <td safe>{row.kindLabel}</td>
               <td safe>{row.inNav ? t('nr_yes') : t('nr_no')}</td>
-              <td class="row-actions">
-                <MoveButtons action={`/admin/channels/${row.id}/move`} csrf={csrf} t={t} label={row.name} isFirst={row.isFirst} isLast={row.isLast} />
-                <a href={`/admin/channels/${row.id}`} safe>
-                  {t('nr_edit')}
-                </a>
+              <td>
+                <div class="row-actions">
+                  <MoveButtons action={`/admin/channels/${row.id}/move`} csrf={csrf} t={t} label={row.name} isFirst={row.isFirst} isLast={row.isLast} />
+                  <a href={`/admin/channels/${row.id}`} safe>
+                    {t('nr_edit')}
+                  </a>
+                </div>
               </td>
             </tr>
           ))}

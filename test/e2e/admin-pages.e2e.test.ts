@@ -1,0 +1,101 @@
+import { mkdir } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { appendBlockItem } from '../../src/domain/blocks/block.service.ts';
+import { describeWithBrowser, launchBrowser, type LaunchedBrowser } from '../helpers/browser.ts';
+import { makeArticle, makeChannels } from '../helpers/factories.ts';
+import { TEST_PASSWORD, makeUser } from '../helpers/newsroom.ts';
+import { type TestApp, buildTestApp } from '../helpers/test-app.ts';
+
+/**
+ * Channels, settings, curated blocks, audit and accounts in Chromium: drag and drop and the
+ * keyboard reorder the 新媒体 list; XSS typed into the settings form stays inert on the site.
+ */
+describeWithBrowser('newsroom admin pages in the browser', () => {
+  let server: TestApp;
+  let base: string;
+  const people: LaunchedBrowser[] = [];
+
+  beforeAll(async () => {
+    server = await buildTestApp('sqlite');
+    const { news } = await makeChannels(server.db);
+    await makeArticle(server.db, news.id, { title: '湖区新闻一则', isFocus: true });
+    await makeUser(server.db, 'admin', 'admin');
+    await makeUser(server.db, 'editor', 'editor', [news.id]);
+    for (const title of ['甲号', '乙号', '丙号']) await appendBlockItem(server.db, 'newmedia', { title, url: '/', account: '微信' });
+    base = (await server.app.listen({ port: 0, host: '127.0.0.1' })).replace(/\/$/, '');
+    await mkdir('test-results', { recursive: true });
+  });
+  afterAll(async () => {
+    await Promise.all(people.map((p) => p.close()));
+    await server?.close();
+  });
+
+  async function signedIn(username: string): Promise<Page> {
+    const person = await launchBrowser();
+    people.push(person);
+    const page = await person.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${base}/admin/login`);
+    await page.fill('#username', username);
+    await page.fill('#password', TEST_PASSWORD);
+    await page.click('.login-card button[type=submit]');
+    await page.waitForURL(`${base}/admin`);
+    return page;
+  }
+
+  const newMediaOnHome = async (page: Page) => {
+    await page.goto(`${base}/`);
+    return page.locator('.new-media .nm-title').allInnerTexts();
+  };
+
+  it('reorders 新媒体 by drag and drop, and by keyboard with the move buttons', async () => {
+    const page = await signedIn('editor');
+    await page.goto(`${base}/admin/blocks`);
+    const list = page.locator('ol[data-block="newmedia"]');
+    await expect.poll(() => list.getAttribute('class')).toContain('can-drag');
+    await list.locator('li').nth(2).dragTo(list.locator('li').nth(0), { targetPosition: { x: 20, y: 2 } });
+    await page.waitForURL(/done=moved/);
+    expect(await page.locator('.notice').innerText()).toContain('顺序已调整');
+    await page.screenshot({ path: 'test-results/admin-blocks.png', fullPage: true });
+    expect(await newMediaOnHome(page)).toEqual(['丙号', '甲号', '乙号']);
+
+    // Keyboard: Tab to the last item's "move up" button and press Enter (a plain form post).
+    await page.goto(`${base}/admin/blocks`);
+    const up = page.locator('ol[data-block="newmedia"] li').nth(2).locator('button[aria-label^="上移"]');
+    await up.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/done=moved/);
+    expect(await newMediaOnHome(page)).toEqual(['丙号', '乙号', '甲号']);
+  });
+
+  it('keeps XSS typed into the settings form inert on the public site, and shows every page', async () => {
+    const page = await signedIn('admin');
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.goto(`${base}/admin/settings`);
+    await page.fill('#s-name', '临湖<script>alert(1)</script>');
+    await page.fill('#s-tagline', '"><img src=x onerror=alert(1)>');
+    await page.fill('#s-icpNumber', '<img src=x onerror=alert(2)>');
+    await page.click('.settings-form button[type=submit]');
+    await page.waitForURL(/done=saved/);
+    await page.goto(`${base}/`);
+    expect(await page.locator('.brand-name').innerText()).toBe('临湖<script>alert(1)</script>');
+    await page.goto(`${base}/news/`);
+    await page.goto(`${base}/admin/audit`);
+    expect(dialogs).toEqual([]);
+    for (const [name, url] of [
+      ['settings', '/admin/settings'],
+      ['channels', '/admin/channels'],
+      ['users', '/admin/users'],
+      ['audit', '/admin/audit'],
+    ]) {
+      await page.goto(`${base}${url}`);
+      await page.screenshot({ path: `test-results/admin-${name}.png`, fullPage: true });
+    }
+    expect(dialogs).toEqual([]);
+  });
+});

@@ -1,12 +1,11 @@
 import { parseHTML } from 'linkedom';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Dialect } from '../../src/db/create-db.ts';
 import { listAudit } from '../../src/domain/audit/audit.service.ts';
 import { appendBlockItem } from '../../src/domain/blocks/block.service.ts';
 import { getSiteSettings } from '../../src/domain/settings/site-settings.ts';
 import { findUserByUsername } from '../../src/domain/users/user.service.ts';
 import { buildDeliveryApp } from '../delivery/delivery-app.ts';
-import { createTestDb, describeEachDialect } from '../helpers/databases.ts';
+import { DIALECTS, createTestDb, describeEachDialect, dialectAvailable } from '../helpers/databases.ts';
 import { makeArticle, makeChannels } from '../helpers/factories.ts';
 import { type StaffClient, makeUser, signIn } from '../helpers/newsroom.ts';
 import { type TestApp, buildTestApp } from '../helpers/test-app.ts';
@@ -101,6 +100,10 @@ describeEachDialect('newsroom admin pages', (_fresh, dialect) => {
     expect((await editor.post('/admin/settings', settingsForm({ name: '被篡改' }))).statusCode).toBe(403);
     expect((await editor.post(`/admin/channels/${channels.news.id}`, { name: 'x', slug: 'x', kind: 'list' })).statusCode).toBe(403);
     expect((await editor.post('/admin/users', { username: 'sneaky', password: 'long enough pw', realName: 'x', role: 'admin' })).statusCode).toBe(403);
+    // The pages speak English on request.
+    const english = await t.app.inject({ url: '/admin/settings', cookies: { inkstone_session: (await signIn(t.app, 'admin')).cookie, inkstone_lang: 'en' } });
+    expect(english.body).toContain('Site name');
+    expect(english.body).toContain('Time zone');
     const reporter = await signIn(t.app, 'reporter');
     expect((await reporter.post('/admin/blocks/items', { title: 'x', url: '/' })).statusCode).toBe(403);
     expect((await getSiteSettings(t.db)).name).not.toBe('被篡改');
@@ -250,6 +253,20 @@ describeEachDialect('newsroom admin pages', (_fresh, dialect) => {
     expect(focusTitles((await t.app.inject('/')).body)).toEqual(['焦点乙', '焦点甲']);
     expect((await admin.post(`/admin/blocks/focus/${b.id}/move`, { direction: 'down' })).statusCode).toBe(303);
     expect(focusTitles((await t.app.inject('/')).body)).toEqual(['焦点甲', '焦点乙']);
+    // Drag and drop sends the whole focus order as JSON.
+    const json = await t.app.inject({
+      method: 'POST',
+      url: '/admin/blocks/order',
+      cookies: { inkstone_session: admin.cookie },
+      headers: { 'x-csrf-token': admin.csrf },
+      payload: { block: 'focus', order: [b.id, a.id] },
+    });
+    expect(json.statusCode).toBe(200);
+    expect(focusTitles((await t.app.inject('/')).body)).toEqual(['焦点乙', '焦点甲']);
+    // An article that is not a focus story cannot be slipped into the order.
+    expect((await admin.post('/admin/blocks/order', { block: 'focus', order: `${b.id},${a.id},${c.id}` })).statusCode).toBe(400);
+    expect((await admin.post(`/admin/blocks/focus/${b.id}/move`, { direction: 'down' })).statusCode).toBe(303);
+    expect(focusTitles((await t.app.inject('/')).body)).toEqual(['焦点甲', '焦点乙']);
 
     expect((await admin.post(`/admin/blocks/articles/${c.id}/flag`, { flag: 'headline', on: '1' })).statusCode).toBe(303);
     const headline = (body: string) => /<section class="headline"[\s\S]*?<\/section>/.exec(body)?.[0] ?? '';
@@ -342,8 +359,8 @@ describe('settings and blocks reach a cached public site on the very next reques
     cleanup = undefined;
   });
 
-  for (const dialect of ['sqlite'] as Dialect[]) {
-    it(`purges the page cache on settings and block changes [${dialect}]`, async () => {
+  for (const dialect of DIALECTS) {
+    it.skipIf(!dialectAvailable(dialect))(`purges the page cache on settings and block changes [${dialect}]`, async () => {
       const db = await createTestDb(dialect);
       const delivery = await buildDeliveryApp(db, { pageCache: true });
       cleanup = async () => {

@@ -7,6 +7,7 @@ import { createDemo } from '../domain/demo/create-demo.ts';
 import { closeOnSignals, startServer } from '../server.ts';
 import { registerReindexCommand } from './reindex.command.ts';
 import { extractCommand } from './extract.command.ts';
+import { importCommand } from './import.command.ts';
 import { CliError } from './cli-error.ts';
 import { userCommand } from './user.command.ts';
 import { usableDemoAccounts } from '../domain/demo/demo-accounts.ts';
@@ -81,6 +82,7 @@ program
   });
 
 program.addCommand(extractCommand);
+program.addCommand(importCommand);
 program.addCommand(userCommand());
 
 function describeDatabase(database: ReturnType<typeof loadConfig>['database']): string {

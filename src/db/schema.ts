@@ -250,7 +250,7 @@ export interface IngestItemsTable {
 export interface ImportProgressTable {
   /** The absolute path of the imported folder or file. */
   source: string;
-  /** JSON list of the item keys already handled. */
+  /** JSON `{ position, lastKey }`: how many items (in their sorted order) are handled, and the last one's key. */
   done: string;
   imported: number;
   skipped: number;

@@ -138,7 +138,7 @@ describeEachDialect('newsroom admin pages', (_fresh, dialect) => {
     // A slug already used by a sibling is refused with a message, and nothing changes.
     const clash = await admin.post(`/admin/channels/${channels.gov.id}`, { name: '政务', slug: 'xinwen', kind: 'list', inNav: '1' });
     expect(clash.statusCode).toBe(400);
-    expect(clash.body).toContain('already used');
+    expect(clash.body).toContain('网址名已被同级的其他栏目使用');
     expect((await t.app.inject('/gov/')).statusCode).toBe(200);
 
     // Create a channel and move it up: the nav bar follows.
@@ -235,6 +235,7 @@ describeEachDialect('newsroom admin pages', (_fresh, dialect) => {
     // Bad input: a javascript: link and an unknown image are refused with a message.
     const bad = await editor.post('/admin/blocks/items', { title: '坏链接', url: 'javascript:alert(1)', account: '', imageMediaId: '' });
     expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('链接须以 http://、https:// 或 / 开头');
     expect((await editor.post('/admin/blocks/items', { title: '无图', url: '/', account: '', imageMediaId: '9999' })).statusCode).toBe(400);
     expect(newMediaTitles((await t.app.inject('/')).body)).toEqual(['临湖日报', '临湖发布(新)']);
 
@@ -294,6 +295,7 @@ describeEachDialect('newsroom admin pages', (_fresh, dialect) => {
     expect(list.body).toContain('国际新闻');
     const weak = await admin.post('/admin/users', { username: 'weak', password: 'short', realName: '弱', role: 'reporter' });
     expect(weak.statusCode).toBe(400);
+    expect(weak.body).toContain('至少 10 个字符');
     expect(await findUserByUsername(t.db, 'weak')).toBeUndefined();
 
     const reporter = await signIn(t.app, 'xiaoli', 'a fine long password');

@@ -27,6 +27,7 @@ import { requireCsrf } from '../../auth/staff-session.ts';
 import { AppError } from '../../errors.ts';
 import { SiteUrls } from '../../site-urls.ts';
 import { type AdminContext, adminContext } from './admin-context.ts';
+import { explainRefusal } from './admin-errors.ts';
 import { html, positiveInt } from './articles.route.tsx';
 
 type Body = Record<string, unknown>;
@@ -53,7 +54,7 @@ export function registerBlockAdminRoutes(app: FastifyInstance, deps: AppDeps): v
     } catch (error) {
       if (!(error instanceof BlockError)) throw error;
       if (/does not exist/.test(error.message)) throw new AppError('NOT_FOUND', error.message);
-      return render(reply.code(400), deps, ctx, { ...state, error: error.message });
+      return render(reply.code(400), deps, ctx, { ...state, error: explainRefusal(ctx.t, error.message) });
     }
   };
 

@@ -10,6 +10,7 @@ import { requireCsrf } from '../../auth/staff-session.ts';
 import { AppError } from '../../errors.ts';
 import { SiteUrls } from '../../site-urls.ts';
 import { type AdminContext, adminContext } from './admin-context.ts';
+import { explainRefusal } from './admin-errors.ts';
 import { html, positiveInt } from './articles.route.tsx';
 
 type Body = Record<string, unknown>;
@@ -44,7 +45,7 @@ export function registerChannelAdminRoutes(app: FastifyInstance, deps: AppDeps):
       return reply.redirect(`/admin/channels?done=channelCreated#channel-${created.id}`, 303);
     } catch (error) {
       if (!(error instanceof ChannelError)) throw error;
-      return render(reply.code(400), deps, ctx, { create: values, error: error.message });
+      return render(reply.code(400), deps, ctx, { create: values, error: explainRefusal(ctx.t, error.message) });
     }
   });
 
@@ -60,7 +61,7 @@ export function registerChannelAdminRoutes(app: FastifyInstance, deps: AppDeps):
       return reply.redirect(`/admin/channels?done=saved#channel-${id}`, 303);
     } catch (error) {
       if (!(error instanceof ChannelError)) throw error;
-      return render(reply.code(400), deps, ctx, { editId: id, editValues: values, error: error.message });
+      return render(reply.code(400), deps, ctx, { editId: id, editValues: values, error: explainRefusal(ctx.t, error.message) });
     }
   });
 

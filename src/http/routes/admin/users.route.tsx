@@ -21,6 +21,7 @@ import { type UserFormValues, type UserRowView, UsersPage } from '../../../views
 import { requireCsrf } from '../../auth/staff-session.ts';
 import { AppError } from '../../errors.ts';
 import { type AdminContext, adminContext } from './admin-context.ts';
+import { explainRefusal } from './admin-errors.ts';
 import { html, positiveInt } from './articles.route.tsx';
 
 type Body = Record<string, unknown>;
@@ -50,7 +51,7 @@ export function registerUserAdminRoutes(app: FastifyInstance, deps: AppDeps): vo
       return reply.redirect(redirect, 303);
     } catch (error) {
       if (!(error instanceof UserError) && !(error instanceof PasswordError)) throw error;
-      return render(reply.code(400), deps, ctx, { ...state, error: error.message });
+      return render(reply.code(400), deps, ctx, { ...state, error: explainRefusal(ctx.t, error.message) });
     }
   };
 

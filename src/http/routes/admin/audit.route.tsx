@@ -36,7 +36,8 @@ export function registerAuditAdminRoutes(app: FastifyInstance, deps: AppDeps): v
         chrome={ctx.chrome}
         rows={result.rows.map((row) => ({
           id: row.id,
-          at: formatMinute(row.at, settings.timeZone),
+          // Seconds do not depend on the zone (offsets are whole minutes), so they come from the UTC value.
+          at: `${formatMinute(row.at, settings.timeZone)}:${row.at.slice(17, 19)}`,
           username: row.username,
           action: row.action,
           target: row.target_type ? `${row.target_type} ${row.target_id}` : row.target_id,

@@ -15,13 +15,13 @@ import { PasswordError } from './domain/users/password.ts';
 import { ForbiddenError } from './domain/users/policy.ts';
 import { UserError } from './domain/users/user.service.ts';
 import { ApiTokenError } from './domain/users/api-token.service.ts';
-import { isNewsroomUrl, registerStaffSessions } from './http/auth/staff-session.ts';
+import { SESSION_COOKIE, isNewsroomUrl, registerStaffSessions } from './http/auth/staff-session.ts';
 import { AppError, ERRORS, errorJson } from './http/errors.ts';
 import { registerArticleAdminRoutes } from './http/routes/admin/articles.route.tsx';
-import { registerMediaAdminRoutes } from './http/routes/admin/media.route.tsx';
 import { registerTokenAdminRoutes } from './http/routes/admin/tokens.route.tsx';
 import { isApiUrl, sendApiError } from './http/routes/api/api-errors.ts';
 import { API_PREFIX, apiV1Plugin } from './http/routes/api/v1.route.ts';
+import { registerMediaAdminRoutes } from './http/routes/admin/media.route.tsx';
 import { registerAuthRoutes } from './http/routes/admin/auth.route.tsx';
 import { registerDashboardRoute } from './http/routes/admin/dashboard.route.tsx';
 import { registerAuditAdminRoutes } from './http/routes/admin/audit.route.tsx';
@@ -86,8 +86,8 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; pageC
   registerBlockAdminRoutes(app, deps);
   registerAuditAdminRoutes(app, deps);
   registerUserAdminRoutes(app, deps);
-  registerMediaAdminRoutes(app, deps);
   registerTokenAdminRoutes(app, deps);
+  registerMediaAdminRoutes(app, deps);
 
   registerHomeRoute(app, deps);
   registerSitePathRoute(app, deps);
@@ -139,8 +139,12 @@ function sendNewsroomError(request: FastifyRequest, reply: FastifyReply, error: 
   const wantsJson = request.url.startsWith('/admin/api/') || request.headers.accept?.includes('application/json');
   if (wantsJson) return reply.code(error.status).header('cache-control', 'no-store').send(errorJson(error));
   if (error.code === 'UNAUTHENTICATED') {
-    const next = request.method === 'GET' ? `&next=${encodeURIComponent(request.url)}` : '';
-    return reply.redirect(`/admin/login?reason=expired${next}`, 303);
+    // "Your session expired" only for someone who had one; a first visit just gets the form.
+    const params = new URLSearchParams();
+    if (request.cookies[SESSION_COOKIE]) params.set('reason', 'expired');
+    if (request.method === 'GET') params.set('next', request.url);
+    const query = params.toString();
+    return reply.redirect(`/admin/login${query ? `?${query}` : ''}`, 303);
   }
   const entry = ERRORS[error.code];
   const back = '<p><a href="/admin">返回工作台 / Dashboard</a></p>';

@@ -33,7 +33,10 @@ describeEachDialect('newsroom sign-in and sessions', (_fresh, dialect) => {
     await makeUser(db, 'chief', 'chief');
     const res = await app.inject('/admin/articles?status=draft');
     expect(res.statusCode).toBe(303);
-    expect(res.headers.location).toBe('/admin/login?reason=expired&next=%2Fadmin%2Farticles%3Fstatus%3Ddraft');
+    expect(res.headers.location).toBe('/admin/login?next=%2Fadmin%2Farticles%3Fstatus%3Ddraft');
+    const stale = await app.inject({ url: '/admin', cookies: { inkstone_session: 'no-longer-valid' } });
+    expect(stale.headers.location).toBe('/admin/login?reason=expired&next=%2Fadmin');
+    expect((await app.inject(stale.headers.location as string)).body).toContain('登录已过期');
     const api = await app.inject({ method: 'POST', url: '/admin/api/articles/1/autosave', payload: {} });
     expect(api.statusCode).toBe(401);
     expect(api.json().error.code).toBe('UNAUTHENTICATED');

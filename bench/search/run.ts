@@ -243,7 +243,12 @@ async function main() {
     const step = Math.max(1, Math.floor(ids.length / relatedSample));
     const relatedMs: number[] = [];
     for (let i = 0; i < ids.length && relatedMs.length < relatedSample; i += step) {
-      const source = await db.kysely.selectFrom('search_docs').select(['article_id', 'channel_id', 'status', 'published_at', 'title', 'extra', 'body']).where('article_id', '=', ids[i] ?? 0).executeTakeFirstOrThrow();
+      const source = await db.kysely
+        .selectFrom('search_docs as d')
+        .innerJoin('search_bodies as b', 'b.article_id', 'd.article_id')
+        .select(['d.article_id', 'd.channel_id', 'd.status', 'd.published_at', 'd.title', 'd.extra', 'b.body'])
+        .where('d.article_id', '=', ids[i] ?? 0)
+        .executeTakeFirstOrThrow();
       const t = performance.now();
       await computeRelated(db, source);
       relatedMs.push(performance.now() - t);

@@ -181,6 +181,13 @@ export type BlockItemRow = Selectable<BlockItemsTable>;
 export interface Database {
   search_docs: SearchDocsTable;
   related_articles: RelatedArticlesTable;
+  search_bodies: SearchBodiesTable;
+}
+
+/** The plain-text body (summary and body) of an indexed article, for snippets and related news. */
+export interface SearchBodiesTable {
+  article_id: number;
+  body: string;
 }
 
 /** One indexed article; on PostgreSQL also `words`/`grams` tsvector columns (written with raw SQL). */
@@ -195,8 +202,6 @@ export interface SearchDocsTable {
   extra: string;
   /** The first characters of `body`: what ranking and snippets read. */
   lead: string;
-  /** Summary and body as plain text. */
-  body: string;
 }
 
 export interface RelatedArticlesTable {

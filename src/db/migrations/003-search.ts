@@ -3,8 +3,8 @@ import type { Dialect } from '../create-db.ts';
 
 /**
  * Full-text search and related news.
- * - search_docs: one row per indexed article, with the plain text ranking and snippets read
- *   (so a query never parses HTML) and the columns filters need.
+ * - search_docs: one row per indexed article: what filters and ranking read (title, lead);
+ *   search_bodies: the plain-text body snippets are cut from (so a query never parses HTML).
  * - the token streams (jieba words, character bigrams) live in an FTS5 table on SQLite
  *   (contentless: the text is in search_docs already) and in two tsvector columns with GIN
  *   indexes on PostgreSQL.
@@ -22,15 +22,20 @@ export function search(dialect: Dialect) {
         .addColumn('source_name', 'text', (c) => c.notNull().defaultTo(''))
         .addColumn('title', 'text', (c) => c.notNull())
         .addColumn('extra', 'text', (c) => c.notNull().defaultTo(''))
-        // The lead (first 1,000 characters) sits before the body, so ranking reads it without the body's overflow pages.
-        .addColumn('lead', 'text', (c) => c.notNull().defaultTo(''))
-        .addColumn('body', 'text', (c) => c.notNull().defaultTo(''));
+        // Ranking reads only the lead (the body's first characters); keeping the body in a table of
+        // its own keeps these rows within one SQLite page, so a candidate costs one page read.
+        .addColumn('lead', 'text', (c) => c.notNull().defaultTo(''));
       if (dialect === 'postgres') {
         docs = docs
           .addColumn('words', sql`tsvector`, (c) => c.notNull())
           .addColumn('grams', sql`tsvector`, (c) => c.notNull());
       }
       await docs.execute();
+      await db.schema
+        .createTable('search_bodies')
+        .addColumn('article_id', 'integer', (c) => c.primaryKey())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .execute();
       await db.schema.createIndex('search_docs_status_published').on('search_docs').columns(['status', 'published_at', 'article_id']).execute();
       if (dialect === 'postgres') {
         await sql`create index search_docs_words on search_docs using gin (words)`.execute(db);

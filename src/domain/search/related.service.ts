@@ -87,9 +87,10 @@ async function storeRelated(db: Db, articleId: number, related: { id: number; sc
 
 async function loadSource(db: Db, articleId: number): Promise<Source | undefined> {
   return db.kysely
-    .selectFrom('search_docs')
-    .select(['article_id', 'channel_id', 'status', 'published_at', 'title', 'extra', 'body'])
-    .where('article_id', '=', articleId)
+    .selectFrom('search_docs as d')
+    .innerJoin('search_bodies as b', 'b.article_id', 'd.article_id')
+    .select(['d.article_id', 'd.channel_id', 'd.status', 'd.published_at', 'd.title', 'd.extra', 'b.body'])
+    .where('d.article_id', '=', articleId)
     .executeTakeFirst();
 }
 

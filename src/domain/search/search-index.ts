@@ -92,8 +92,16 @@ function docValues(doc: IndexedDoc) {
     title: doc.title,
     extra: doc.extra,
     lead: doc.lead,
-    body: doc.body,
   };
+}
+
+/** The body lives in search_bodies (plain SQL, the same on both dialects). */
+async function upsertBody(db: Kysely<Database>, doc: IndexedDoc): Promise<void> {
+  await db
+    .insertInto('search_bodies')
+    .values({ article_id: doc.articleId, body: doc.body })
+    .onConflict((oc) => oc.column('article_id').doUpdateSet({ body: doc.body }))
+    .execute();
 }
 
 // ---------- SQLite FTS5 ----------
@@ -117,11 +125,13 @@ export function toFtsMatch(clauses: readonly MatchClause[]): string {
 const sqliteIndex: SearchIndex = {
   async upsert(db, doc) {
     await db.insertInto('search_docs').values(docValues(doc)).onConflict((oc) => oc.column('article_id').doUpdateSet(docValues(doc))).execute();
+    await upsertBody(db, doc);
     await sql`delete from search_fts where rowid = ${doc.articleId}`.execute(db);
     await sql`insert into search_fts (rowid, words, grams) values (${doc.articleId}, ${doc.words.join(' ')}, ${doc.grams.join(' ')})`.execute(db);
   },
   async remove(db, articleId) {
     await db.deleteFrom('search_docs').where('article_id', '=', articleId).execute();
+    await db.deleteFrom('search_bodies').where('article_id', '=', articleId).execute();
     await sql`delete from search_fts where rowid = ${articleId}`.execute(db);
   },
   async candidates(db, clauses, filter, options) {
@@ -141,6 +151,7 @@ const sqliteIndex: SearchIndex = {
   },
   async clear(db) {
     await db.deleteFrom('search_docs').execute();
+    await db.deleteFrom('search_bodies').execute();
     await sql`delete from search_fts`.execute(db);
   },
 };
@@ -181,14 +192,16 @@ const postgresIndex: SearchIndex = {
     const grams = toTsvectorLiteral(doc.grams);
     const v = docValues(doc);
     await sql`
-      insert into search_docs (article_id, channel_id, status, published_at, source_name, title, extra, lead, body, words, grams)
-      values (${v.article_id}, ${v.channel_id}, ${v.status}, ${v.published_at}, ${v.source_name}, ${v.title}, ${v.extra}, ${v.lead}, ${v.body}, ${words}::tsvector, ${grams}::tsvector)
+      insert into search_docs (article_id, channel_id, status, published_at, source_name, title, extra, lead, words, grams)
+      values (${v.article_id}, ${v.channel_id}, ${v.status}, ${v.published_at}, ${v.source_name}, ${v.title}, ${v.extra}, ${v.lead}, ${words}::tsvector, ${grams}::tsvector)
       on conflict (article_id) do update set channel_id = excluded.channel_id, status = excluded.status,
         published_at = excluded.published_at, source_name = excluded.source_name, title = excluded.title,
-        extra = excluded.extra, lead = excluded.lead, body = excluded.body, words = excluded.words, grams = excluded.grams`.execute(db);
+        extra = excluded.extra, lead = excluded.lead, words = excluded.words, grams = excluded.grams`.execute(db);
+    await upsertBody(db, doc);
   },
   async remove(db, articleId) {
     await db.deleteFrom('search_docs').where('article_id', '=', articleId).execute();
+    await db.deleteFrom('search_bodies').where('article_id', '=', articleId).execute();
   },
   async candidates(db, clauses, filter, options) {
     if (!clauses.length) return [];
@@ -205,5 +218,6 @@ const postgresIndex: SearchIndex = {
   },
   async clear(db) {
     await db.deleteFrom('search_docs').execute();
+    await db.deleteFrom('search_bodies').execute();
   },
 };

@@ -56,7 +56,7 @@ export interface SearchResults {
 /** Relevance ranks the newest this-many matches (by article id); see docs/ARCHITECTURE.md. */
 export const RELEVANCE_CANDIDATES = 500;
 /** Ranking reads the first this-many characters of the body; news put the point first. */
-export const LEAD_CHARS = 1000;
+export const LEAD_CHARS = 800;
 const DEFAULT_PAGE_SIZE = 10;
 const MAX_PAGE_SIZE = 50;
 
@@ -149,7 +149,7 @@ export async function searchArticles(db: Db, query: SearchQuery): Promise<Search
   // Snippets come from the whole body, read only for the page shown.
   const bodies = new Map<number, string>();
   if (rows.length) {
-    const found = await db.kysely.selectFrom('search_docs').select(['article_id', 'body']).where('article_id', 'in', rows.map((r) => r.article_id)).execute();
+    const found = await db.kysely.selectFrom('search_bodies').select(['article_id', 'body']).where('article_id', 'in', rows.map((r) => r.article_id)).execute();
     for (const b of found) bodies.set(b.article_id, b.body);
   }
   const items = rows.map((row) => ({

@@ -1,4 +1,4 @@
-import type { Locale } from './messages.ts';
+import { type Locale, interpolate } from './messages.ts';
 
 /** The newsroom's interface text: zh-CN by default, English on request. */
 const zhCN = {
@@ -116,6 +116,22 @@ const zhCN = {
   target: '对象',
   ip: 'IP',
   skipToContent: '跳到主要内容',
+  tok_title: 'API 令牌',
+  tok_intro: '令牌供外部系统调用 JSON 接口(/api/v1)。令牌按其角色的权限行事;编辑和记者令牌只能在所选栏目内写稿。',
+  tok_name: '名称',
+  tok_role: '角色',
+  tok_channels: '栏目范围(编辑、记者令牌)',
+  tok_create: '创建令牌',
+  tok_created: '令牌已创建。它只显示这一次,请立即复制保存:',
+  tok_createdBy: '创建人',
+  tok_createdAt: '创建时间',
+  tok_lastUsed: '最近使用',
+  tok_never: '从未',
+  tok_revoke: '吊销',
+  tok_revoked: '已吊销',
+  tok_active: '有效',
+  tok_revokedOk: '令牌已吊销。',
+  tok_docs: '接口文档(OpenAPI)',
   ch_tree: '栏目树',
   ch_order: '顺序',
   ch_inNav: '在导航栏显示',
@@ -265,22 +281,6 @@ const zhCN = {
   mediaUsedIn: '使用这张图片的稿件',
   mediaNotUsed: '暂无稿件使用。',
   mediaReadOnly: '您可以查看这张图片;修改说明、署名和替代文本需要编辑权限。',
-  tok_title: 'API 令牌',
-  tok_intro: '令牌供外部系统调用 JSON 接口(/api/v1)。令牌按其角色的权限行事;编辑和记者令牌只能在所选栏目内写稿。',
-  tok_name: '名称',
-  tok_role: '角色',
-  tok_channels: '栏目范围(编辑、记者令牌)',
-  tok_create: '创建令牌',
-  tok_created: '令牌已创建。它只显示这一次,请立即复制保存:',
-  tok_createdBy: '创建人',
-  tok_createdAt: '创建时间',
-  tok_lastUsed: '最近使用',
-  tok_never: '从未',
-  tok_revoke: '吊销',
-  tok_revoked: '已吊销',
-  tok_active: '有效',
-  tok_revokedOk: '令牌已吊销。',
-  tok_docs: '接口文档(OpenAPI)',
 } as const;
 
 export type AdminKey = keyof typeof zhCN;
@@ -400,6 +400,22 @@ const en: Record<AdminKey, string> = {
   target: 'Target',
   ip: 'IP',
   skipToContent: 'Skip to content',
+  tok_title: 'API tokens',
+  tok_intro: 'Tokens let other systems use the JSON API (/api/v1). A token acts with its role\'s rights; editor and reporter tokens write only in the chosen channels.',
+  tok_name: 'Name',
+  tok_role: 'Role',
+  tok_channels: 'Channel scope (editor and reporter tokens)',
+  tok_create: 'Create token',
+  tok_created: 'Token created. It is shown only this once; copy it now:',
+  tok_createdBy: 'Created by',
+  tok_createdAt: 'Created',
+  tok_lastUsed: 'Last used',
+  tok_never: 'Never',
+  tok_revoke: 'Revoke',
+  tok_revoked: 'Revoked',
+  tok_active: 'Active',
+  tok_revokedOk: 'Token revoked.',
+  tok_docs: 'API documentation (OpenAPI)',
   ch_tree: 'Channel tree',
   ch_order: 'Order',
   ch_inNav: 'Shown in the navigation bar',
@@ -549,30 +565,11 @@ const en: Record<AdminKey, string> = {
   mediaUsedIn: 'Articles using this image',
   mediaNotUsed: 'Not used in any article yet.',
   mediaReadOnly: 'You can view this image; changing its caption, credit and alt text needs editing rights.',
-  tok_title: 'API tokens',
-  tok_intro: 'Tokens let other systems use the JSON API (/api/v1). A token acts with its role\'s rights; editor and reporter tokens write only in the chosen channels.',
-  tok_name: 'Name',
-  tok_role: 'Role',
-  tok_channels: 'Channel scope (editor and reporter tokens)',
-  tok_create: 'Create token',
-  tok_created: 'Token created. It is shown only this once; copy it now:',
-  tok_createdBy: 'Created by',
-  tok_createdAt: 'Created',
-  tok_lastUsed: 'Last used',
-  tok_never: 'Never',
-  tok_revoke: 'Revoke',
-  tok_revoked: 'Revoked',
-  tok_active: 'Active',
-  tok_revokedOk: 'Token revoked.',
-  tok_docs: 'API documentation (OpenAPI)',
 };
 
 export type AdminTranslate = (key: AdminKey, params?: Record<string, string | number>) => string;
 
 export function adminTranslator(locale: Locale): AdminTranslate {
   const table: Record<AdminKey, string> = locale === 'en' ? en : zhCN;
-  return (key, params) => {
-    const text = table[key];
-    return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => String(params[name] ?? m)) : text;
-  };
+  return (key, params) => interpolate(table[key], params);
 }

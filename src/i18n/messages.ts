@@ -129,10 +129,12 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
 
 export function translator(locale: Locale): Translate {
   const table = tables[locale];
-  return (key, params) => {
-    const text = table[key];
-    return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => String(params[name] ?? m)) : text;
-  };
+  return (key, params) => interpolate(table[key], params);
+}
+
+/** Fills {name} placeholders; unknown names stay visible so a missing parameter is noticed. */
+export function interpolate(text: string, params?: Record<string, string | number>): string {
+  return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => String(params[name] ?? m)) : text;
 }
 
 /** The separator between names in a list: 、 in Chinese, a comma in English. */

@@ -29,8 +29,31 @@ function parseOffset(tz: string | undefined): number | null {
   return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || '0'));
 }
 
+// US-style stamps of old blog and forum software: 5/7/2005 9:23:57 PM.
+const US_DATE_RE = /\b(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?/g;
+
+function findUsDates(text: string, limit: number): FoundDate[] {
+  const out: FoundDate[] = [];
+  for (const m of text.matchAll(US_DATE_RE)) {
+    const [mo, d, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (!plausible(y, mo, d)) continue;
+    let hour = m[4] === undefined ? null : Number(m[4]) % 12;
+    if (hour !== null && !/^[Pp]/.test(m[7] ?? '') && !m[7]) hour = Number(m[4]);
+    else if (hour !== null && /^[Pp]/.test(m[7] ?? '')) hour += 12;
+    out.push({ year: y, month: mo, day: d, hour, minute: m[5] === undefined ? null : Number(m[5]), second: m[6] === undefined ? null : Number(m[6]), offsetMinutes: null, index: m.index ?? 0 });
+    if (out.length >= limit) break;
+  }
+  return out;
+}
+
 /** Every full (year-month-day) date in the text, in order of appearance. */
 export function findDates(text: string, limit = 50): FoundDate[] {
+  const iso = findIsoLikeDates(text, limit);
+  if (!text.includes('/')) return iso;
+  return [...iso, ...findUsDates(text, limit)].sort((a, b) => a.index - b.index).slice(0, limit);
+}
+
+function findIsoLikeDates(text: string, limit: number): FoundDate[] {
   const out: FoundDate[] = [];
   for (const m of text.matchAll(DATE_RE)) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];

@@ -205,11 +205,14 @@ function classAndId(el: Element): string {
 function findTitleElement(all: Element[], titleTag: string, meta: Map<string, string>): Element | null {
   const og = collapse(meta.get('og:title') ?? '');
   const candidates = all.slice(0, 60);
+  const headline = stripSiteName(titleTag);
   let best: Element | null = null;
   let bestScore = 0;
   for (const el of candidates) {
     const text = collapse(el.textContent ?? '');
     if (text.length < 4 || text.length > 150) continue;
+    // The site's name (a logo in an <h1>) is part of <title> too, but not of its headline part.
+    if (titleTag.includes(text) && headline !== titleTag && !headline.includes(text) && !text.includes(headline)) continue;
     let score = 0;
     if (titleTag.includes(text)) score += text.length * 2;
     if (og && (og.includes(text) || text.includes(og))) score += text.length * 2;

@@ -108,13 +108,28 @@ export function findMachineDate(meta: Map<string, string>, ld: LinkedData): Foun
 const DATE_LABEL_RE = /(发布时间|发表时间|发布日期|时间|日期|发表于|发布于|Published|Posted|Updated)/i;
 
 /**
- * The article's date from its visible text: the first date after the title, preferring one led by
- * a label (发布时间:); dates in the body are a fallback (they name events, not publication).
+ * The article's date from its visible text, in order of trust: a labelled date (发布时间:) in the
+ * header, any date in the header, the date closest before the body starts, a labelled or timed
+ * stamp anywhere, and only then dates inside the body (they name events, not publication).
  */
 export function findTextDate(headerText: string, bodyStartText: string, pageText: () => string): FoundDate | null {
   const header = findDates(headerText);
-  const labelled = header.find((d) => DATE_LABEL_RE.test(headerText.slice(Math.max(0, d.index - 12), d.index)));
-  return labelled ?? header[0] ?? findDates(bodyStartText)[0] ?? findDates(pageText())[0] ?? null;
+  const labelled = header.find((d) => isLabelled(headerText, d));
+  if (labelled ?? header[0]) return labelled ?? header[0] ?? null;
+  const page = pageText();
+  const bodyPos = bodyStartText ? page.indexOf(bodyStartText.slice(0, 12)) : -1;
+  if (bodyPos > 0) {
+    const windowStart = Math.max(0, bodyPos - 300);
+    const before = findDates(page.slice(windowStart, bodyPos));
+    const closest = before.at(-1);
+    if (closest) return closest;
+  }
+  const all = findDates(page);
+  return all.find((d) => isLabelled(page, d)) ?? all.find((d) => d.hour !== null) ?? findDates(bodyStartText)[0] ?? all[0] ?? null;
+}
+
+function isLabelled(text: string, d: FoundDate): boolean {
+  return DATE_LABEL_RE.test(text.slice(Math.max(0, d.index - 12), d.index));
 }
 
 /** Dates written into article URLs: /2019/09/07/, /20190907/, -2019-09-07-. */

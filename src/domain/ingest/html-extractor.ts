@@ -62,7 +62,7 @@ export function readHtml(html: string, pageUrl = ''): HtmlReading {
   const { chosen, blocks } = body;
 
   const headerText = headerTextOf(titleEl, chosen[0] ?? root);
-  const bodyStart = blocks.slice(0, 3).map((b) => (b.kind === 'p' ? b.text : '')).join(' ');
+  const bodyStart = blocks.map((b) => (b.kind === 'p' || b.kind === 'h' ? b.text : '')).join('').slice(0, 60);
   const pageText = () => collapse(root.textContent ?? '').slice(0, 200_000);
   const published = findMachineDate(meta, ld) ?? findTextDate(headerText, bodyStart, pageText) ?? findUrlDate(baseUrl);
   const authors = findMachineAuthors(meta, ld);

@@ -117,7 +117,7 @@ export function findTextDate(headerText: string, bodyStartText: string, pageText
   const labelled = header.find((d) => isLabelled(headerText, d));
   if (labelled ?? header[0]) return labelled ?? header[0] ?? null;
   const page = pageText();
-  const bodyPos = bodyStartText ? page.indexOf(bodyStartText.slice(0, 12)) : -1;
+  const bodyPos = findIgnoringSpaces(page, bodyStartText.slice(0, 40));
   if (bodyPos > 0) {
     const windowStart = Math.max(0, bodyPos - 300);
     const before = findDates(page.slice(windowStart, bodyPos));
@@ -126,6 +126,24 @@ export function findTextDate(headerText: string, bodyStartText: string, pageText
   }
   const all = findDates(page);
   return all.find((d) => isLabelled(page, d)) ?? all.find((d) => d.hour !== null) ?? findDates(bodyStartText)[0] ?? all[0] ?? null;
+}
+
+/**
+ * Where a snippet of the body starts in the page text, comparing without whitespace (block
+ * boundaries add or drop spaces), and long enough not to be found in a headline the body repeats.
+ */
+function findIgnoringSpaces(page: string, snippet: string): number {
+  const probe = snippet.replace(/\s+/g, '');
+  if (probe.length < 6) return -1;
+  const k = page.replace(/\s+/g, '').indexOf(probe);
+  if (k < 0) return -1;
+  let seen = 0;
+  for (let i = 0; i < page.length; i++) {
+    if (/\s/.test(page[i] ?? '')) continue;
+    if (seen === k) return i;
+    seen++;
+  }
+  return -1;
 }
 
 function isLabelled(text: string, d: FoundDate): boolean {

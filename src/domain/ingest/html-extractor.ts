@@ -30,7 +30,18 @@ const JUNK_TAGS = new Set([
 
 const NEGATIVE_RE =
   /(^|[\s_-])(comment|comments|share|sharing|social|related|relate|recommend|footer|foot|sidebar|side|nav|navbar|menu|breadcrumb|crumb|banner|ad|ads|advert|sponsor|promo|popup|modal|toolbar|tags|tag|pager|pagination|hot|rank|copyright|disclaimer|subscribe|newsletter|widget|login|signup|print|cookie|masthead|header-nav|top-bar|topbar|byline-share|more|caption|credit|photo|media|meta|byline|author|gallery|video)([\s_-]|$)|xgxw|xgwz|tjyd|lbt/i;
-const POSITIVE_RE = /(^|[\s_-])(article|content|main|post|entry|body|text|story|detail|news|zw|zhengwen|cont|txt)([\s_-]|$)|article|content|zhengwen|artibody|main_text/i;
+// Words that name an article container when they are a segment of a class or id (entry-content,
+// article_body, zhengwen); utility classes such as Tailwind's text-lg are not.
+const POSITIVE_WORDS = new Set(['article', 'content', 'main', 'post', 'entry', 'body', 'story', 'detail', 'zw', 'zhengwen', 'artibody', 'maintext', 'txt', 'cont', 'news']);
+
+function isPositiveName(names: string): boolean {
+  for (const token of names.toLowerCase().split(/\s+/)) {
+    if (!token) continue;
+    if (token === 'text') return true;
+    if (token.split(/[-_]+/).some((segment) => POSITIVE_WORDS.has(segment))) return true;
+  }
+  return false;
+}
 const BLOCK_TAGS = new Set([
   'P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'TD', 'TH', 'TR', 'TABLE', 'TBODY', 'THEAD', 'UL', 'OL', 'LI', 'DL', 'DT', 'DD',
   'BLOCKQUOTE', 'PRE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'FIGURE', 'FIGCAPTION', 'HEADER', 'CENTER', 'FORM', 'FIELDSET', 'ADDRESS', 'HR', 'BODY', 'TEXT',
@@ -83,7 +94,10 @@ function stripInvisible(input: string): { html: string; jsonLd: string[] } {
   // Scripts rarely make up more than half a page: cutting first keeps the regexes bounded.
   const html = input.length > MAX_HTML_CHARS * 3 ? input.slice(0, MAX_HTML_CHARS * 3) : input;
   const jsonLd = [...html.matchAll(/<script[^>]*application\/ld\+json[^>]*>([\s\S]*?)<\/script\s*>/gi)].map((m) => m[1] ?? '');
-  const lean = html.replace(/<script\b[\s\S]*?<\/script\s*>|<style\b[\s\S]*?<\/style\s*>|<!--[\s\S]*?-->/gi, ' ');
+  const lean = html
+    .replace(/<script\b[\s\S]*?<\/script\s*>|<style\b[\s\S]*?<\/style\s*>|<!--[\s\S]*?-->|<svg\b[\s\S]*?<\/svg\s*>|<template\b[\s\S]*?<\/template\s*>/gi, ' ')
+    // Inline data (base64 images, JSON in attributes) can be most of a page's bytes and none of its text.
+    .replace(/\s(?:style|srcset|data-[\w-]+|onclick|onload)\s*=\s*("[^"]{200,}"|'[^']{200,}')/gi, '');
   return { html: lean, jsonLd };
 }
 
@@ -251,7 +265,7 @@ function classWeight(el: Element): number {
   if (!names.trim()) return 0;
   let w = 0;
   if (NEGATIVE_RE.test(names)) w -= 25;
-  if (POSITIVE_RE.test(names)) w += 25;
+  if (isPositiveName(names)) w += 25;
   return w;
 }
 

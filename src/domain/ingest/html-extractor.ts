@@ -65,7 +65,7 @@ export function readHtml(html: string, pageUrl = ''): HtmlReading {
   const baseUrl = pageUrl || canonical;
   let body = readBody(root, baseUrl, title);
   // Like Readability: when dropping unlikely containers left too little, put them back and try again.
-  if (body.chars < (body.cjk ? 250 : 500) && scan.unlikely.length) {
+  if (body.chars < (body.cjk ? 120 : 250) && scan.unlikely.length) {
     for (const { el, parent, next } of scan.unlikely.reverse()) parent.insertBefore(el, next);
     const retry = readBody(root, baseUrl, title);
     if (retry.chars > body.chars) body = retry;

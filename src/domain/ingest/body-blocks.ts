@@ -144,7 +144,7 @@ function continuesWithProse(blocks: Block[], from: number): boolean {
 const DATE_ONLY_RE = /^[\s(（[]*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(\s+\d{1,2}:\d{2}(:\d{2})?)?[\s)）\]]*$/;
 
 /** "Updated 5:27 am CST, Wednesday…", "Published 18 November 2019": page furniture, not prose. */
-const STAMP_RE = /^(updated|published|posted|last updated|modified|first published)\b[^.!?]{0,80}$/i;
+const STAMP_RE = /^(updated|published|posted|last updated|modified|first published|by)\b[^.!?]{0,80}$/i;
 
 /** A paragraph that cannot end an article: short, no sentence punctuation (list titles, labels, dates). */
 function isFrameTail(block: Block): boolean {

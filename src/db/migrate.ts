@@ -5,6 +5,7 @@ import { newsroom } from './migrations/002-newsroom.ts';
 import { search } from './migrations/003-search.ts';
 import { apiTokenIdentity } from './migrations/004-api-token-identity.ts';
 import { ingest } from './migrations/005-ingest.ts';
+import { listIndexes } from './migrations/006-list-indexes.ts';
 
 /**
  * Migrations are immutable once merged: add a new file, never edit an old one.
@@ -17,6 +18,7 @@ function migrationsFor(db: Db): Record<string, Migration> {
     '003-search': search(db.dialect),
     '004-api-token-identity': apiTokenIdentity(),
     '005-ingest': ingest(db.dialect),
+    '006-list-indexes': listIndexes(),
   };
 }
 

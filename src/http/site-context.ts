@@ -78,7 +78,7 @@ async function readSiteContext(db: Db): Promise<SiteContext> {
   ]);
   const urls = new SiteUrls(tree, settings.timeZone);
   const t = translator(settings.locale);
-  const latest = await listPublished(db, { pageSize: SIDEBAR_LATEST, withTotal: false });
+  const latest = await listPublished(db, { pageSize: SIDEBAR_LATEST, withTotal: false, pinnedFirst: false });
   const media = await findMedia(db, blockItems.flatMap((item) => (item.image_media_id ? [item.image_media_id] : [])));
   const context: SiteContext = {
     db,

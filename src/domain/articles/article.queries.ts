@@ -54,28 +54,56 @@ export async function findPublishedArticle(db: Db, id: number): Promise<Publishe
   return article && isPublished(article) ? article : undefined;
 }
 
-/** Newest first, pinned (置顶) articles on top; `page` counts from 1. */
-export async function listPublished(
-  db: Db,
-  options: { channelIds?: number[]; page?: number; pageSize: number; withTotal?: boolean },
-): Promise<Page<ArticleSummary>> {
+export interface ListOptions {
+  channelIds?: number[];
+  /** Counts from 1. */
+  page?: number;
+  pageSize: number;
+  /** Blocks of "the latest N" need no count; only paged lists pay for it. */
+  withTotal?: boolean;
+  /** 置顶 stories first (channel lists); false for plain "latest" lists. Default true. */
+  pinnedFirst?: boolean;
+}
+
+/** Newest first, pinned (置顶) articles on top unless asked otherwise. */
+export async function listPublished(db: Db, options: ListOptions): Promise<Page<ArticleSummary>> {
   const page = Math.max(1, options.page ?? 1);
-  let query = published(db);
-  if (options.channelIds) query = query.where('channel_id', 'in', options.channelIds.length ? options.channelIds : [-1]);
-  // Blocks of "the latest N" need no count; only paged lists pay for it.
-  const total =
-    options.withTotal === false
-      ? 0
-      : Number((await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()).total);
-  const rows = await query
-    .select([...SUMMARY_COLUMNS])
-    .orderBy('is_top', 'desc')
-    .orderBy('published_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(options.pageSize)
-    .offset((page - 1) * options.pageSize)
-    .execute();
+  const pinnedFirst = options.pinnedFirst !== false;
+  const channelIds = options.channelIds && (options.channelIds.length ? options.channelIds : [-1]);
+  const offset = (page - 1) * options.pageSize;
+  const total = options.withTotal === false ? 0 : await countPublished(db, channelIds);
+  let rows: SummaryRow[];
+  if (channelIds && channelIds.length > 1) {
+    // One ordered index read per channel, merged here: a sort over every article of a parent
+    // channel's subtree would grow with the archive.
+    const perChannel = await Promise.all(channelIds.map((id) => orderedSummaries(db, [id], pinnedFirst, offset + options.pageSize, 0)));
+    rows = perChannel
+      .flat()
+      .sort((a, b) => compareListed(a, b, pinnedFirst))
+      .slice(offset, offset + options.pageSize);
+  } else {
+    rows = await orderedSummaries(db, channelIds, pinnedFirst, options.pageSize, offset);
+  }
   return { items: rows.map(toSummary), total, page, pageCount: Math.max(1, Math.ceil(total / options.pageSize)) };
+}
+
+async function countPublished(db: Db, channelIds: number[] | undefined): Promise<number> {
+  let query = published(db);
+  if (channelIds) query = query.where('channel_id', 'in', channelIds);
+  return Number((await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()).total);
+}
+
+function orderedSummaries(db: Db, channelIds: number[] | undefined, pinnedFirst: boolean, limit: number, offset: number) {
+  let query = published(db).select([...SUMMARY_COLUMNS, 'is_top']);
+  if (channelIds) query = query.where('channel_id', 'in', channelIds);
+  if (pinnedFirst) query = query.orderBy('is_top', 'desc');
+  return query.orderBy('published_at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute();
+}
+
+function compareListed(a: SummaryRow & { is_top: number }, b: SummaryRow & { is_top: number }, pinnedFirst: boolean): number {
+  if (pinnedFirst && a.is_top !== b.is_top) return b.is_top - a.is_top;
+  if (a.published_at !== b.published_at) return (b.published_at ?? '') < (a.published_at ?? '') ? -1 : 1;
+  return b.id - a.id;
 }
 
 export async function listFlagged(db: Db, flag: 'is_headline' | 'is_focus', limit: number): Promise<ArticleSummary[]> {

@@ -96,7 +96,7 @@ function watchLatestList(db: Db, cache: PageCache): (afterChange?: boolean) => v
     const release = cache.hold();
     queue = queue.then(async () => {
       try {
-        const { items } = await listPublished(db, { pageSize: SIDEBAR_LATEST, withTotal: false });
+        const { items } = await listPublished(db, { pageSize: SIDEBAR_LATEST, withTotal: false, pinnedFirst: false });
         const ids = items.map((item) => item.id).join(',');
         if (ids !== shown && (afterChange || shown !== undefined)) cache.purge(['latest']);
         shown = ids;

@@ -1,0 +1,31 @@
+import { expect, it } from 'vitest';
+import { describeEachDialect } from '../../../test/helpers/databases.ts';
+import { makeArticle, makeChannels } from '../../../test/helpers/factories.ts';
+import { listPublished } from './article.queries.ts';
+
+describeEachDialect('published lists', (fresh) => {
+  it('merges channels in order, pinned first, page by page, exactly like one sorted list', async () => {
+    const db = await fresh();
+    const { news, gov, world } = await makeChannels(db);
+    const channels = [news.id, gov.id, world.id];
+    const made = [];
+    for (let i = 0; i < 23; i++) {
+      made.push(await makeArticle(db, channels[(i * 7) % 3]!, { title: `第${i}篇`, isTop: i % 5 === 0, publishedAt: new Date(Date.UTC(2025, 0, 1 + (i % 9), i)).toISOString() }));
+    }
+    const expected = [...made]
+      .sort((a, b) => Number(b.isTop) - Number(a.isTop) || (b.publishedAt! < a.publishedAt! ? -1 : b.publishedAt! > a.publishedAt! ? 1 : b.id - a.id))
+      .map((a) => a.title);
+    const seen: string[] = [];
+    for (let page = 1; page <= 3; page++) {
+      const result = await listPublished(db, { channelIds: channels, page, pageSize: 10 });
+      expect(result.total).toBe(23);
+      expect(result.pageCount).toBe(3);
+      seen.push(...result.items.map((a) => a.title));
+    }
+    expect(seen).toEqual(expected);
+    const latest = await listPublished(db, { pageSize: 5, withTotal: false, pinnedFirst: false });
+    expect(latest.items.map((a) => a.title)).toEqual(
+      [...made].sort((a, b) => (b.publishedAt! < a.publishedAt! ? -1 : b.publishedAt! > a.publishedAt! ? 1 : b.id - a.id)).slice(0, 5).map((a) => a.title),
+    );
+  });
+});

@@ -352,6 +352,18 @@ function climbToCommonAncestor(
       parent = parent.parentElement;
     }
   }
+  // An article split into sections of one class (post__content, post__content…): take them all.
+  const topClass = top.getAttribute('class');
+  if (topClass) {
+    const alike = ranked.filter(([el, sc]) => el !== top && sc >= topScore * 0.3 && el.getAttribute('class') === topClass && !top.contains(el) && !el.contains(top));
+    let ancestor = top.parentElement;
+    for (let level = 0; ancestor && alike.length && level < 3; level++, ancestor = ancestor.parentElement) {
+      if (alike.every(([el]) => ancestor?.contains(el))) {
+        top = ancestor;
+        break;
+      }
+    }
+  }
   // A parent that scores higher than its child holds more of the article.
   let lastScore = scores.get(top) ?? 0;
   let parent = top.parentElement;

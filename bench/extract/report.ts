@@ -38,6 +38,17 @@ export function renderMarkdown(rows: Record<string, SetRow[]>, cases: number): s
   for (const [system, rs] of Object.entries(rows)) {
     parts.push(`### ${system === 'inkstone' ? 'Inkstone extractor' : 'Readability.js (baseline)'}`, '', markdownTable(rs), '');
   }
+  parts.push(
+    'Notes:',
+    '- Titles: the four Chinese pages of the `readability` set expect the whole `<title>` with its site suffix',
+    '  (`…_科技_腾讯网`, Readability\'s own answer); Inkstone returns the headline, which is what an editor wants.',
+    '- Authors are not a target: `cwced`/`gne` often give the responsible editor (责任编辑) or a blog user name as',
+    '  "author"; Inkstone reports reporters/bylines in `authors` and the responsible editor in `editor`.',
+    '- Times come from a shared 2-core machine with other work running; compare the two systems in the same',
+    '  run rather than across runs. The score tool itself (`--cmd \'npx inkstone extract {html} --json\'`) adds',
+    '  about a second of process start-up per page.',
+    '',
+  );
   return parts.join('\n');
 }
 

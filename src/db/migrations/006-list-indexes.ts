@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 
 /**
- * Lists show pinned (置顶) stories first, then the newest. These indexes let both the site-wide
- * list and each channel's list read the first rows in order instead of sorting every article.
+ * Lists show pinned (置顶) stories first, then the newest; the home page picks flagged stories.
+ * These indexes let every such list read its first rows in order instead of sorting every article.
  */
 export function listIndexes() {
   return {
@@ -13,6 +13,9 @@ export function listIndexes() {
         .on('articles')
         .columns(['channel_id', 'status', 'is_top', 'published_at', 'id'])
         .execute();
+      // The home page's headline and focus strip read the newest flagged stories.
+      await db.schema.createIndex('articles_headline_published').on('articles').columns(['status', 'is_headline', 'published_at', 'id']).execute();
+      await db.schema.createIndex('articles_focus_published').on('articles').columns(['status', 'is_focus', 'published_at', 'id']).execute();
     },
   };
 }

@@ -25,14 +25,14 @@ export function toExtractJson(e: Extraction): Record<string, unknown> {
   };
 }
 
-async function readInput(input: string): Promise<{ bytes: Uint8Array; url?: string; charset?: string }> {
+async function readInput(input: string, allowPrivateAddresses: boolean): Promise<{ bytes: Uint8Array; url?: string; charset?: string }> {
   if (input === '-') {
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
     return { bytes: Buffer.concat(chunks) };
   }
   if (/^https?:\/\//i.test(input)) {
-    const page = await safeFetch(input, { allowPrivateAddresses: process.env.INKSTONE_IMPORT_ALLOW_PRIVATE === '1' });
+    const page = await safeFetch(input, { allowPrivateAddresses });
     return { bytes: page.body, url: page.url, charset: page.charset };
   }
   try {
@@ -48,8 +48,9 @@ export const extractCommand = new Command('extract')
   .argument('<input>', 'an .html/.txt file, an http(s) URL, or - for stdin')
   .option('--url <url>', 'the page address, for relative image links and source_url')
   .option('--json', 'print one JSON object (the default output)')
-  .action(async (input: string, options: { url?: string; json?: boolean }) => {
-    const { bytes, url, charset } = await readInput(input);
+  .option('--allow-private-addresses', 'let a URL reach this machine or the private network (intranet sources, tests)')
+  .action(async (input: string, options: { url?: string; json?: boolean; allowPrivateAddresses?: boolean }) => {
+    const { bytes, url, charset } = await readInput(input, options.allowPrivateAddresses ?? false);
     const result = extractArticle(bytes, { url: options.url || url, charset });
     process.stdout.write(`${JSON.stringify(toExtractJson(result))}\n`);
   });

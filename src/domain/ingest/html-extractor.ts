@@ -301,7 +301,6 @@ function chooseContent(root: Element, docStats: DocumentStats): Element[] {
     }
   }
   if (!top) return [root];
-  if (process.env.INKSTONE_DEBUG_EXTRACT) console.error(ranked.sort((a, b) => b[1] - a[1]).slice(0, 6).map(([e, sc]) => `${sc.toFixed(1)} ${e.tagName}.${e.getAttribute('class')} ${JSON.stringify(stats.get(e))}`));
   top = climbToCommonAncestor(top, topScore, ranked, scores, stats);
   return withSiblings(top, scores, stats);
 }

@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
 import type { Db } from '../../db/create-db.ts';
 import type { ArticleStatus } from '../../db/schema.ts';
 import type { Actor } from '../users/actor.ts';
-import { can } from '../users/policy.ts';
+import { searchArticles } from '../search/search.service.ts';
+import { can, canView } from '../users/policy.ts';
 
 export interface NewsroomFilters {
   channelId?: number;
@@ -11,7 +11,6 @@ export interface NewsroomFilters {
   /** Inclusive dates (YYYY-MM-DD, UTC) on the last update. */
   from?: string;
   to?: string;
-  text?: string;
 }
 
 export interface NewsroomRow {
@@ -25,6 +24,18 @@ export interface NewsroomRow {
   published_at: string | null;
   scheduled_at: string | null;
 }
+
+const NEWSROOM_COLUMNS = [
+  'articles.id',
+  'articles.title',
+  'articles.channel_id',
+  'articles.status',
+  'articles.author_id',
+  'users.display_name as author_name',
+  'articles.updated_at',
+  'articles.published_at',
+  'articles.scheduled_at',
+] as const;
 
 export const STATUSES: readonly ArticleStatus[] = ['draft', 'submitted', 'rejected', 'scheduled', 'published', 'unpublished'];
 
@@ -43,23 +54,9 @@ export async function listNewsroomArticles(db: Db, actor: Actor, filters: Newsro
   if (filters.authorId !== undefined) query = query.where('articles.author_id', '=', filters.authorId);
   if (filters.from) query = query.where('articles.updated_at', '>=', `${filters.from}T00:00:00.000Z`);
   if (filters.to) query = query.where('articles.updated_at', '<=', `${filters.to}T23:59:59.999Z`);
-  if (filters.text?.trim()) {
-    const pattern = `%${escapeLike(filters.text.trim())}%`;
-    query = query.where(sql<boolean>`articles.title like ${pattern} escape '\\'`);
-  }
   const total = Number((await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const rows: NewsroomRow[] = await query
-    .select([
-      'articles.id',
-      'articles.title',
-      'articles.channel_id',
-      'articles.status',
-      'articles.author_id',
-      'users.display_name as author_name',
-      'articles.updated_at',
-      'articles.published_at',
-      'articles.scheduled_at',
-    ])
+    .select(NEWSROOM_COLUMNS)
     .orderBy('articles.updated_at', 'desc')
     .orderBy('articles.id', 'desc')
     .limit(pageSize)
@@ -68,7 +65,30 @@ export async function listNewsroomArticles(db: Db, actor: Actor, filters: Newsro
   return { rows, total, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
 }
 
-/** LIKE patterns treat % and _ as wildcards; a title search means them literally. */
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+const SEARCH_PAGE_SIZE = 50;
+
+/**
+ * Full-text search for the newsroom: drafts and every other status, restricted to what this
+ * person may see. Results keep the search's relevance order; status and author filters narrow it.
+ */
+export async function searchNewsroomArticles(db: Db, actor: Actor, text: string, filters: NewsroomFilters, page: number) {
+  const viewAll = can(actor, 'article.viewAll');
+  const channelIds = filters.channelId !== undefined ? [filters.channelId] : viewAll || actor.role !== 'editor' ? undefined : [...actor.channelIds];
+  const found = await searchArticles(db, { q: text, includeUnpublished: true, channelIds, from: filters.from, to: filters.to, page, pageSize: SEARCH_PAGE_SIZE });
+  const ids = found.items.map((hit) => hit.id);
+  const rows = ids.length
+    ? await db.kysely
+        .selectFrom('articles')
+        .leftJoin('users', 'users.id', 'articles.author_id')
+        .select(NEWSROOM_COLUMNS)
+        .where('articles.id', 'in', ids)
+        .execute()
+    : [];
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const visible = ids
+    .map((id) => byId.get(id))
+    .filter((row): row is NewsroomRow => Boolean(row))
+    .filter((row) => canView(actor, { channelId: row.channel_id, authorId: row.author_id, status: row.status }))
+    .filter((row) => (!filters.status || row.status === filters.status) && (filters.authorId === undefined || row.author_id === filters.authorId));
+  return { rows: visible, total: found.total, pageCount: found.pageCount };
 }

@@ -14,7 +14,7 @@ import {
   unpublishArticle,
 } from '../../../domain/articles/article-workflow.service.ts';
 import { ArticleError } from '../../../domain/articles/article.service.ts';
-import { STATUSES, listNewsroomArticles } from '../../../domain/articles/newsroom.queries.ts';
+import { STATUSES, listNewsroomArticles, searchNewsroomArticles } from '../../../domain/articles/newsroom.queries.ts';
 import { diffArticles, listRevisions, restoreRevision } from '../../../domain/articles/revision.service.ts';
 import { loadChannelTree } from '../../../domain/channels/channel.service.ts';
 import { getSiteSettings } from '../../../domain/settings/site-settings.ts';
@@ -52,8 +52,9 @@ export function registerArticleAdminRoutes(app: FastifyInstance, deps: AppDeps):
       to: isDate(q.to) ? q.to : undefined,
       text: (q.q ?? '').slice(0, 200),
     };
+    // Text goes to the full-text index (drafts included); without text, the plain filtered list.
     const [result, tree, users] = await Promise.all([
-      listNewsroomArticles(db, ctx.actor, filters, page, PAGE_SIZE),
+      filters.text.trim() ? searchNewsroomArticles(db, ctx.actor, filters.text, filters, page) : listNewsroomArticles(db, ctx.actor, filters, page, PAGE_SIZE),
       loadChannelTree(db),
       listUsers(db),
     ]);

@@ -14,7 +14,7 @@ const PARAGRAPHS = [
 function chinesePage(charset: string, declared = charset): string {
   return `<!doctype html><html lang="zh-CN"><head><meta charset="${declared}"><title>谈判未实现突破_国际新闻_某某网</title></head><body>
 <div class="nav"><a href="/">首页</a> <a href="/news">新闻</a> <a href="/gov">政务</a></div>
-<div class="article"><h1>谈判未实现突破</h1><div class="info">来源：新华网 时间：2025-05-19 10:28 作者：张三</div>
+<div class="article"><h1>谈判未实现突破</h1><h3>——双方同意互换千名战俘</h3><div class="info">来源：新华网 时间：2025-05-19 10:28 作者：张三</div>
 <div class="content">${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}
 <p><img src="/photos/a.jpg" alt=""></p><p>5月16日，代表团在伊斯坦布尔举行会谈。新华社记者曹阳摄</p>
 <p>（责任编辑：李四）</p></div></div>
@@ -28,6 +28,7 @@ describe('extracting HTML pages', () => {
       const bytes = iconv.encode(chinesePage(charset), charset);
       const result = extractArticle(bytes, { url: 'https://news.example.cn/2025/05/19/1.html' });
       expect(result.title).toBe('谈判未实现突破');
+      expect(result.subtitle).toBe('双方同意互换千名战俘');
       expect(result.source).toBe('新华网');
       expect(result.publishedAt).toBe('2025-05-19T10:28:00+08:00');
       expect(result.authors).toEqual(['张三']);

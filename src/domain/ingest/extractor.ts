@@ -49,6 +49,7 @@ function fromPlainText(text: string, options: ExtractOptions): Extraction {
   const lang = detectLang(text);
   return assemble({
     title: reading.title,
+    subtitle: reading.subtitle,
     source: reading.source,
     sourceUrl: options.url ?? '',
     published: dated,
@@ -67,6 +68,7 @@ function fromHtml(html: string, charset: string, options: ExtractOptions): Extra
   const lang = reading.lang || detectLang(`${reading.title}\n${text}`);
   return assemble({
     title: reading.title,
+    subtitle: reading.subtitle,
     source: reading.source,
     sourceUrl: options.url || reading.sourceUrl,
     published: reading.published,
@@ -80,6 +82,7 @@ function fromHtml(html: string, charset: string, options: ExtractOptions): Extra
 
 interface Parts {
   title: string;
+  subtitle: string;
   source: string;
   sourceUrl: string;
   published: FoundDate | null;
@@ -94,7 +97,7 @@ function assemble(p: Parts): Extraction {
   const zh = p.lang === 'zh';
   return {
     title: p.title,
-    subtitle: '',
+    subtitle: p.subtitle,
     source: p.source,
     sourceUrl: p.sourceUrl,
     publishedAt: p.published ? toIsoLocal(p.published, zh ? SHANGHAI_OFFSET : null) : null,

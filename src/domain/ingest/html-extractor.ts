@@ -4,10 +4,11 @@ import type { FoundDate } from './date-parse.ts';
 import { type DocumentStats, type NodeStats, childElements, computeStats, countChars, linkDensity } from './dom-stats.ts';
 import type { Block } from './extraction.ts';
 import { collectLinkedData, collectMeta, findMachineAuthors, findMachineDate, findTextDate, findUrlDate } from './html-metadata.ts';
-import { findBylineAuthors, findSource, isFurnitureLine, looksLikeCaption } from './zh-conventions.ts';
+import { findBylineAuthors, findSource, isFurnitureLine, isMetaLine, looksLikeCaption } from './zh-conventions.ts';
 
 export interface HtmlReading {
   title: string;
+  subtitle: string;
   source: string;
   sourceUrl: string;
   published: FoundDate | null;
@@ -70,7 +71,10 @@ export function readHtml(html: string, pageUrl = ''): HtmlReading {
     const retry = readBody(root, baseUrl, title);
     if (retry.chars > body.chars) body = retry;
   }
-  const { chosen, blocks } = body;
+  const { chosen } = body;
+  const subtitle = findSubtitle(titleEl, title);
+  // The 副标题 belongs to the head of the article, not to its body.
+  const blocks = body.blocks.filter((b) => !(subtitle && b.kind === 'h' && b.text.replace(/^[—–-]{1,2}\s*/, '') === subtitle));
 
   const headerText = headerTextOf(titleEl, chosen[0] ?? root);
   const bodyStart = blocks.map((b) => (b.kind === 'p' || b.kind === 'h' ? b.text : '')).join('').slice(0, 60);
@@ -80,6 +84,7 @@ export function readHtml(html: string, pageUrl = ''): HtmlReading {
   const bylineAuthors = findBylineAuthors(headerText);
   return {
     title,
+    subtitle,
     source: findSource(headerText) || meta.get('source') || meta.get('og:site_name') || ld.publisher || '',
     sourceUrl: canonical || pageUrl,
     published,
@@ -587,6 +592,16 @@ function headerTextOf(titleEl: Element | null, content: Element): string {
     area = area.parentElement;
   }
   return collapse(titleEl.parentElement?.textContent ?? '').slice(0, 1500);
+}
+
+/** A 副标题 or 引题: a short heading right next to the headline, not a meta line. */
+function findSubtitle(titleEl: Element | null, title: string): string {
+  for (const el of [titleEl?.nextElementSibling, titleEl?.previousElementSibling]) {
+    if (!el || !/^H[2-4]$/.test(el.tagName)) continue;
+    const text = collapse(el.textContent ?? '');
+    if (text.length >= 4 && text.length <= 80 && text !== title && !isMetaLine(text)) return text.replace(/^[—–-]{1,2}\s*/, '');
+  }
+  return '';
 }
 
 function findBylineElement(candidates: Element[]): string[] {

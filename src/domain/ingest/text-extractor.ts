@@ -16,6 +16,7 @@ import {
 /** What reading a pasted page's text gives before the shared body clean-up. */
 export interface TextReading {
   title: string;
+  subtitle: string;
   metaLine: string;
   source: string;
   authors: string[];
@@ -48,8 +49,11 @@ export function readPlainText(input: string): TextReading {
   const title = titleIndex >= 0 ? (lines[titleIndex] ?? '') : '';
   const metaLine = metaIndex >= 0 ? (lines[metaIndex] ?? '') : '';
   const bodyStart = Math.max(metaIndex, titleIndex) + 1;
+  // A line between the headline and the 来源 line that opens with a dash is the 副标题.
+  const between = titleIndex >= 0 && metaIndex > titleIndex + 1 ? (lines[titleIndex + 1] ?? '') : '';
   return {
     title,
+    subtitle: /^[—–-]{1,2}/.test(between) ? between.replace(/^[—–-]{1,2}\s*/, '') : '',
     metaLine,
     source: findSource(metaLine),
     authors: findBylineAuthors(metaLine),

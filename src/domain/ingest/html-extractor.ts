@@ -167,7 +167,12 @@ function readBody(root: Element, baseUrl: string, title: string): BodyReading {
 
 function isJunk(el: Element): boolean {
   if (JUNK_TAGS.has(el.tagName)) return true;
-  const hidden = el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true' || /display\s*:\s*none|visibility\s*:\s*hidden/i.test(el.getAttribute('style') ?? '');
+  const hidden =
+    el.hasAttribute('hidden') ||
+    el.getAttribute('aria-hidden') === 'true' ||
+    /display\s*:\s*none|visibility\s*:\s*hidden/i.test(el.getAttribute('style') ?? '') ||
+    // Utility classes that every CSS framework hides (hidden, d-none, …-hide).
+    /(^|\s)(hidden|hide|d-none|is-hidden|[\w]+-hide)(\s|$)/i.test(el.getAttribute('class') ?? '');
   // Some sites hide the whole article until a script reveals it: a hidden element holding a lot of prose stays.
   return hidden && (el.textContent?.length ?? 0) < 2000;
 }

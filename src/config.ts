@@ -7,6 +7,8 @@ export interface Config {
   database: DatabaseConfig;
   dataDir: string;
   pageCache: boolean;
+  /** Lets URL import reach loopback and private addresses (tests, intranet installs). Off by default. */
+  importAllowPrivate: boolean;
 }
 
 export type DatabaseConfig =
@@ -25,6 +27,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database: parseDatabaseUrl(env.DATABASE_URL || DEFAULT_DATABASE_URL),
     dataDir: path.resolve(env.DATA_DIR || './data'),
     pageCache: parseOnOff('INKSTONE_PAGE_CACHE', env.INKSTONE_PAGE_CACHE ?? 'on'),
+    importAllowPrivate: parseOnOff('INKSTONE_IMPORT_ALLOW_PRIVATE', env.INKSTONE_IMPORT_ALLOW_PRIVATE ?? 'off'),
   };
 }
 

@@ -23,6 +23,7 @@ export async function buildDeliveryApp(db: Db, options: { pageCache?: boolean; p
     database: { dialect: 'sqlite', file: ':memory:' },
     dataDir,
     pageCache: options.pageCache ?? true,
+    importAllowPrivate: false,
   };
   const app = await buildApp({ config, db }, { pageCacheBytes: options.pageCacheBytes });
   await app.ready();

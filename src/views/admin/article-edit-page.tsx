@@ -41,6 +41,8 @@ export interface ArticleEditProps {
   conflict: boolean;
   allowed: { save: boolean; submit: boolean; reject: boolean; publish: boolean; unpublish: boolean };
   defaultPublishAt: string;
+  /** Shown above the form, e.g. the original page next to an imported draft. */
+  before?: Children;
 }
 
 /** The article editor: a plain form that works without JavaScript; the TipTap island enhances the body. */
@@ -113,6 +115,7 @@ export function ArticleEditPage(props: ArticleEditProps) {
       ) : (
         ''
       )}
+      {props.before ?? ''}
       <div class="edit-layout">
         <form id="article-form" method="post" action={base} class="article-form">
           <input type="hidden" name="_csrf" value={csrf} />

@@ -11,6 +11,7 @@ const MENU: { key: AdminKey; url: string; action?: Action }[] = [
   { key: 'dashboard', url: '/admin' },
   { key: 'articles', url: '/admin/articles' },
   { key: 'newArticle', url: '/admin/articles/new', action: 'article.create' },
+  { key: 'import', url: '/admin/import', action: 'article.create' },
   { key: 'media', url: '/admin/media', action: 'media.upload' },
   { key: 'blocks', url: '/admin/blocks', action: 'blocks.manage' },
   { key: 'channels', url: '/admin/channels', action: 'channels.manage' },

@@ -219,7 +219,7 @@ async function loadVisible(deps: AppDeps, actor: Actor, rawId: string) {
   return row;
 }
 
-interface EditorState {
+export interface EditorState {
   id?: number;
   values: ArticleEditProps['values'];
   version: number;
@@ -228,7 +228,13 @@ interface EditorState {
   hasWorkingCopy?: boolean;
 }
 
-async function renderEditor(reply: FastifyReply, deps: AppDeps, ctx: AdminContext, state: EditorState, extra: { errors?: string[]; conflict?: boolean; status?: number } = {}) {
+export async function renderEditor(
+  reply: FastifyReply,
+  deps: AppDeps,
+  ctx: AdminContext,
+  state: EditorState,
+  extra: { errors?: string[]; conflict?: boolean; status?: number; before?: JSX.Element } = {},
+) {
   const [tree, settings] = await Promise.all([loadChannelTree(deps.db), getSiteSettings(deps.db)]);
   const target = { channelId: Number(state.values.channelId), authorId: state.id ? await authorOf(deps, state.id) : ctx.actor.userId, status: state.statusKey };
   const row = state.id ? await findArticleRow(deps.db, state.id) : undefined;
@@ -254,6 +260,7 @@ async function renderEditor(reply: FastifyReply, deps: AppDeps, ctx: AdminContex
       unpublish: ['published', 'scheduled'].includes(state.statusKey) && can(ctx.actor, 'article.unpublish', target),
     },
     defaultPublishAt: isoToLocal(row?.scheduled_at ?? new Date(Date.now() + 3_600_000).toISOString(), settings.timeZone),
+    before: extra.before,
   };
   return html(reply.code(extra.status ?? 200), <ArticleEditPage {...props} />);
 }

@@ -1,0 +1,136 @@
+import fastifyMultipart from '@fastify/multipart';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../../../app.tsx';
+import { loadChannelTree } from '../../../domain/channels/channel.service.ts';
+import { findDuplicate } from '../../../domain/ingest/duplicate.service.ts';
+import { ExtractionError, type Extraction } from '../../../domain/ingest/extraction.ts';
+import { extractArticle } from '../../../domain/ingest/extractor.ts';
+import { localiseImages } from '../../../domain/ingest/import-images.ts';
+import { FetchError, safeFetch } from '../../../domain/ingest/safe-fetch.ts';
+import { findArticleRow } from '../../../domain/articles/article-workflow.service.ts';
+import { can } from '../../../domain/users/policy.ts';
+import { ImportPage, ImportReview } from '../../../views/admin/import-page.tsx';
+import { sameToken } from '../../auth/staff-session.ts';
+import { AppError } from '../../errors.ts';
+import { adminContext } from './admin-context.ts';
+import { formValuesOf } from './article-form.ts';
+import { html, renderEditor } from './articles.route.tsx';
+
+const MAX_PAGE_BYTES = 10 * 1024 * 1024;
+
+interface ImportInput {
+  pasted: string;
+  url: string;
+  file?: Buffer;
+}
+
+/**
+ * 导入稿件: a pasted page, a saved .html file or a URL becomes an attributed draft. The draft is
+ * shown in the ordinary editor form (posting to the ordinary create route), with the original
+ * text beside it and a warning when the same story is already in the system.
+ */
+export async function registerImportRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  await app.register(async (scope) => {
+    await scope.register(fastifyMultipart, { limits: { fileSize: MAX_PAGE_BYTES, files: 1, fields: 10, fieldSize: MAX_PAGE_BYTES } });
+
+    scope.get('/admin/import', async (request, reply) => {
+      const ctx = await adminContext(deps.db, request, 'import');
+      if (!can(ctx.actor, 'article.create')) throw new AppError('FORBIDDEN');
+      return html(reply, <ImportPage chrome={ctx.chrome} />);
+    });
+
+    scope.post('/admin/import', async (request, reply) => {
+      const ctx = await adminContext(deps.db, request, 'import');
+      const input = await readImportForm(request);
+      if (!can(ctx.actor, 'article.create')) throw new AppError('FORBIDDEN');
+      const t = ctx.t;
+      const again = (status: number, error: string) =>
+        html(reply.code(status), <ImportPage chrome={ctx.chrome} error={error} pasted={input.pasted} url={input.url} />);
+      if (!input.file?.length && !input.url.trim() && !input.pasted.trim()) return again(400, t('importEmpty'));
+
+      let extraction: Extraction;
+      const notes: string[] = [];
+      try {
+        extraction = await extract(input, deps.config.importAllowPrivate);
+        if (input.url.trim() && !input.file?.length) {
+          const local = await localiseImages(deps.db, deps.config.dataDir, extraction, {
+            actor: ctx.actor,
+            fetch: { allowPrivateAddresses: deps.config.importAllowPrivate },
+          });
+          extraction = local.extraction;
+          if (local.stored.length) notes.push(t('importImages', { count: local.stored.length }));
+          if (local.failed.length) notes.push(t('importImagesFailed', { count: local.failed.length }));
+        }
+      } catch (error) {
+        if (error instanceof ExtractionError || error instanceof FetchError) return again(422, `${t('importFailed')} ${error.message}`);
+        throw error;
+      }
+
+      const duplicate = await findDuplicate(deps.db, { sourceUrl: extraction.sourceUrl, text: extraction.bodyText });
+      const duplicateRow = duplicate ? await findArticleRow(deps.db, duplicate.articleId) : undefined;
+      const tree = await loadChannelTree(deps.db);
+      const firstChannel = tree.byId.values().next().value?.id ?? 0;
+      const values = formValuesOf({
+        channelId: firstChannel,
+        title: extraction.title,
+        subtitle: extraction.subtitle,
+        summary: extraction.summary,
+        bodyHtml: extraction.bodyHtml,
+        // A reposted story names where it came from, its original title and author (互联网新闻信息服务管理规定).
+        isOriginal: false,
+        sourceName: extraction.source,
+        sourceUrl: /^https?:\/\//i.test(extraction.sourceUrl) ? extraction.sourceUrl : input.url.trim(),
+        originalTitle: extraction.title,
+        originalAuthor: extraction.authors.join('、'),
+        dateline: extraction.dateline,
+        reporters: extraction.authors,
+        editorName: ctx.actor.role === 'reporter' ? '' : ctx.actor.name,
+        keywords: [],
+      });
+      return renderEditor(reply, deps, ctx, { values, version: 0, statusKey: 'draft' }, {
+        before: (
+          <ImportReview
+            t={t}
+            originalText={extraction.bodyText}
+            notes={notes}
+            duplicate={
+              duplicate && duplicateRow
+                ? { reason: duplicate.reason, title: duplicateRow.title, url: `/admin/articles/${duplicateRow.id}` }
+                : undefined
+            }
+          />
+        ),
+      });
+    });
+  });
+}
+
+/** The form is multipart (it may carry a file): the CSRF token is checked before anything else is used. */
+async function readImportForm(request: FastifyRequest): Promise<ImportInput> {
+  const input: ImportInput = { pasted: '', url: '' };
+  let token = '';
+  if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA', 'expected multipart/form-data');
+  for await (const part of request.parts()) {
+    if (part.type === 'field') {
+      const value = typeof part.value === 'string' ? part.value : '';
+      if (part.fieldname === '_csrf') token = value;
+      else if (part.fieldname === 'pasted') input.pasted = value;
+      else if (part.fieldname === 'url') input.url = value.slice(0, 2000);
+      continue;
+    }
+    const bytes = await part.toBuffer();
+    if (part.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE');
+    if (bytes.length) input.file = bytes;
+  }
+  if (!request.staff || !sameToken(token, request.staff.csrfToken)) throw new AppError('CSRF_INVALID');
+  return input;
+}
+
+async function extract(input: ImportInput, allowPrivate: boolean): Promise<Extraction> {
+  if (input.file?.length) return extractArticle(input.file);
+  if (input.url.trim()) {
+    const page = await safeFetch(input.url.trim(), { maxBytes: MAX_PAGE_BYTES, allowPrivateAddresses: allowPrivate });
+    return extractArticle(page.body, { url: page.url, charset: page.charset });
+  }
+  return extractArticle(input.pasted);
+}

@@ -1,0 +1,82 @@
+import type { AdminTranslate } from '../../i18n/admin-messages.ts';
+import { AdminLayout } from './admin-layout.tsx';
+import type { AdminChrome } from './admin-view-models.ts';
+
+/** The import form: paste, upload or give a URL; it works without JavaScript. */
+export function ImportPage(props: { chrome: AdminChrome; error?: string; pasted?: string; url?: string }) {
+  const t = props.chrome.t;
+  return (
+    <AdminLayout chrome={props.chrome} title={t('import')}>
+      <h1 safe>{t('import')}</h1>
+      <p class="muted" safe>
+        {t('importIntro')}
+      </p>
+      {props.error ? (
+        <p class="error" role="alert" safe>
+          {props.error}
+        </p>
+      ) : (
+        ''
+      )}
+      <form method="post" action="/admin/import" enctype="multipart/form-data" class="import-form">
+        <input type="hidden" name="_csrf" value={props.chrome.csrfToken} />
+        <label for="pasted" safe>
+          {t('importPaste')}
+        </label>
+        <textarea id="pasted" name="pasted" rows="14" safe>
+          {props.pasted ?? ''}
+        </textarea>
+        <label for="file" safe>
+          {t('importFile')}
+        </label>
+        <input id="file" name="file" type="file" accept=".html,.htm,text/html" />
+        <label for="url" safe>
+          {t('importUrl')}
+        </label>
+        <input id="url" name="url" type="url" value={props.url ?? ''} placeholder="https://" />
+        <p>
+          <button type="submit" class="primary" safe>
+            {t('importRun')}
+          </button>
+        </p>
+      </form>
+    </AdminLayout>
+  );
+}
+
+/** Shown above the editor with an imported draft: duplicates, stored pictures, the original text. */
+export function ImportReview(props: {
+  t: AdminTranslate;
+  originalText: string;
+  duplicate?: { reason: 'source-url' | 'similar-text'; title: string; url: string };
+  notes: string[];
+}) {
+  const t = props.t;
+  return (
+    <section class="import-review">
+      <p class="notice" role="status" safe>
+        {t('importReview')}
+      </p>
+      {props.duplicate ? (
+        <p class="error" role="alert">
+          <span safe>{props.duplicate.reason === 'source-url' ? t('importDuplicateUrl') : t('importDuplicateText')}</span>{' '}
+          <a href={props.duplicate.url} safe>
+            {props.duplicate.title}
+          </a>{' '}
+          <span safe>{t('importDuplicateHint')}</span>
+        </p>
+      ) : (
+        ''
+      )}
+      {props.notes.map((note) => (
+        <p class="muted" safe>
+          {note}
+        </p>
+      ))}
+      <details class="import-original" open>
+        <summary safe>{t('importOriginal')}</summary>
+        <pre safe>{props.originalText}</pre>
+      </details>
+    </section>
+  );
+}

@@ -24,6 +24,7 @@ import { API_PREFIX, apiV1Plugin } from './http/routes/api/v1.route.ts';
 import { registerMediaAdminRoutes } from './http/routes/admin/media.route.tsx';
 import { registerAuthRoutes } from './http/routes/admin/auth.route.tsx';
 import { registerImportRoutes } from './http/routes/admin/import.route.tsx';
+import { registerWireRoutes } from './http/routes/admin/wires.route.tsx';
 import { registerDashboardRoute } from './http/routes/admin/dashboard.route.tsx';
 import { registerAuditAdminRoutes } from './http/routes/admin/audit.route.tsx';
 import { registerBlockAdminRoutes } from './http/routes/admin/blocks.route.tsx';
@@ -83,6 +84,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; pageC
   registerDashboardRoute(app, deps);
   registerArticleAdminRoutes(app, deps);
   await registerImportRoutes(app, deps);
+  registerWireRoutes(app, deps);
   registerChannelAdminRoutes(app, deps);
   registerSettingsAdminRoutes(app, deps);
   registerBlockAdminRoutes(app, deps);

@@ -4,6 +4,7 @@ import type { Config } from './config.ts';
 import { type Db, createDb } from './db/create-db.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { startPublishScheduler } from './domain/articles/publish-scheduler.ts';
+import { startWirePoller } from './domain/ingest/wire.service.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -25,14 +26,14 @@ export async function startServer(config: Config, options: { prepare?: (db: Db) 
   const app = await buildApp({ config, db }, { logger: process.env.INKSTONE_LOG !== 'off' });
   const scheduler = startPublishScheduler(db, { onError: (error) => app.log.error(error) });
   await scheduler.ready;
+  const wires = startWirePoller(db, { fetch: { allowPrivateAddresses: config.importAllowPrivate }, onError: (error) => app.log.error(error) });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   let closing: Promise<void> | undefined;
   const close = () => {
-    closing ??= scheduler
-      .stop()
+    closing ??= Promise.all([scheduler.stop(), wires.stop()])
       .then(() => app.close())
       .then(() => db.close());
     return closing;

@@ -6,6 +6,7 @@ import { search } from './migrations/003-search.ts';
 import { apiTokenIdentity } from './migrations/004-api-token-identity.ts';
 import { ingest } from './migrations/005-ingest.ts';
 import { listIndexes } from './migrations/006-list-indexes.ts';
+import { wireProviders } from './migrations/007-wire-providers.ts';
 
 /**
  * Migrations are immutable once merged: add a new file, never edit an old one.
@@ -19,6 +20,7 @@ function migrationsFor(db: Db): Record<string, Migration> {
     '004-api-token-identity': apiTokenIdentity(),
     '005-ingest': ingest(db.dialect),
     '006-list-indexes': listIndexes(),
+    '007-wire-providers': wireProviders(db.dialect),
   };
 }
 

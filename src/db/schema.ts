@@ -18,6 +18,7 @@ export interface Database {
   sessions: SessionsTable;
   audit_log: AuditLogTable;
   api_tokens: ApiTokensTable;
+  wire_providers: WireProvidersTable;
 }
 
 export interface SettingsTable {
@@ -169,6 +170,18 @@ export interface ApiTokensTable {
   revoked_at: string | null;
 }
 
+export interface WireProvidersTable {
+  id: Generated<number>;
+  name: string;
+  url: string;
+  interval_minutes: number;
+  enabled: number;
+  last_polled_at: string | null;
+  last_error: string;
+  created_at: string;
+}
+
+export type WireProviderRow = Selectable<WireProvidersTable>;
 export type UserRow = Selectable<UsersTable>;
 export type ChannelRow = Selectable<ChannelsTable>;
 export type ArticleRow = Selectable<ArticlesTable>;

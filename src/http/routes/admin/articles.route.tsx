@@ -14,6 +14,9 @@ import {
   unpublishArticle,
 } from '../../../domain/articles/article-workflow.service.ts';
 import { ArticleError } from '../../../domain/articles/article.service.ts';
+import { richTextToPlain } from '../../../domain/articles/rich-text.ts';
+import { recordFingerprint } from '../../../domain/ingest/duplicate.service.ts';
+import { markQueueItem } from '../../../domain/ingest/wire.service.ts';
 import { STATUSES, listNewsroomArticles, searchNewsroomArticles } from '../../../domain/articles/newsroom.queries.ts';
 import { diffArticles, listRevisions, restoreRevision } from '../../../domain/articles/revision.service.ts';
 import { loadChannelTree } from '../../../domain/channels/channel.service.ts';
@@ -93,6 +96,7 @@ export function registerArticleAdminRoutes(app: FastifyInstance, deps: AppDeps):
     const fields = readArticleForm(request.body as Body);
     try {
       const article = await createDraft(db, ctx.actor, fields);
+      await noteImportedFrom(deps, request.body as Body, article);
       return reply.redirect(`/admin/articles/${article.id}?done=created`, 303);
     } catch (error) {
       return renderFailure(reply, deps, ctx, error, { values: formValuesOf(fields), version: 0, statusKey: 'draft' });
@@ -209,6 +213,17 @@ export function registerArticleAdminRoutes(app: FastifyInstance, deps: AppDeps):
       return renderFailure(reply, deps, ctx, error, { id: row.id, values: formValuesOf(editableArticle(row)), version: row.version, statusKey: row.status });
     }
   });
+}
+
+/**
+ * A draft saved from the import review remembers where it came from: its fingerprint (so the
+ * same story is recognised next time) and, for a wire item, that the item is done.
+ */
+async function noteImportedFrom(deps: AppDeps, body: Body, article: { id: number; sourceUrl: string; bodyHtml: string; title: string }) {
+  const itemId = positiveInt(body.ingestItemId);
+  if (!itemId && !article.sourceUrl) return;
+  await recordFingerprint(deps.db, article.id, { sourceUrl: article.sourceUrl, text: `${article.title}\n${richTextToPlain(article.bodyHtml)}` });
+  if (itemId) await markQueueItem(deps.db, itemId, 'imported', article.id);
 }
 
 async function loadVisible(deps: AppDeps, actor: Actor, rawId: string) {

@@ -1,0 +1,118 @@
+import type { Db } from '../../db/create-db.ts';
+import type { IngestItemStatus, WireProviderRow } from '../../db/schema.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { nowIso } from '../shared/time.ts';
+import type { Actor } from '../users/actor.ts';
+import { assertCan } from '../users/policy.ts';
+import { parseFeed } from './feed-parser.ts';
+import { type EnqueueResult, enqueueFeedItems } from './ingest-queue.service.ts';
+import { type SafeFetchOptions, safeFetch } from './safe-fetch.ts';
+
+export class WireError extends Error {}
+
+export interface ProviderInput {
+  name: string;
+  url: string;
+  intervalMinutes: number;
+}
+
+/** Adds a wire provider (an agency's or partner's RSS/Atom feed); administrators only. */
+export async function createProvider(db: Db, actor: Actor, input: ProviderInput): Promise<WireProviderRow> {
+  assertCan(actor, 'settings.manage');
+  const name = input.name.trim();
+  const url = input.url.trim();
+  if (!name) throw new WireError('a provider needs a name');
+  if (!/^https?:\/\/\S+$/i.test(url)) throw new WireError('the feed address must start with http:// or https://');
+  if (!Number.isInteger(input.intervalMinutes) || input.intervalMinutes < 1 || input.intervalMinutes > 1440) {
+    throw new WireError('the polling interval must be between 1 and 1440 minutes');
+  }
+  const taken = await db.kysely.selectFrom('wire_providers').select('id').where('name', '=', name).executeTakeFirst();
+  if (taken) throw new WireError(`a provider named "${name}" exists already`);
+  return db.kysely.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('wire_providers')
+      .values({ name, url, interval_minutes: input.intervalMinutes, enabled: 1, last_polled_at: null, last_error: '', created_at: nowIso() })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, { action: 'wire.provider.create', targetType: 'wire_provider', targetId: row.id, detail: { name, url } });
+    return row;
+  });
+}
+
+export async function listProviders(db: Db): Promise<WireProviderRow[]> {
+  return db.kysely.selectFrom('wire_providers').selectAll().orderBy('name').execute();
+}
+
+/** Fetches one provider's feed into the queue; a failure is recorded on the provider, not thrown. */
+export async function pollProvider(db: Db, provider: WireProviderRow, fetch: SafeFetchOptions = {}): Promise<EnqueueResult | undefined> {
+  let result: EnqueueResult | undefined;
+  let error = '';
+  try {
+    const page = await safeFetch(provider.url, { accept: 'application/rss+xml, application/atom+xml, application/xml, text/xml', ...fetch });
+    result = await enqueueFeedItems(db, provider.name, parseFeed(page.body).items);
+  } catch (cause) {
+    error = cause instanceof Error ? cause.message : String(cause);
+  }
+  await db.kysely.updateTable('wire_providers').set({ last_polled_at: nowIso(), last_error: error.slice(0, 500) }).where('id', '=', provider.id).execute();
+  return result;
+}
+
+/** Polls every enabled provider whose interval has passed. */
+export async function pollDueProviders(db: Db, now = new Date(), fetch: SafeFetchOptions = {}): Promise<number> {
+  let polled = 0;
+  for (const provider of await listProviders(db)) {
+    const due = !provider.last_polled_at || Date.parse(provider.last_polled_at) + provider.interval_minutes * 60_000 <= now.getTime();
+    if (!provider.enabled || !due) continue;
+    await pollProvider(db, provider, fetch);
+    polled++;
+  }
+  return polled;
+}
+
+export async function listQueue(db: Db, options: { status?: IngestItemStatus; page: number; pageSize: number }) {
+  let query = db.kysely.selectFrom('ingest_items');
+  if (options.status) query = query.where('status', '=', options.status);
+  const total = Number((await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const rows = await query
+    .selectAll()
+    .orderBy('published_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(options.pageSize)
+    .offset((options.page - 1) * options.pageSize)
+    .execute();
+  return { rows, total, pageCount: Math.max(1, Math.ceil(total / options.pageSize)) };
+}
+
+export async function findQueueItem(db: Db, id: number) {
+  return db.kysely.selectFrom('ingest_items').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Marks a queue item as turned into (or matched with) an article, so nobody imports it twice. */
+export async function markQueueItem(db: Db, id: number, status: IngestItemStatus, articleId: number | null): Promise<void> {
+  await db.kysely.updateTable('ingest_items').set({ status, article_id: articleId }).where('id', '=', id).execute();
+}
+
+/**
+ * Polls due providers every minute while the server runs. The schedule is the providers' own
+ * last-polled times in the database, so restarts and several instances do not poll in bursts.
+ */
+export function startWirePoller(db: Db, options: { intervalMs?: number; fetch?: SafeFetchOptions; onError?: (error: unknown) => void } = {}) {
+  let stopped = false;
+  let running: Promise<unknown> = Promise.resolve();
+  let timer: NodeJS.Timeout | undefined;
+  const loop = () => {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      running = pollDueProviders(db, new Date(), options.fetch).catch((error) => options.onError?.(error)).then(loop);
+    }, options.intervalMs ?? 60_000);
+    timer.unref();
+  };
+  loop();
+  return {
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,142 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../../app.tsx';
+import { loadChannelTree } from '../../../domain/channels/channel.service.ts';
+import { type Extraction, ExtractionError } from '../../../domain/ingest/extraction.ts';
+import { extractArticle } from '../../../domain/ingest/extractor.ts';
+import { FetchError, safeFetch } from '../../../domain/ingest/safe-fetch.ts';
+import { WireError, createProvider, findQueueItem, listProviders, listQueue, pollProvider } from '../../../domain/ingest/wire.service.ts';
+import { getSiteSettings } from '../../../domain/settings/site-settings.ts';
+import { parseList } from '../../../domain/shared/json-list.ts';
+import { formatMinute } from '../../../domain/shared/time.ts';
+import { can } from '../../../domain/users/policy.ts';
+import type { AdminKey } from '../../../i18n/admin-messages.ts';
+import { ImportReview } from '../../../views/admin/import-page.tsx';
+import { WiresPage } from '../../../views/admin/wires-page.tsx';
+import { requireCsrf } from '../../auth/staff-session.ts';
+import { AppError } from '../../errors.ts';
+import { adminContext } from './admin-context.ts';
+import { formValuesOf } from './article-form.ts';
+import { html, positiveInt, renderEditor } from './articles.route.tsx';
+
+const QUEUE_ITEMS = 50;
+/** A feed item with less body text than this is only a teaser: the full page is fetched. */
+const TEASER_CHARS = 200;
+
+/** 通稿: wire providers polled into a queue; an item becomes a draft through the import review. */
+export function registerWireRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const { db } = deps;
+
+  app.get('/admin/wires', async (request, reply) => {
+    const ctx = await adminContext(db, request, 'wires');
+    if (!can(ctx.actor, 'article.create')) throw new AppError('FORBIDDEN');
+    const [providers, queue, settings] = await Promise.all([listProviders(db), listQueue(db, { page: 1, pageSize: QUEUE_ITEMS }), getSiteSettings(db)]);
+    const when = (iso: string | null) => (iso ? formatMinute(iso, settings.timeZone) : ctx.t('wireNever'));
+    return html(
+      reply,
+      <WiresPage
+        chrome={ctx.chrome}
+        canManage={can(ctx.actor, 'settings.manage')}
+        providers={providers.map((p) => ({ id: p.id, name: p.name, url: p.url, intervalMinutes: p.interval_minutes, lastPolled: when(p.last_polled_at), lastError: p.last_error }))}
+        items={queue.rows.map((item) => ({
+          id: item.id,
+          title: item.title,
+          provider: item.provider,
+          publishedAt: when(item.published_at),
+          statusKey: item.status,
+          statusLabel: ctx.t(`wireStatus_${item.status}` as AdminKey),
+          importUrl: item.status === 'imported' ? undefined : `/admin/wires/items/${item.id}/import`,
+          articleUrl: item.article_id ? `/admin/articles/${item.article_id}` : undefined,
+        }))}
+      />,
+    );
+  });
+
+  app.post('/admin/wires/providers', async (request, reply) => {
+    requireCsrf(request);
+    const ctx = await adminContext(db, request, 'wires');
+    const body = request.body as Record<string, unknown>;
+    try {
+      await createProvider(db, ctx.actor, {
+        name: String(body.name ?? ''),
+        url: String(body.url ?? ''),
+        intervalMinutes: Number(body.intervalMinutes ?? 15),
+      });
+    } catch (error) {
+      if (!(error instanceof WireError)) throw error;
+      throw new AppError('VALIDATION', error.message);
+    }
+    return reply.redirect('/admin/wires?done=wireAdded', 303);
+  });
+
+  app.post<{ Params: { id: string } }>('/admin/wires/providers/:id/poll', async (request, reply) => {
+    requireCsrf(request);
+    const ctx = await adminContext(db, request, 'wires');
+    if (!can(ctx.actor, 'article.create')) throw new AppError('FORBIDDEN');
+    const provider = (await listProviders(db)).find((p) => p.id === positiveInt(request.params.id));
+    if (!provider) throw new AppError('NOT_FOUND');
+    await pollProvider(db, provider, { allowPrivateAddresses: deps.config.importAllowPrivate });
+    return reply.redirect('/admin/wires?done=wirePolled', 303);
+  });
+
+  app.get<{ Params: { id: string } }>('/admin/wires/items/:id/import', async (request, reply) => {
+    const ctx = await adminContext(db, request, 'wires');
+    if (!can(ctx.actor, 'article.create')) throw new AppError('FORBIDDEN');
+    const item = await findQueueItem(db, positiveInt(request.params.id) ?? 0);
+    if (!item) throw new AppError('NOT_FOUND');
+    let extraction: Extraction;
+    try {
+      extraction = await extractItem(item, deps.config.importAllowPrivate);
+    } catch (error) {
+      if (error instanceof ExtractionError || error instanceof FetchError) throw new AppError('VALIDATION', error.message);
+      throw error;
+    }
+    const tree = await loadChannelTree(db);
+    const authors = extraction.authors.length ? extraction.authors : parseList(item.authors);
+    const values = formValuesOf({
+      channelId: tree.byId.values().next().value?.id ?? 0,
+      title: extraction.title || item.title,
+      summary: extraction.summary || item.summary,
+      bodyHtml: extraction.bodyHtml,
+      isOriginal: false,
+      sourceName: extraction.source || item.provider,
+      sourceUrl: item.url,
+      originalTitle: item.title,
+      originalAuthor: authors.join('、'),
+      dateline: extraction.dateline,
+      reporters: authors,
+      editorName: ctx.actor.role === 'reporter' ? '' : ctx.actor.name,
+    });
+    return renderEditor(reply, deps, ctx, { values, version: 0, statusKey: 'draft' }, {
+      before: (
+        <>
+          {/* Outside the form, tied to it: saving the draft marks this queue item as imported. */}
+          <input type="hidden" name="ingestItemId" form="article-form" value={String(item.id)} />
+          <ImportReview
+            t={ctx.t}
+            originalText={extraction.bodyText}
+            notes={[]}
+            duplicate={item.article_id ? { reason: 'source-url', title: `#${item.article_id}`, url: `/admin/articles/${item.article_id}` } : undefined}
+          />
+        </>
+      ),
+    });
+  });
+}
+
+async function extractItem(item: { title: string; url: string; body_html: string }, allowPrivate: boolean): Promise<Extraction> {
+  const page = `<html><head><title></title></head><body><article><h1>${escapeText(item.title)}</h1>${item.body_html}</article></body></html>`;
+  const fromFeed = extractArticle(page, { url: item.url || undefined });
+  if (fromFeed.bodyText.length >= TEASER_CHARS || !/^https?:\/\//i.test(item.url)) return fromFeed;
+  try {
+    const fetched = await safeFetch(item.url, { allowPrivateAddresses: allowPrivate });
+    return extractArticle(fetched.body, { url: fetched.url, charset: fetched.charset });
+  } catch (error) {
+    // The page being unreachable is no reason to refuse what the feed itself carried.
+    if (error instanceof FetchError || error instanceof ExtractionError) return fromFeed;
+    throw error;
+  }
+}
+
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}

@@ -1,0 +1,145 @@
+import { AdminLayout } from './admin-layout.tsx';
+import type { AdminChrome } from './admin-view-models.ts';
+
+export interface WireProviderView {
+  id: number;
+  name: string;
+  url: string;
+  intervalMinutes: number;
+  lastPolled: string;
+  lastError: string;
+}
+
+export interface WireItemView {
+  id: number;
+  title: string;
+  provider: string;
+  publishedAt: string;
+  statusKey: string;
+  statusLabel: string;
+  importUrl?: string;
+  articleUrl?: string;
+}
+
+/** 通稿: the providers the newsroom polls, and the queue editors work from. */
+export function WiresPage(props: {
+  chrome: AdminChrome;
+  providers: WireProviderView[];
+  items: WireItemView[];
+  canManage: boolean;
+  error?: string;
+}) {
+  const t = props.chrome.t;
+  const csrf = props.chrome.csrfToken;
+  return (
+    <AdminLayout chrome={props.chrome} title={t('wires')}>
+      <h1 safe>{t('wires')}</h1>
+      {props.error ? (
+        <p class="error" role="alert" safe>
+          {props.error}
+        </p>
+      ) : (
+        ''
+      )}
+      <section class="card" aria-labelledby="wire-queue">
+        <h2 id="wire-queue" safe>
+          {t('wireQueue')}
+        </h2>
+        {props.items.length ? (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col" safe>{t('title')}</th>
+                <th scope="col" safe>{t('wireName')}</th>
+                <th scope="col" safe>{t('publishedAt')}</th>
+                <th scope="col" safe>{t('status')}</th>
+                <th scope="col"></th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.items.map((item) => (
+                <tr>
+                  <td safe>{item.title}</td>
+                  <td safe>{item.provider}</td>
+                  <td safe>{item.publishedAt}</td>
+                  <td safe>{item.statusLabel}</td>
+                  <td>
+                    {item.importUrl ? (
+                      <a href={item.importUrl} safe>
+                        {t('wireImport')}
+                      </a>
+                    ) : (
+                      ''
+                    )}{' '}
+                    {item.articleUrl ? (
+                      <a href={item.articleUrl} safe>
+                        {t('wireOpenArticle')}
+                      </a>
+                    ) : (
+                      ''
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p class="muted" safe>
+            {t('nothingHere')}
+          </p>
+        )}
+      </section>
+      <section class="card" aria-labelledby="wire-providers">
+        <h2 id="wire-providers" safe>
+          {t('wireProviders')}
+        </h2>
+        <table>
+          <tbody>
+            {props.providers.map((p) => (
+              <tr>
+                <td safe>{p.name}</td>
+                <td safe>{p.url}</td>
+                <td safe>{`${t('wireLastPolled')}:${p.lastPolled}`}</td>
+                <td class="error-text" safe>
+                  {p.lastError}
+                </td>
+                <td>
+                  <form method="post" action={`/admin/wires/providers/${p.id}/poll`} class="inline">
+                    <input type="hidden" name="_csrf" value={csrf} />
+                    <button type="submit" safe>
+                      {t('wirePollNow')}
+                    </button>
+                  </form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {props.canManage ? (
+          <form method="post" action="/admin/wires/providers" class="wire-form">
+            <input type="hidden" name="_csrf" value={csrf} />
+            <label for="wire-name" safe>
+              {t('wireName')}
+            </label>
+            <input id="wire-name" name="name" required />
+            <label for="wire-url" safe>
+              {t('wireUrl')}
+            </label>
+            <input id="wire-url" name="url" type="url" required />
+            <label for="wire-interval" safe>
+              {t('wireInterval')}
+            </label>
+            <input id="wire-interval" name="intervalMinutes" type="number" min="1" max="1440" value="15" />
+            <p>
+              <button type="submit" safe>
+                {t('wireAdd')}
+              </button>
+            </p>
+          </form>
+        ) : (
+          ''
+        )}
+      </section>
+    </AdminLayout>
+  );
+}

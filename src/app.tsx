@@ -83,7 +83,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; pageC
   registerAuthRoutes(app, deps);
   registerDashboardRoute(app, deps);
   registerArticleAdminRoutes(app, deps);
-  await registerImportRoutes(app, deps);
+  registerImportRoutes(app, deps);
   registerWireRoutes(app, deps);
   registerChannelAdminRoutes(app, deps);
   registerSettingsAdminRoutes(app, deps);

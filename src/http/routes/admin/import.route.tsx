@@ -29,8 +29,9 @@ interface ImportInput {
  * shown in the ordinary editor form (posting to the ordinary create route), with the original
  * text beside it and a warning when the same story is already in the system.
  */
-export async function registerImportRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  await app.register(async (scope) => {
+export function registerImportRoutes(app: FastifyInstance, deps: AppDeps): void {
+  // Not awaited: the scope loads with the others at ready(), after app.tsx has set the error handler.
+  void app.register(async (scope) => {
     await scope.register(fastifyMultipart, { limits: { fileSize: MAX_PAGE_BYTES, files: 1, fields: 10, fieldSize: MAX_PAGE_BYTES } });
 
     scope.get('/admin/import', async (request, reply) => {

@@ -39,7 +39,7 @@ export class ArticleError extends Error {}
  */
 export async function createArticle(db: Db, input: ArticleInput, authorName: string): Promise<Article> {
   const values = await toRow(db, input);
-  return db.kysely.transaction().execute(async (trx) => {
+  const created = await db.kysely.transaction().execute(async (trx) => {
     const now = nowIso();
     const row = await trx
       .insertInto('articles')
@@ -54,6 +54,8 @@ export async function createArticle(db: Db, input: ArticleInput, authorName: str
       .execute();
     return article;
   });
+  if (created.status === 'published') db.changes.publish({ kind: 'article', articleId: created.id, channelIds: [created.channelId] });
+  return created;
 }
 
 export type ArticleValues = Omit<NewArticleRow, 'created_at' | 'updated_at' | 'version'>;

@@ -34,7 +34,7 @@ export async function appendBlockItem(db: Db, block: BlockName, item: BlockItemI
     .select((eb) => eb.fn.max('position').as('max'))
     .where('block', '=', block)
     .executeTakeFirst();
-  return db.kysely
+  const row = await db.kysely
     .insertInto('block_items')
     .values({
       block,
@@ -46,6 +46,8 @@ export async function appendBlockItem(db: Db, block: BlockName, item: BlockItemI
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+  db.changes.publish({ kind: 'block', block });
+  return row;
 }
 
 // ---- Newsroom edits (audited, announced on the change feed) ----

@@ -45,6 +45,7 @@ export async function createChannel(db: Db, input: ChannelInput): Promise<Channe
     .catch((error: Error) => {
       throw new ChannelError(`cannot create channel "${input.slug}": ${error.message}`);
     });
+  db.changes.publish({ kind: 'channels' });
   return row;
 }
 
@@ -71,6 +72,7 @@ export async function changeChannelSlug(db: Db, channelId: number, slug: string)
         .execute();
     }
   });
+  db.changes.publish({ kind: 'channels' });
 }
 
 /** The channel that used to live at an old path, if any. */

@@ -62,6 +62,7 @@ export async function updateSiteSettings(db: Db, change: Partial<SiteSettings>):
     .values({ key: KEY, value })
     .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
     .execute();
+  db.changes.publish({ kind: 'settings' });
   return next;
 }
 

@@ -39,7 +39,7 @@ import { registerHomeRoute } from './http/routes/site/home.route.tsx';
 import { registerSitePathRoute } from './http/routes/site/site-path.route.tsx';
 import { registerSearchRoute } from './http/routes/site/search.route.tsx';
 import { registerSearchApiRoute } from './http/routes/api/search.route.ts';
-import { chromeFor, loadSiteContext } from './http/site-context.ts';
+import { chromeFor, enableSiteContextMemo, loadSiteContext } from './http/site-context.ts';
 import { ErrorPage } from './views/pages/error-page.tsx';
 
 /** What routes need from the outside world; tests build it with a test database. */
@@ -64,6 +64,8 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; pageC
     ...(pageCache ? { serverFactory: pageCacheServerFactory(pageCache) } : {}),
   });
   registerRequestOrigin(app);
+  // Settings, channel tree and sidebars stay in memory until the change feed says they changed.
+  enableSiteContextMemo(deps.db);
   if (pageCache) registerPageCache(app, deps.db, pageCache);
 
   await app.register(fastifyStatic, { root: ASSETS_DIR, prefix: '/assets/', maxAge: '1d' });

@@ -28,9 +28,9 @@ export const SIDEBAR_LATEST = 8;
 const NEW_MEDIA_ITEMS = 6;
 
 /**
- * The context is the same for every request until content changes, so with the page cache on it
- * is kept per database handle and dropped on every committed change (`db.changes`). Without the
- * memo (cache off, and tests whose writes do not publish changes) it is loaded per request.
+ * The context is the same for every request until content changes, so it is kept per database
+ * handle and dropped on every committed change (`db.changes`; every content write publishes
+ * there). A handle without the memo (scripts) loads it per request.
  */
 interface Memo {
   context?: Promise<SiteContext>;

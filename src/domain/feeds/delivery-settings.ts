@@ -23,7 +23,7 @@ export async function getDeliverySettings(db: Db): Promise<DeliverySettings> {
   return { ...DEFAULT_DELIVERY, ...(JSON.parse(row.value) as Partial<DeliverySettings>) };
 }
 
-/** Merges and checks a change; the caller publishes `{ kind: 'settings' }` after it. */
+/** Merges and checks a change, stores it, and tells the change feed. */
 export async function updateDeliverySettings(db: Db, change: Partial<DeliverySettings>): Promise<DeliverySettings> {
   const next = { ...(await getDeliverySettings(db)), ...change };
   next.siteUrl = next.siteUrl.replace(/\/+$/, '');
@@ -39,5 +39,6 @@ export async function updateDeliverySettings(db: Db, change: Partial<DeliverySet
     .values({ key: KEY, value })
     .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
     .execute();
+  db.changes.publish({ kind: 'settings' });
   return next;
 }

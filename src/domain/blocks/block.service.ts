@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Db } from '../../db/create-db.ts';
+import { writeSetting } from '../settings/settings-store.ts';
 import type { BlockItemRow, Database } from '../../db/schema.ts';
 import { type ArticleSummary, listFlagged } from '../articles/article.queries.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -222,13 +223,8 @@ export async function saveFocusOrder(db: Db, actor: Actor, ids: readonly number[
   if (new Set(ids).size !== ids.length || !ids.every((id) => flagged.has(id))) {
     throw new BlockError('the order must list focus stories once each; reload the page and try again');
   }
-  const value = JSON.stringify(ids);
   await db.kysely.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('settings')
-      .values({ key: FOCUS_ORDER_KEY, value })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
-      .execute();
+    await writeSetting(trx, FOCUS_ORDER_KEY, ids);
     await recordAudit(trx, actor, { action: 'block.reorder', targetType: 'block', targetId: 'focus', detail: { order: ids } });
   });
   db.changes.publish({ kind: 'block', block: 'focus' });

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/create-db.ts';
+import { readSetting, writeSetting } from '../settings/settings-store.ts';
 
 /** How the site is delivered to the outside: its public address, feeds, and the CDN purge hook. */
 export interface DeliverySettings {
@@ -18,9 +19,7 @@ const KEY = 'delivery';
 export class DeliverySettingsError extends Error {}
 
 export async function getDeliverySettings(db: Db): Promise<DeliverySettings> {
-  const row = await db.kysely.selectFrom('settings').select('value').where('key', '=', KEY).executeTakeFirst();
-  if (!row) return { ...DEFAULT_DELIVERY };
-  return { ...DEFAULT_DELIVERY, ...(JSON.parse(row.value) as Partial<DeliverySettings>) };
+  return readSetting(db.kysely, KEY, DEFAULT_DELIVERY);
 }
 
 /** Merges and checks a change, stores it, and tells the change feed. */
@@ -33,12 +32,7 @@ export async function updateDeliverySettings(db: Db, change: Partial<DeliverySet
   if (!Number.isInteger(next.feedItems) || next.feedItems < 1 || next.feedItems > 100) {
     throw new DeliverySettingsError('feedItems must be between 1 and 100');
   }
-  const value = JSON.stringify(next);
-  await db.kysely
-    .insertInto('settings')
-    .values({ key: KEY, value })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
-    .execute();
+  await writeSetting(db.kysely, KEY, next);
   db.changes.publish({ kind: 'settings' });
   return next;
 }

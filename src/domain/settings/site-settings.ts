@@ -1,4 +1,5 @@
 import type { Db } from '../../db/create-db.ts';
+import { readSetting, writeSetting } from './settings-store.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { isValidTimeZone } from '../shared/time.ts';
 import type { Actor } from '../users/actor.ts';
@@ -47,21 +48,14 @@ const KEY = 'site';
 export class SettingsError extends Error {}
 
 export async function getSiteSettings(db: Db): Promise<SiteSettings> {
-  const row = await db.kysely.selectFrom('settings').select('value').where('key', '=', KEY).executeTakeFirst();
-  if (!row) return { ...DEFAULT_SETTINGS };
-  return { ...DEFAULT_SETTINGS, ...(JSON.parse(row.value) as Partial<SiteSettings>) };
+  return readSetting(db.kysely, KEY, DEFAULT_SETTINGS);
 }
 
 /** Merges a change into the stored settings after checking it; an invalid change writes nothing. */
 export async function updateSiteSettings(db: Db, change: Partial<SiteSettings>): Promise<SiteSettings> {
   const next = { ...(await getSiteSettings(db)), ...change };
   validateSettings(next);
-  const value = JSON.stringify(next);
-  await db.kysely
-    .insertInto('settings')
-    .values({ key: KEY, value })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
-    .execute();
+  await writeSetting(db.kysely, KEY, next);
   db.changes.publish({ kind: 'settings' });
   return next;
 }
@@ -116,13 +110,8 @@ export async function saveSiteSettings(db: Db, actor: Actor, change: Partial<Sit
   const problems = settingsProblems(next);
   if (problems.length) throw new SettingsFieldError(problems);
   const changed = (Object.keys(next) as (keyof SiteSettings)[]).filter((key) => next[key] !== before[key]);
-  const value = JSON.stringify(next);
   await db.kysely.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('settings')
-      .values({ key: KEY, value })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
-      .execute();
+    await writeSetting(trx, KEY, next);
     await recordAudit(trx, actor, {
       action: 'settings.update',
       targetType: 'settings',

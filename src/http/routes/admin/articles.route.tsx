@@ -251,8 +251,8 @@ export async function renderEditor(
   extra: { errors?: string[]; conflict?: boolean; status?: number; before?: JSX.Element } = {},
 ) {
   const [tree, settings] = await Promise.all([loadChannelTree(deps.db), getSiteSettings(deps.db)]);
-  const target = { channelId: Number(state.values.channelId), authorId: state.id ? await authorOf(deps, state.id) : ctx.actor.userId, status: state.statusKey };
   const row = state.id ? await findArticleRow(deps.db, state.id) : undefined;
+  const target = { channelId: Number(state.values.channelId), authorId: row ? row.author_id : ctx.actor.userId, status: state.statusKey };
   const live = row?.status === 'published' ? row : undefined;
   const props: ArticleEditProps = {
     chrome: ctx.chrome,
@@ -295,10 +295,6 @@ async function renderFailure(reply: FastifyReply, deps: AppDeps, ctx: AdminConte
 
 function isProblemKey(p: string): p is 'title' | 'body' | 'sourceName' | 'sourceUrlOrOriginalTitle' | 'editorName' {
   return ['title', 'body', 'sourceName', 'sourceUrlOrOriginalTitle', 'editorName'].includes(p);
-}
-
-async function authorOf(deps: AppDeps, id: number): Promise<number | null> {
-  return (await findArticleRow(deps.db, id))?.author_id ?? null;
 }
 
 function channelOptions(tree: Awaited<ReturnType<typeof loadChannelTree>>, actor: Actor, forWriting: boolean, keep?: number) {

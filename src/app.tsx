@@ -38,7 +38,6 @@ import { registerSitemapRoutes } from './http/routes/site/sitemaps.route.ts';
 import { registerHomeRoute } from './http/routes/site/home.route.tsx';
 import { registerSitePathRoute } from './http/routes/site/site-path.route.tsx';
 import { registerSearchRoute } from './http/routes/site/search.route.tsx';
-import { registerSearchApiRoute } from './http/routes/api/search.route.ts';
 import { chromeFor, enableSiteContextMemo, loadSiteContext } from './http/site-context.ts';
 import { ErrorPage } from './views/pages/error-page.tsx';
 
@@ -98,7 +97,6 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; pageC
   registerHomeRoute(app, deps);
   registerSitePathRoute(app, deps);
   registerSearchRoute(app, deps);
-  registerSearchApiRoute(app, deps);
   registerFeedRoutes(app, deps);
   registerSitemapRoutes(app, deps);
 

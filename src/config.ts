@@ -9,6 +9,8 @@ export interface Config {
   pageCache: boolean;
   /** Lets URL import reach loopback and private addresses (tests, intranet installs). Off by default. */
   importAllowPrivate: boolean;
+  /** Requests per minute one API client (a token, else an IP address) may make to /api/v1; 0 = no limit. */
+  apiRateLimit: number;
 }
 
 export type DatabaseConfig =
@@ -28,6 +30,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.DATA_DIR || './data'),
     pageCache: parseOnOff('INKSTONE_PAGE_CACHE', env.INKSTONE_PAGE_CACHE ?? 'on'),
     importAllowPrivate: parseOnOff('INKSTONE_IMPORT_ALLOW_PRIVATE', env.INKSTONE_IMPORT_ALLOW_PRIVATE ?? 'off'),
+    apiRateLimit: parseCount('INKSTONE_API_RATE_LIMIT', env.INKSTONE_API_RATE_LIMIT ?? '600'),
   };
 }
 
@@ -37,6 +40,11 @@ function parsePort(value: string): number {
     throw new ConfigError(`PORT must be a whole number between 0 and 65535, got "${value}"`);
   }
   return port;
+}
+
+function parseCount(name: string, value: string): number {
+  if (!/^\d{1,9}$/.test(value)) throw new ConfigError(`${name} must be a whole number (0 turns it off), got "${value}"`);
+  return Number(value);
 }
 
 function parseOnOff(name: string, value: string): boolean {

@@ -13,6 +13,7 @@ import {
   MediaSchema,
   NewsroomArticleSchema,
   PublishedArticleSchema,
+  SearchPageSchema,
 } from '../../src/http/routes/api/api-schemas.ts';
 import { describeEachDialect } from '../helpers/databases.ts';
 import { makeArticle, makeChannels } from '../helpers/factories.ts';
@@ -293,6 +294,47 @@ describeEachDialect('JSON API /api/v1', (_fresh, dialect) => {
     const writer = await signIn(t.app, 'writer');
     expect((await writer.get('/admin/tokens')).statusCode).toBe(403);
     expect((await writer.post('/admin/tokens', { name: '偷偷', role: 'admin' })).statusCode).toBe(403);
+  });
+
+  it('searches published articles, reading odd parameters leniently', async () => {
+    const res = await t.app.inject(`/api/v1/search?q=${encodeURIComponent('国际新闻')}&pageSize=3`);
+    expect(res.statusCode).toBe(200);
+    expectSchema(SearchPageSchema, res.json());
+    expect(res.json().pageSize).toBe(3);
+    expect(res.json().items.map((hit: { title: string }) => hit.title)).toContain('国际新闻一则');
+    expect(new URL(res.json().items[0].url).pathname).toMatch(/\.html$/);
+    const draft = await t.app.inject(`/api/v1/search?q=${encodeURIComponent('还没发的草稿')}`);
+    expect(draft.json().items).toEqual([]);
+
+    for (const query of ['q=%22NEAR(%20-&page=1000000000', 'page=abc&pageSize=zz&sort=newest&from=2025-13-45', `q=${'新'.repeat(10_000)}`, 'unknown=1']) {
+      const odd = await t.app.inject(`/api/v1/search?${query}`);
+      expect(odd.statusCode, query).toBe(200);
+      expectSchema(SearchPageSchema, odd.json());
+    }
+  });
+});
+
+describeEachDialect('JSON API rate limit', (_fresh, dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp(dialect, { apiRateLimit: 3 });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('answers 429 with Retry-After once a client spends its budget, counting each token apart', async () => {
+    for (let i = 0; i < 3; i++) expect((await t.app.inject('/api/v1/channels')).statusCode).toBe(200);
+    const refused = await t.app.inject('/api/v1/channels');
+    expectError(refused, 429, 'RATE_LIMITED');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    // Another address has its own budget; so does a token, wherever it calls from.
+    expect((await t.app.inject({ url: '/api/v1/channels', remoteAddress: '10.0.0.7' })).statusCode).toBe(200);
+    const { token } = await createApiToken(t.db, systemActor(), { name: '合作方', role: 'reporter' });
+    for (let i = 0; i < 3; i++) expect((await t.app.inject({ url: '/api/v1/drafts', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(200);
+    expectError(await t.app.inject({ url: '/api/v1/drafts', headers: { authorization: `Bearer ${token}` } }), 429, 'RATE_LIMITED');
+    // The public site is not part of the API budget.
+    expect((await t.app.inject('/')).statusCode).not.toBe(429);
   });
 });
 

@@ -24,6 +24,7 @@ export async function buildDeliveryApp(db: Db, options: { pageCache?: boolean; p
     dataDir,
     pageCache: options.pageCache ?? true,
     importAllowPrivate: false,
+    apiRateLimit: 600,
   };
   const app = await buildApp({ config, db }, { pageCacheBytes: options.pageCacheBytes });
   await app.ready();

@@ -16,7 +16,7 @@ export interface TestApp {
 }
 
 /** The real application on a fresh database of the given dialect, optionally with the demo portal. */
-export async function buildTestApp(dialect: Dialect, options: { demo?: boolean; importAllowPrivate?: boolean } = {}): Promise<TestApp> {
+export async function buildTestApp(dialect: Dialect, options: { demo?: boolean; importAllowPrivate?: boolean; apiRateLimit?: number } = {}): Promise<TestApp> {
   const db = await createTestDb(dialect);
   const dataDir = await mkdtemp(path.join(tmpdir(), 'inkstone-test-data-'));
   if (options.demo) await createDemo(db, dataDir);
@@ -27,6 +27,7 @@ export async function buildTestApp(dialect: Dialect, options: { demo?: boolean; 
     dataDir,
     pageCache: false,
     importAllowPrivate: options.importAllowPrivate ?? false,
+    apiRateLimit: options.apiRateLimit ?? 600,
   };
   const app = await buildApp({ config, db });
   return {

@@ -5,6 +5,7 @@ import type { ArticleSummary } from '../../../domain/articles/article.queries.ts
 import type { NewsroomRow } from '../../../domain/articles/newsroom.queries.ts';
 import type { ChannelTree } from '../../../domain/channels/channel-tree.ts';
 import { mediaUrls } from '../../../domain/media/media.service.ts';
+import type { SearchResults } from '../../../domain/search/search.service.ts';
 import type { SiteUrls } from '../../site-urls.ts';
 import type { ChannelJson, MediaJson, NewsroomArticleJson, PublishedArticleJson } from './api-schemas.ts';
 
@@ -135,5 +136,29 @@ export function mediaJson(view: ApiView, media: MediaRow): MediaJson {
     srcsetWebp: absolute(urls.srcset('webp')),
     srcsetJpeg: absolute(urls.srcset('jpg')),
     createdAt: media.created_at,
+  };
+}
+
+/** A page of search hits; titles and snippets arrive escaped with <mark> from the search service. */
+export function searchResultsJson(view: ApiView, results: SearchResults) {
+  return {
+    query: results.query,
+    sort: results.sort,
+    total: results.total,
+    totalIsLowerBound: results.totalIsLowerBound,
+    page: results.page,
+    pageSize: results.pageSize,
+    pageCount: results.pageCount,
+    items: results.items.map((hit) => ({
+      id: hit.id,
+      title: hit.title,
+      titleHtml: hit.safeTitle,
+      snippetHtml: hit.safeSnippet,
+      url: view.origin + view.urls.article({ id: hit.id, channelId: hit.channelId, publishedAt: hit.publishedAt ?? '' }),
+      channelId: hit.channelId,
+      source: hit.sourceName,
+      publishedAt: hit.publishedAt,
+      score: hit.score,
+    })),
   };
 }

@@ -67,6 +67,23 @@ export const DraftListQuery = Type.Object(
   { ...PageParams, channel: Type.Optional(Type.Integer({ minimum: 1 })), status: Type.Optional(Status) },
   { additionalProperties: false },
 );
+/**
+ * Search parameters are read leniently, like the public search page: a reader's typo (page=abc,
+ * sort=newest) falls back to the default instead of failing, so the schema only bounds lengths.
+ */
+export const SearchQuerySchema = Type.Object(
+  {
+    q: Type.Optional(Text(10_000, 'the words to find; quoted phrases match as phrases; only the first 100 characters count')),
+    page: Type.Optional(Text(20, 'page number, from 1')),
+    pageSize: Type.Optional(Text(20, '1–50, default 10')),
+    sort: Type.Optional(Text(20, 'relevance (default) or time')),
+    channel: Type.Optional(Text(20, 'a channel id; its sub-channels are included')),
+    from: Type.Optional(Text(20, 'YYYY-MM-DD, a day in the site\'s time zone')),
+    to: Type.Optional(Text(20, 'YYYY-MM-DD')),
+    source: Type.Optional(Text(200, '来源, exact')),
+  },
+  { additionalProperties: true },
+);
 export const MediaListQuery = Type.Object({ ...PageParams, q: Type.Optional(Text(200, 'words in caption, credit or alt')) }, { additionalProperties: false });
 
 /** Documentation only: multipart bodies are read as a stream, not validated by a schema. */
@@ -188,6 +205,29 @@ export const MediaSchema = Type.Object({
 export function pageOf<T extends TSchema>(item: T) {
   return Type.Object({ items: Type.Array(item), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer(), pageCount: Type.Integer() });
 }
+
+export const SearchHitSchema = Type.Object({
+  id: Type.Integer(),
+  title: Type.String(),
+  titleHtml: Type.String({ description: 'escaped title with <mark> around matches, safe to insert as HTML' }),
+  snippetHtml: Type.String({ description: 'escaped passage with <mark> around matches' }),
+  url: Type.String({ description: 'canonical public URL' }),
+  channelId: Type.Integer(),
+  source: Type.String(),
+  publishedAt: NullableTime,
+  score: Type.Number(),
+});
+
+export const SearchPageSchema = Type.Object({
+  query: Type.String({ description: 'the query as understood (empty when nothing searchable was given)' }),
+  sort: Type.Union([Type.Literal('relevance'), Type.Literal('time')]),
+  total: Type.Integer(),
+  totalIsLowerBound: Type.Boolean({ description: 'true when there are at least `total` matches' }),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+  pageCount: Type.Integer(),
+  items: Type.Array(SearchHitSchema),
+});
 
 export const ArticlePageSchema = pageOf(ArticleSummarySchema);
 export const DraftPageSchema = pageOf(DraftSummarySchema);

@@ -16,11 +16,13 @@ import { findPublishedArticle, listPublished } from '../../../domain/articles/ar
 import { listNewsroomArticles } from '../../../domain/articles/newsroom.queries.ts';
 import { listMedia } from '../../../domain/media/media.queries.ts';
 import { MEDIA_LIMITS, findMedia, storeImageOnce } from '../../../domain/media/media.service.ts';
+import { searchArticles } from '../../../domain/search/search.service.ts';
 import type { Actor } from '../../../domain/users/actor.ts';
 import { authenticateApiToken } from '../../../domain/users/api-token.service.ts';
 import { assertCan, canView } from '../../../domain/users/policy.ts';
 import { AppError, type ErrorCode } from '../../errors.ts';
 import { requestOrigin } from '../../request-origin.ts';
+import { parseSearchParams, toSearchQuery } from '../../search-params.ts';
 import { loadSiteContext } from '../../site-context.ts';
 import {
   type ApiView,
@@ -30,6 +32,7 @@ import {
   mediaJson,
   newsroomArticleJson,
   publishedArticleJson,
+  searchResultsJson,
 } from './api-presenters.ts';
 import {
   ArticleFieldsSchema,
@@ -49,11 +52,14 @@ import {
   PublishSchema,
   PublishedArticleSchema,
   RejectSchema,
+  SearchPageSchema,
+  SearchQuerySchema,
 } from './api-schemas.ts';
 import { type DocumentedRoute, buildOpenApi } from './openapi.ts';
 
 export const API_PREFIX = '/api/v1';
 const DEFAULT_PAGE_SIZE = 20;
+const SEARCH_PAGE_SIZE = { default: 10, max: 50 };
 /** Article bodies can be long (pasted features with many figures); JSON beyond this is refused. */
 const JSON_BODY_LIMIT = 4 * 1024 * 1024;
 
@@ -182,6 +188,24 @@ function apiRoutes(deps: AppDeps): ApiRoute<TSchema | undefined, TSchema | undef
       response: { status: 200, description: 'top-level channels with their children', schema: ChannelListSchema },
       errors: ['UNAUTHENTICATED'],
       handler: async ({ request }) => ({ items: channelTreeJson(await viewFor(request)) }),
+    }),
+    route({
+      method: 'GET',
+      url: '/search',
+      tag: 'public',
+      summary: 'Full-text search of published articles (jieba words and character bigrams, BM25-style ranking)',
+      description:
+        'Lenient like the public search page: an unreadable page, size, sort or date falls back to its default, and full-text syntax in `q` is searched as text. `titleHtml` and `snippetHtml` are escaped text with <mark> around matches.',
+      auth: 'public',
+      querystring: SearchQuerySchema,
+      response: { status: 200, description: 'a page of hits, best first (or newest first with sort=time)', schema: SearchPageSchema },
+      errors: READ_ERRORS,
+      handler: async ({ query, request }) => {
+        const params = parseSearchParams(query);
+        const context = await loadSiteContext(db);
+        const results = await searchArticles(db, toSearchQuery(params, context.tree, searchPageSize(query.pageSize)));
+        return searchResultsJson(await viewFor(request), results);
+      },
     }),
     route({
       method: 'POST',
@@ -333,28 +357,15 @@ function apiRoutes(deps: AppDeps): ApiRoute<TSchema | undefined, TSchema | undef
       auth: 'public',
       response: { status: 200, description: 'the OpenAPI document', schema: OpenApiSchema },
       errors: [],
-      handler: async ({ request }) => openApiDocument(request.server, deps),
+      handler: async () => openApiDocument(deps),
     }),
   ];
 }
 
-/** The search engineer's /api/v1/search, registered elsewhere; documented here when present. */
-const SEARCH_ROUTE: DocumentedRoute = {
-  method: 'GET',
-  path: `${API_PREFIX}/search`,
-  tag: 'public',
-  summary: 'Full-text search of published articles (jieba words and character bigrams, BM25-style ranking)',
-  description:
-    'Query parameters: q, page, pageSize (≤ 50), sort=relevance|time, channel, from, to (YYYY-MM-DD), source. `titleHtml` and `snippetHtml` are escaped text with <mark> around matches.',
-  auth: 'public',
-  response: { status: 200, description: 'a page of hits', schema: OpenApiSchema },
-  errors: ['BAD_REQUEST'],
-};
-
 let cachedRoutes: DocumentedRoute[] | undefined;
 
-/** Every documented route of this app: the table, plus search when that route is registered. */
-export function documentedRoutes(app: FastifyInstance, deps: AppDeps): DocumentedRoute[] {
+/** Every documented route of this app: the route table without its handlers. */
+export function documentedRoutes(deps: AppDeps): DocumentedRoute[] {
   cachedRoutes ??= apiRoutes(deps).map(({ handler: _handler, url, params, querystring, body, ...rest }) => ({
     ...rest,
     path: API_PREFIX + url,
@@ -362,17 +373,35 @@ export function documentedRoutes(app: FastifyInstance, deps: AppDeps): Documente
     ...(querystring ? { querystring } : {}),
     ...(body ? { body } : {}),
   }));
-  const search = app.hasRoute({ method: 'GET', url: SEARCH_ROUTE.path }) ? [SEARCH_ROUTE] : [];
-  return [...cachedRoutes, ...search];
+  return cachedRoutes;
 }
 
-function openApiDocument(app: FastifyInstance, deps: AppDeps) {
-  return buildOpenApi(documentedRoutes(app, deps), {
+function openApiDocument(deps: AppDeps) {
+  return buildOpenApi(documentedRoutes(deps), {
     title: 'Inkstone API',
     version: '1.0.0',
     description:
       'Published articles and channels are public. Newsroom writes and reads need an API token (`Authorization: Bearer …`) created by an administrator; a token acts with its role\'s rights. Errors are JSON: `{ error: { code, message, messageEn, detail, problems } }`.',
   });
+}
+
+/** pageSize as a client typed it: 1–50, anything unreadable is the default. */
+function searchPageSize(raw: string | undefined): number {
+  if (raw === undefined || !/^\d{1,3}$/.test(raw)) return SEARCH_PAGE_SIZE.default;
+  return Math.min(SEARCH_PAGE_SIZE.max, Math.max(1, Number(raw)));
+}
+
+/**
+ * One budget per client and minute: a valid token is one client wherever it calls from, anyone
+ * else is counted by address. Runs after authentication, so a bad token is refused (401) first.
+ */
+function apiRateLimit(perMinute: number) {
+  if (perMinute <= 0) return undefined;
+  return {
+    max: perMinute,
+    timeWindow: 60_000,
+    keyGenerator: (request: FastifyRequest) => (request.apiActor ? `api-token:${request.apiActor.userId}` : `api-ip:${request.ip}`),
+  };
 }
 
 function bearerOf(request: FastifyRequest): string | undefined | null {
@@ -401,11 +430,13 @@ export function apiV1Plugin(deps: AppDeps) {
       request.apiActor = actor;
     });
 
+    const rateLimit = apiRateLimit(deps.config.apiRateLimit);
     for (const spec of apiRoutes(deps)) {
       app.route({
         method: spec.method,
         url: spec.url,
         bodyLimit: JSON_BODY_LIMIT,
+        ...(rateLimit ? { config: { rateLimit } } : {}),
         schema: {
           ...(spec.params ? { params: spec.params } : {}),
           ...(spec.querystring ? { querystring: spec.querystring } : {}),

@@ -233,7 +233,8 @@ export async function saveFocusOrder(db: Db, actor: Actor, ids: readonly number[
 /**
  * Sets or clears one article's curated flag. The headline slot holds one story, so setting it
  * clears every other headline. A published story's working copy gets the same flag, so
- * publishing pending edits later does not undo the editors' choice.
+ * publishing pending edits later does not undo the editors' choice; the version goes up, so an
+ * editor form that still holds the old flag meets an edit conflict instead of undoing it.
  */
 export async function setArticleFlag(db: Db, actor: Actor, articleId: number, flag: ArticleFlag, on: boolean): Promise<void> {
   assertCan(actor, 'blocks.manage');
@@ -247,7 +248,12 @@ export async function setArticleFlag(db: Db, actor: Actor, articleId: number, fl
         : [];
     const changed = [...others.map((o) => ({ id: o.id, channelId: o.channel_id, value: 0 })), { id: article.id, channelId: article.channel_id, value: on ? 1 : 0 }];
     for (const row of changed) {
-      await trx.updateTable('articles').set({ [flag]: row.value }).where('id', '=', row.id).execute();
+      // A new version: an editor form opened before this change must not save the old flag back.
+      await trx
+        .updateTable('articles')
+        .set((eb) => ({ [flag]: row.value, version: eb('version', '+', 1) }))
+        .where('id', '=', row.id)
+        .execute();
       const copy = await trx.selectFrom('articles').select('working_copy').where('id', '=', row.id).executeTakeFirst();
       if (copy?.working_copy) {
         const fields = JSON.parse(copy.working_copy) as Record<string, unknown>;

@@ -151,7 +151,16 @@ function isFrameTail(block: Block): boolean {
   if (block.kind === 'figure') return !block.caption;
   if (block.kind === 'list') return true;
   const text = blockText(block);
+  if (isWrappedProse(text)) return false;
   return text.length < 60 && !/[。！？.!?…”」』"）)]$/.test(text);
+}
+
+/**
+ * A line of prose broken by hand (old pages wrap text with <br> every 30-odd characters): it has
+ * clause punctuation inside, which labels and link lists do not. Commas inside numbers ($4,799) do not count.
+ */
+function isWrappedProse(text: string): boolean {
+  return text.length >= 20 && /[，；]|[,;]\s/.test(text);
 }
 
 /**
@@ -166,7 +175,14 @@ function trimFrame(blocks: Block[]): void {
   let end = blocks.length;
   while (end > 0 && isFrameTail(blocks[end - 1] as Block) && !matchEditorLine(blockText(blocks[end - 1] as Block))) end--;
   // Only cut a tail of several lines: one short closing line (a signature, 来源) is the author's.
-  if (blocks.length - end >= 2 && end > 0) blocks.splice(end);
+  if (blocks.length - end < 2 || end === 0) return;
+  // A frame is small beside its article; a tail a quarter as long as the body is content (a data table, a list of steps).
+  if (charsOf(blocks.slice(end)) > charsOf(blocks.slice(0, end)) * 0.25) return;
+  blocks.splice(end);
+}
+
+function charsOf(blocks: Block[]): number {
+  return blocks.reduce((n, b) => n + blockText(b).length, 0);
 }
 
 /** 来源:… 时间:… lines that sit inside the article container before the first paragraph. */

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { blocksToText, finishBlocks } from './body-blocks.ts';
+import type { Block } from './extraction.ts';
+
+const p = (text: string): Block => ({ kind: 'p', text });
+
+const ARTICLE = [
+  p('市图书馆今天宣布，新馆将于下月开放，读者可以提前在网上预约参观时间，每天限额两千人。'),
+  p('馆方介绍，新馆共有五层，藏书两百万册，并设有儿童阅读区、古籍修复室和一个可容纳三百人的报告厅。'),
+];
+
+describe('the frame after an article', () => {
+  it('drops a short run of labels and list titles that follows the last paragraph', () => {
+    const { blocks } = finishBlocks([...ARTICLE, p('热门标签'), p('城市 文化 阅读'), p('本周排行')]);
+    expect(blocksToText(blocks)).not.toMatch(/热门标签|本周排行/);
+    expect(blocks).toHaveLength(2);
+  });
+
+  it('keeps prose wrapped by hand into short lines, whose lines carry commas but no full stop', () => {
+    const wrapped = ['我们在那条老街上住了整整十年，每天清晨', '都能听见卖豆浆的吆喝声，后来街道拓宽，', '那些小铺子一家接一家地搬走了，只剩下'];
+    const { blocks } = finishBlocks([...ARTICLE, ...wrapped.map(p)]);
+    expect(blocksToText(blocks)).toContain('那些小铺子一家接一家地搬走了');
+  });
+
+  it('keeps a long table that follows the prose, such as a schedule announced by the last line', () => {
+    const rows = Array.from({ length: 30 }, (_, i) => p(`第${i + 1}场 周${'一二三四五六日'[i % 7]} 报告厅`));
+    const { blocks } = finishBlocks([...ARTICLE, p('附：讲座安排'), ...rows]);
+    expect(blocksToText(blocks)).toContain('第30场');
+  });
+});

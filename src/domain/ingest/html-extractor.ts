@@ -303,6 +303,8 @@ function chooseContent(root: Element, docStats: DocumentStats): Element[] {
   let topScore = -Infinity;
   const ranked: Array<[Element, number]> = [];
   for (const [el, score] of scores) {
+    // What the block reader would throw away as furniture (a long list of reply links) cannot be the article.
+    if (isClutter(el, stats)) continue;
     const final = score * (1 - linkDensity(stats.get(el)));
     ranked.push([el, final]);
     if (final > topScore) {

@@ -3,6 +3,7 @@ import { buildApp } from './app.tsx';
 import type { Config } from './config.ts';
 import { type Db, createDb } from './db/create-db.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { type ChangeListening, listenForChanges } from './db/postgres-change-relay.ts';
 import { startPublishScheduler } from './domain/articles/publish-scheduler.ts';
 import { startWirePoller } from './domain/ingest/wire.service.ts';
 
@@ -24,6 +25,12 @@ export async function startServer(config: Config, options: { prepare?: (db: Db) 
     throw error;
   }
   const app = await buildApp({ config, db }, { logger: process.env.INKSTONE_LOG !== 'off' });
+  // With PostgreSQL, other instances' changes purge this one's caches too.
+  let listening: ChangeListening | undefined;
+  if (config.database.dialect === 'postgres') {
+    listening = listenForChanges(db, config.database.url, (error) => app.log.warn({ err: error }, 'change notifications interrupted; reconnecting'));
+    await listening.ready;
+  }
   const scheduler = startPublishScheduler(db, { onError: (error) => app.log.error(error) });
   await scheduler.ready;
   const wires = startWirePoller(db, { fetch: { allowPrivateAddresses: config.importAllowPrivate }, onError: (error) => app.log.error(error) });
@@ -33,7 +40,7 @@ export async function startServer(config: Config, options: { prepare?: (db: Db) 
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   let closing: Promise<void> | undefined;
   const close = () => {
-    closing ??= Promise.all([scheduler.stop(), wires.stop()])
+    closing ??= Promise.all([scheduler.stop(), wires.stop(), listening?.stop()])
       .then(() => app.close())
       .then(() => db.close());
     return closing;

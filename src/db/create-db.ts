@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.ts';
 import { ChangeFeed } from './change-feed.ts';
+import { relayChangesOut } from './postgres-change-relay.ts';
 import type { Database } from './schema.ts';
 
 export type Dialect = DatabaseConfig['dialect'];
@@ -57,7 +58,10 @@ function openPostgres(url: string): Db {
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { kysely, dialect: 'postgres', changes: new ChangeFeed(), close: () => kysely.destroy() };
+  const db: Db = { kysely, dialect: 'postgres', changes: new ChangeFeed(), close: () => kysely.destroy() };
+  // Other instances and CLI commands on the same database hear what this process changes.
+  relayChangesOut(db);
+  return db;
 }
 
 function describe(config: DatabaseConfig): string {

@@ -15,6 +15,26 @@ export async function createTestDb(dialect: Dialect): Promise<Db> {
     await migrateToLatest(db);
     return db;
   }
+  const schema = await createPostgresSchema();
+  const db = await createDb({ dialect: 'postgres', url: schema.url });
+  await migrateToLatest(db);
+  return { ...db, close: () => db.close().then(schema.drop) };
+}
+
+/**
+ * Several processes' view of one PostgreSQL database: `count` separate connections (each with its
+ * own change feed) to one fresh, migrated schema, as several instances of the site would have.
+ */
+export async function createSharedPostgresDbs(count: number): Promise<{ dbs: Db[]; url: string; close(): Promise<void> }> {
+  const schema = await createPostgresSchema();
+  const dbs: Db[] = [];
+  for (let i = 0; i < count; i++) dbs.push(await createDb({ dialect: 'postgres', url: schema.url }));
+  await migrateToLatest(dbs[0]!);
+  return { dbs, url: schema.url, close: () => Promise.all(dbs.map((db) => db.close())).then(schema.drop) };
+}
+
+/** A schema of its own in the test cluster, and a URL whose connections use it. */
+async function createPostgresSchema(): Promise<{ url: string; drop(): Promise<void> }> {
   const baseUrl = testPostgresUrl();
   if (!baseUrl) throw new Error('PostgreSQL is not available for tests');
   const schema = `t_${randomBytes(6).toString('hex')}`;
@@ -24,13 +44,9 @@ export async function createTestDb(dialect: Dialect): Promise<Db> {
   await admin.end();
   const url = new URL(baseUrl);
   url.searchParams.set('options', `-c search_path=${schema}`);
-  const db = await createDb({ dialect: 'postgres', url: url.toString() });
-  await migrateToLatest(db);
-  const close = db.close;
   return {
-    ...db,
-    async close() {
-      await close();
+    url: url.toString(),
+    async drop() {
       const cleanup = new pg.Client({ connectionString: baseUrl });
       await cleanup.connect();
       await cleanup.query(`drop schema ${schema} cascade`);

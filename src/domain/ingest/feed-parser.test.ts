@@ -43,12 +43,49 @@ describe('parseFeed', () => {
     const feed = parseFeed(ATOM);
     expect(feed.format).toBe('atom');
     expect(feed.items).toEqual([
-      { guid: 'urn:uuid:1225c695', url: 'https://wire.example.com/a', title: 'Atom entry', summary: 'Short', contentHtml: '<p>Full <b>text</b></p>', authors: ['Jane Roe'], publishedAt: '2025-05-18T09:30:00-05:00' },
+      { guid: 'urn:uuid:1225c695', url: 'https://wire.example.com/a', title: 'Atom entry', summary: 'Short', contentHtml: '<p>Full <b>text</b></p>', authors: ['Jane Roe'], publishedAt: '2025-05-18T09:30:00-05:00', language: '' },
     ]);
   });
 
   it('refuses what is not a feed', () => {
-    expect(() => parseFeed('<html><body>hi</body></html>')).toThrow(ExtractionError);
+    expect(() => parseFeed('<html><body>hi</body></html>')).toThrow(/not a feed: the XML root is <html>/);
     expect(() => parseFeed('')).toThrow(ExtractionError);
+    expect(() => parseFeed('Service unavailable')).toThrow(/not a feed/);
+  });
+
+  it('tells the formats apart by content alone', () => {
+    const newsml = '<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:g:1"><contentMeta><headline>甲</headline></contentMeta></newsItem>';
+    expect(parseFeed(RSS).format).toBe('rss');
+    expect(parseFeed(ATOM).format).toBe('atom');
+    expect(parseFeed(`\ufeff  ${newsml}`).format).toBe('newsml');
+    expect(parseFeed('<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><item><title>x</title><link>https://e.example/x</link></item></rdf:RDF>').format).toBe('rss');
+    expect(parseFeed(' {"uri": "urn:n:1", "headline": "乙"}').format).toBe('ninjs');
+  });
+
+  it('refuses broken XML with one line naming the fault, rather than reading a repaired guess', () => {
+    const fault = (xml: string) => {
+      try {
+        parseFeed(xml);
+      } catch (error) {
+        expect(error).toBeInstanceOf(ExtractionError);
+        return (error as Error).message;
+      }
+      throw new Error('parsed');
+    };
+    const cut = RSS.slice(0, RSS.indexOf('</channel>'));
+    expect(fault(cut)).toBe('the XML is not well-formed: <channel> is never closed (the feed may be cut off)');
+    expect(fault('<newsMessage><itemSet><newsItem guid="a"></itemSet></newsMessage>')).toBe('the XML is not well-formed: </itemSet> closes <newsItem> at line 1');
+    expect(fault('<feed>\n<entry><title>a < b</title></entry></feed>')).toBe('the XML is not well-formed: a stray "<" at line 2');
+    expect(fault('<rss><channel><!-- never ends </channel></rss>')).toMatch(/a comment is never closed at line 1/);
+    expect(fault('<rss></rss><rss></rss>')).toMatch(/a second root element <rss>/);
+  });
+
+  it('stays bounded on deeply nested and huge XML', () => {
+    expect(() => parseFeed(`<rss>${'<x>'.repeat(100_000)}${'</x>'.repeat(100_000)}</rss>`)).toThrow(/nested deeper than 256 levels/);
+    // Thousands of unclosed tags cost linear time: each is read no further than the next "<".
+    expect(() => parseFeed(`<rss>${'<a b="1" '.repeat(200_000)}`)).toThrow(/stray "<"/);
+    const items = Array.from({ length: 800 }, (_, n) => `<item><guid>g${n}</guid><title>t${n}</title></item>`).join('');
+    expect(parseFeed(`<rss><channel>${items}</channel></rss>`).items).toHaveLength(500);
+    expect(() => parseFeed(`<rss>${' '.repeat(21 * 1024 * 1024)}</rss>`)).toThrow(/larger than/);
   });
 });

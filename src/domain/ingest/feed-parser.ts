@@ -1,86 +1,61 @@
 import { DOMParser } from 'linkedom';
 import { decodeBytes } from './charset.ts';
-import { findDates, parseMachineDate, toIsoLocal } from './date-parse.ts';
 import { ExtractionError } from './extraction.ts';
+import { MAX_FEED_CHARS, MAX_ITEMS, assertWellFormedXml, childText, children, isoDate, localName } from './feed-common.ts';
+import { parseNewsml } from './newsml-parser.ts';
+import { parseNinjs } from './ninjs-parser.ts';
 
 /** One entry of a wire feed, before it becomes a draft. */
 export interface FeedItem {
-  /** RSS guid or Atom id; the link when a feed gives neither. */
+  /** RSS guid, Atom id, ninjs uri or NewsML-G2 guid; the link when a feed gives none. */
   guid: string;
   url: string;
   title: string;
   summary: string;
-  /** Full text when the feed carries it (content:encoded, Atom content), else empty. */
+  /**
+   * Full text when the feed carries it (content:encoded, Atom content, ninjs bodies, NewsML-G2
+   * contentSet), else empty. Untrusted: the queue sanitises it. Wire pictures travel here as
+   * figures with caption and credit, and a NewsML-G2 dateline opens the first paragraph.
+   */
   contentHtml: string;
   authors: string[];
   publishedAt: string | null;
+  /** BCP 47 tag when the feed names one (RSS language, xml:lang, ninjs language), else empty. */
+  language: string;
 }
 
+export type FeedFormat = 'rss' | 'atom' | 'ninjs' | 'newsml';
+
 export interface ParsedFeed {
-  format: 'rss' | 'atom';
+  format: FeedFormat;
   title: string;
   items: FeedItem[];
 }
 
-const MAX_ITEMS = 500;
-
-/** Parses an RSS 2.0 or Atom 1.0 feed (bytes in any charset the XML declares, or a string). */
+/**
+ * Reads a wire feed of any supported kind, told apart by its content so providers need no format
+ * setting: JSON is ninjs (1.x or 2.x); XML rooted at newsMessage/newsItem/packageItem is
+ * NewsML-G2; rss/rdf/feed is RSS 2.0 (or RSS 1.0) and Atom. Bytes may be in any charset the XML declares.
+ */
 export function parseFeed(input: Uint8Array | string): ParsedFeed {
-  const xml = typeof input === 'string' ? input : decodeBytes(input).text;
-  if (!xml.trim()) throw new ExtractionError('the feed is empty');
-  const doc = new DOMParser().parseFromString(xml.replace(/^\ufeff/, ''), 'text/xml') as unknown as Document;
+  const text = (typeof input === 'string' ? input : decodeBytes(input).text).replace(/^\ufeff/, '');
+  if (!text.trim()) throw new ExtractionError('the feed is empty');
+  if (text.length > MAX_FEED_CHARS) throw new ExtractionError(`the feed is larger than ${MAX_FEED_CHARS} characters`);
+  if (/^\s*[[{]/.test(text)) return parseNinjs(text);
+  if (!/^\s*</.test(text)) throw new ExtractionError('not a feed: neither XML (RSS, Atom, NewsML-G2) nor JSON (ninjs)');
+  assertWellFormedXml(text);
+  const doc = new DOMParser().parseFromString(text, 'text/xml') as unknown as Document;
   const root = doc.documentElement;
   const rootName = localName(root);
   if (rootName === 'rss' || rootName === 'rdf') return parseRss(root);
   if (rootName === 'feed') return parseAtom(root);
-  throw new ExtractionError('not an RSS or Atom feed');
-}
-
-function localName(el: Element | null | undefined): string {
-  return (el?.tagName ?? '').toLowerCase().replace(/^.*:/, '');
-}
-
-/** Direct or nested children by local name (namespaced tags like content:encoded and dc:creator included). */
-function children(el: Element, name: string): Element[] {
-  const out: Element[] = [];
-  // linkedom's XML documents do not answer getElementsByTagName('*'): walk by hand, in document order.
-  const stack: Element[] = Array.from(el.children).reverse();
-  while (stack.length && out.length <= MAX_ITEMS) {
-    const c = stack.pop() as Element;
-    if (localName(c) === name || c.tagName.toLowerCase() === name) out.push(c);
-    else stack.push(...Array.from(c.children).reverse());
-  }
-  return out;
-}
-
-function childText(el: Element, ...names: string[]): string {
-  for (const name of names) {
-    const found = Array.from(el.children).find((c) => c.tagName.toLowerCase() === name || localName(c) === name);
-    const text = found?.textContent?.trim();
-    if (text) return text;
-  }
-  return '';
-}
-
-function isoDate(value: string): string | null {
-  const d = value ? parseMachineDate(value) ?? findDates(value)[0] ?? null : null;
-  if (!d) return null;
-  // RFC 822 zones (+0800, GMT) become offsets; a date with no zone is read as Beijing time.
-  const zone = /([+-]\d{2}:?\d{2}|GMT|UTC|Z)\s*$/i.exec(value.trim())?.[1];
-  if (d.offsetMinutes === null && zone) d.offsetMinutes = /^(GMT|UTC|Z)$/i.test(zone) ? 0 : (zone.startsWith('-') ? -1 : 1) * (Number(zone.replace(/\D/g, '').slice(0, 2)) * 60 + Number(zone.replace(/\D/g, '').slice(2, 4)));
-  if (d.hour === null) {
-    const time = /(\d{1,2}):(\d{2})(?::(\d{2}))?/.exec(value);
-    if (time) {
-      d.hour = Number(time[1]);
-      d.minute = Number(time[2]);
-      d.second = Number(time[3] ?? 0);
-    }
-  }
-  return toIsoLocal(d, 480);
+  if (rootName === 'newsmessage' || rootName === 'newsitem' || rootName === 'packageitem') return parseNewsml(root);
+  throw new ExtractionError(`not a feed: the XML root is <${root?.tagName ?? ''}>, not RSS, Atom or NewsML-G2`);
 }
 
 function parseRss(root: Element): ParsedFeed {
   const channel = children(root, 'channel')[0] ?? root;
+  const language = childText(channel, 'language', 'dc:language');
   const items = children(root, 'item').slice(0, MAX_ITEMS).map((item): FeedItem => {
     const url = childText(item, 'link');
     const authors = [childText(item, 'creator', 'dc:creator'), childText(item, 'author')].filter(Boolean);
@@ -92,12 +67,14 @@ function parseRss(root: Element): ParsedFeed {
       contentHtml: childText(item, 'content:encoded', 'encoded'),
       authors: [...new Set(authors)],
       publishedAt: isoDate(childText(item, 'pubdate', 'date', 'dc:date')),
+      language,
     };
   });
   return { format: 'rss', title: childText(channel, 'title'), items: items.filter((i) => i.guid) };
 }
 
 function parseAtom(root: Element): ParsedFeed {
+  const feedLanguage = root.getAttribute('xml:lang') ?? '';
   const entries = children(root, 'entry').slice(0, MAX_ITEMS).map((entry): FeedItem => {
     const links = Array.from(entry.children).filter((c) => localName(c) === 'link');
     const alternate = links.find((l) => (l.getAttribute('rel') ?? 'alternate') === 'alternate') ?? links[0];
@@ -111,6 +88,7 @@ function parseAtom(root: Element): ParsedFeed {
       contentHtml: childText(entry, 'content'),
       authors,
       publishedAt: isoDate(childText(entry, 'published', 'updated')),
+      language: entry.getAttribute('xml:lang') || feedLanguage,
     };
   });
   return { format: 'atom', title: childText(root, 'title'), items: entries.filter((i) => i.guid) };

@@ -12,6 +12,7 @@ const item = (n: number, url = `https://wire.example.cn/${n}.html`): FeedItem =>
   contentHtml: `<p>正文 ${n}</p><script>alert(1)</script>`,
   authors: ['栾海'],
   publishedAt: '2025-05-18T22:10:00+08:00',
+  language: 'zh-CN',
 });
 
 describeEachDialect('ingest queue', (fresh) => {

@@ -1,8 +1,12 @@
-import { expect, it } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { makeArticle, makeChannels } from '../../../test/helpers/factories.ts';
+import { wireFixture } from '../../../test/fixtures/wires/fixtures.ts';
 import type { FeedItem } from './feed-parser.ts';
 import { enqueueFeedItems } from './ingest-queue.service.ts';
+import { listProviders, pollProvider } from './wire.service.ts';
 
 const item = (n: number, url = `https://wire.example.cn/${n}.html`): FeedItem => ({
   guid: `wire-${n}`,
@@ -14,6 +18,26 @@ const item = (n: number, url = `https://wire.example.cn/${n}.html`): FeedItem =>
   publishedAt: '2025-05-18T22:10:00+08:00',
   language: 'zh-CN',
 });
+
+// Agencies' servers label their feeds loosely; the content decides the format, so neither type is the "right" one here.
+const WIRES: Record<string, { type: string; fixture: string }> = {
+  '/ninjs': { type: 'application/json', fixture: 'ninjs-2-items.json' },
+  '/g2': { type: 'application/octet-stream', fixture: 'newsml-message.xml' },
+};
+let server: Server;
+let base = '';
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    const wire = WIRES[req.url ?? ''];
+    // A transfer cut off half-way, the way a flaky agency link delivers one.
+    if (req.url === '/cut') return void res.writeHead(200, { 'content-type': 'text/xml' }).end(wireFixture('newsml-message.xml').subarray(0, 1500));
+    if (!wire) return void res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': wire.type }).end(wireFixture(wire.fixture));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 describeEachDialect('ingest queue', (fresh) => {
   it('queues new items once per GUID, sanitised, and marks those that duplicate an article', async () => {
@@ -28,5 +52,58 @@ describeEachDialect('ingest queue', (fresh) => {
     expect(rows).toHaveLength(5);
     expect(rows[0]).toEqual({ provider: 'xinhua', guid: 'wire-1', status: 'new', article_id: null, body_html: '<p>正文 1</p>', published_at: '2025-05-18T14:10:00.000Z' });
     expect(rows[2]).toMatchObject({ guid: 'wire-3', status: 'skipped', article_id: existing.id });
+  });
+
+  it('polls a ninjs provider and a NewsML-G2 provider into the queue, clean, and only once per GUID', async () => {
+    const db = await fresh();
+    await db.kysely
+      .insertInto('wire_providers')
+      .values([
+        { name: '北湾通讯', url: `${base}/ninjs`, interval_minutes: 15, enabled: 1, last_polled_at: null, last_error: '', created_at: '2025-11-20T00:00:00.000Z' },
+        { name: '华中社', url: `${base}/g2`, interval_minutes: 15, enabled: 1, last_polled_at: null, last_error: '', created_at: '2025-11-20T00:00:00.000Z' },
+      ])
+      .execute();
+    const fetch = { allowPrivateAddresses: true };
+    const poll = async () => Promise.all((await listProviders(db)).map((provider) => pollProvider(db, provider, fetch)));
+
+    expect(await poll()).toEqual([
+      { added: 2, known: 0, duplicates: 0 },
+      { added: 2, known: 0, duplicates: 0 },
+    ]);
+    expect(await poll()).toEqual([
+      { added: 0, known: 2, duplicates: 0 },
+      { added: 0, known: 2, duplicates: 0 },
+    ]);
+    expect((await listProviders(db)).map((p) => p.last_error)).toEqual(['', '']);
+
+    const rows = await db.kysely.selectFrom('ingest_items').selectAll().orderBy('guid').execute();
+    expect(rows.map((r) => [r.provider, r.guid, r.status])).toEqual([
+      ['华中社', 'urn:example:hz:g2:20251120-bridge', 'new'],
+      ['华中社', 'urn:example:hz:g2:20251120-orchard', 'new'],
+      ['北湾通讯', 'urn:example:northbay:2025:ferry-0091', 'new'],
+      ['北湾通讯', 'urn:example:northbay:2025:market-0092', 'new'],
+    ]);
+    const bridge = rows[0];
+    expect(bridge).toMatchObject({ title: '青石江二桥合龙 明年通车', url: 'https://wire.example.cn/hz/20251120-bridge.html', authors: '["韩松","周云"]', published_at: '2025-11-20T01:45:00.000Z' });
+    expect(bridge?.body_html).toContain('<p>华中社青石11月20日电 青石江二桥主跨20日顺利合龙');
+    expect(bridge?.body_html).toContain('<span class="credit">华中社记者 周云 摄</span>');
+    const ferry = rows[2];
+    expect(ferry?.published_at).toBe('2025-11-19T21:05:00.000Z');
+    for (const row of rows) {
+      for (const hostile of ['<script', 'javascript:', 'onclick', 'onerror', 'onmouseover', '<iframe']) expect(row.body_html).not.toContain(hostile);
+    }
+  });
+
+  it('records a broken feed on its provider, one line, and queues nothing from it', async () => {
+    const db = await fresh();
+    const [provider] = await db.kysely
+      .insertInto('wire_providers')
+      .values({ name: '断线', url: `${base}/cut`, interval_minutes: 15, enabled: 1, last_polled_at: null, last_error: '', created_at: '2025-11-20T00:00:00.000Z' })
+      .returningAll()
+      .execute();
+    expect(await pollProvider(db, provider!, { allowPrivateAddresses: true })).toBeUndefined();
+    const [after] = await listProviders(db);
+    expect(after?.last_error).toMatch(/^the XML is not well-formed: <\w+> is never closed \(the feed may be cut off\)$/);
+    expect(await db.kysely.selectFrom('ingest_items').selectAll().execute()).toEqual([]);
   });
 });

@@ -10,13 +10,23 @@ import { type SafeFetchOptions, safeFetch } from './safe-fetch.ts';
 
 export class WireError extends Error {}
 
+const FEED_ACCEPT = [
+  'application/rss+xml',
+  'application/atom+xml',
+  'application/vnd.iptc.g2.newsmessage+xml',
+  'application/vnd.iptc.g2.newsitem+xml',
+  'application/xml',
+  'text/xml',
+  'application/json;q=0.9',
+].join(', ');
+
 export interface ProviderInput {
   name: string;
   url: string;
   intervalMinutes: number;
 }
 
-/** Adds a wire provider (an agency's or partner's RSS/Atom feed); administrators only. */
+/** Adds a wire provider (an agency's or partner's RSS, Atom, NewsML-G2 or ninjs feed); administrators only. */
 export async function createProvider(db: Db, actor: Actor, input: ProviderInput): Promise<WireProviderRow> {
   assertCan(actor, 'settings.manage');
   const name = input.name.trim();
@@ -48,7 +58,8 @@ export async function pollProvider(db: Db, provider: WireProviderRow, fetch: Saf
   let result: EnqueueResult | undefined;
   let error = '';
   try {
-    const page = await safeFetch(provider.url, { accept: 'application/rss+xml, application/atom+xml, application/xml, text/xml', ...fetch });
+    // Every format we read is welcome; parseFeed tells them apart by content, whatever the server calls it.
+    const page = await safeFetch(provider.url, { accept: FEED_ACCEPT, ...fetch });
     result = await enqueueFeedItems(db, provider.name, parseFeed(page.body).items);
   } catch (cause) {
     error = cause instanceof Error ? cause.message : String(cause);

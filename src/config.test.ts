@@ -5,7 +5,7 @@ import { ConfigError, loadConfig } from './config.ts';
 describe('loadConfig', () => {
   it('gives a working SQLite setup when nothing is set', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 3000, host: '127.0.0.1', pageCache: true, importAllowPrivate: false, apiRateLimit: 600 });
+    expect(config).toMatchObject({ port: 3000, host: '127.0.0.1', pageCache: true, importAllowPrivate: false, apiRateLimit: 600, log: true });
     expect(config.database).toEqual({ dialect: 'sqlite', file: path.resolve('data/inkstone.db') });
   });
 
@@ -18,6 +18,7 @@ describe('loadConfig', () => {
       INKSTONE_PAGE_CACHE: 'off',
       INKSTONE_IMPORT_ALLOW_PRIVATE: 'on',
       INKSTONE_API_RATE_LIMIT: '0',
+      INKSTONE_LOG: 'off',
     });
     expect(config).toEqual({
       port: 8080,
@@ -27,6 +28,7 @@ describe('loadConfig', () => {
       pageCache: false,
       importAllowPrivate: true,
       apiRateLimit: 0,
+      log: false,
     });
   });
 

@@ -11,6 +11,8 @@ export interface Config {
   importAllowPrivate: boolean;
   /** Requests per minute one API client (a token, else an IP address) may make to /api/v1; 0 = no limit. */
   apiRateLimit: number;
+  /** The request log (pino, one JSON line per request) on standard output. */
+  log: boolean;
 }
 
 export type DatabaseConfig =
@@ -31,6 +33,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pageCache: parseOnOff('INKSTONE_PAGE_CACHE', env.INKSTONE_PAGE_CACHE ?? 'on'),
     importAllowPrivate: parseOnOff('INKSTONE_IMPORT_ALLOW_PRIVATE', env.INKSTONE_IMPORT_ALLOW_PRIVATE ?? 'off'),
     apiRateLimit: parseCount('INKSTONE_API_RATE_LIMIT', env.INKSTONE_API_RATE_LIMIT ?? '600'),
+    log: parseOnOff('INKSTONE_LOG', env.INKSTONE_LOG ?? 'on'),
   };
 }
 

@@ -24,7 +24,7 @@ export async function startServer(config: Config, options: { prepare?: (db: Db) 
     await db.close();
     throw error;
   }
-  const app = await buildApp({ config, db }, { logger: process.env.INKSTONE_LOG !== 'off' });
+  const app = await buildApp({ config, db }, { logger: config.log });
   // With PostgreSQL, other instances' changes purge this one's caches too.
   let listening: ChangeListening | undefined;
   if (config.database.dialect === 'postgres') {

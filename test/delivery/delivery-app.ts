@@ -25,6 +25,7 @@ export async function buildDeliveryApp(db: Db, options: { pageCache?: boolean; p
     pageCache: options.pageCache ?? true,
     importAllowPrivate: false,
     apiRateLimit: 600,
+    log: false,
   };
   const app = await buildApp({ config, db }, { pageCacheBytes: options.pageCacheBytes });
   await app.ready();

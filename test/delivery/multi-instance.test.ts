@@ -127,6 +127,7 @@ describe.skipIf(!dialectAvailable('postgres'))('several instances on one Postgre
       pageCache: true,
       importAllowPrivate: false,
       apiRateLimit: 600,
+      log: false,
     });
     cleanups.push(() => server.close().then(() => rm(dataDir, { recursive: true, force: true })));
     const url = new URL((await server.app.inject(`/x/2000/01/01/${story.id}.html`)).headers.location as string, server.url).toString();

@@ -28,6 +28,7 @@ export async function buildTestApp(dialect: Dialect, options: { demo?: boolean; 
     pageCache: false,
     importAllowPrivate: options.importAllowPrivate ?? false,
     apiRateLimit: options.apiRateLimit ?? 600,
+    log: false,
   };
   const app = await buildApp({ config, db });
   return {

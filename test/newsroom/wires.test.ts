@@ -1,6 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { wireFixture } from '../fixtures/wires/fixtures.ts';
 import { describeEachDialect } from '../helpers/databases.ts';
 import { makeChannels } from '../helpers/factories.ts';
 import { makeUser, signIn } from '../helpers/newsroom.ts';
@@ -8,9 +10,19 @@ import { type TestApp, buildTestApp } from '../helpers/test-app.ts';
 
 let feed: Server;
 let feedUrl = '';
+let newsmlUrl = '';
+let picture: Buffer;
 const BODY = '临湖港今年前十个月集装箱吞吐量同比增长百分之十二,新开通的两条内贸航线带动了周边制造业出口。港口管理部门表示,年底前还将启用两座自动化泊位,进一步缩短船舶在港时间。';
 beforeAll(async () => {
-  feed = createServer((_req, res) => {
+  picture = await sharp({ create: { width: 640, height: 400, channels: 3, background: '#4a7' } }).jpeg().toBuffer();
+  feed = createServer((req, res) => {
+    const origin = `http://${req.headers.host}`;
+    if (req.url === '/bridge.jpg') return void res.writeHead(200, { 'content-type': 'image/jpeg' }).end(picture);
+    if (req.url === '/g2.xml') {
+      // The fixture's picture, served from here so that the import can fetch it.
+      const xml = wireFixture('newsml-message.xml').toString('utf8').replace('https://img.wire.example.cn/hz/bridge-p1-1280.jpg', `${origin}/bridge.jpg`);
+      return void res.writeHead(200, { 'content-type': 'application/vnd.iptc.g2.newsmessage+xml' }).end(xml);
+    }
     res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(
       `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>华中社通稿</title>` +
         `<item><guid>hz-1001</guid><title>临湖港吞吐量同比增长12%</title><link>https://wire.example/hz-1001</link>` +
@@ -20,6 +32,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => feed.listen(0, '127.0.0.1', resolve));
   feedUrl = `http://127.0.0.1:${(feed.address() as AddressInfo).port}/rss.xml`;
+  newsmlUrl = feedUrl.replace('/rss.xml', '/g2.xml');
 });
 afterAll(() => new Promise<void>((resolve) => feed.close(() => resolve())));
 
@@ -71,4 +84,46 @@ describeEachDialect('wire feeds', (_fresh, dialect) => {
     expect(item.article_id).toBe(Number(/articles\/(\d+)/.exec(saved.headers.location as string)?.[1]));
     expect((await editor.get('/admin/wires')).body).not.toContain(importUrl);
   });
+
+  it('polls a NewsML-G2 provider; its story opens as a draft with the dateline, a clean body and the picture stored with caption and credit', async () => {
+    t = await buildTestApp(dialect, { importAllowPrivate: true });
+    const { world } = await makeChannels(t.db);
+    await makeUser(t.db, 'admin', 'admin');
+    await makeUser(t.db, 'editor', 'editor', [world.id]);
+    const admin = await signIn(t.app, 'admin');
+    expect((await admin.get('/admin/wires')).body).toContain('NewsML-G2');
+    expect((await admin.post('/admin/wires/providers', { name: '华中社', url: newsmlUrl, intervalMinutes: '10' })).statusCode).toBe(303);
+
+    const editor = await signIn(t.app, 'editor');
+    const providerId = /\/admin\/wires\/providers\/(\d+)\/poll/.exec((await editor.get('/admin/wires')).body)?.[1];
+    await editor.post(`/admin/wires/providers/${providerId}/poll`, {});
+    await editor.post(`/admin/wires/providers/${providerId}/poll`, {});
+    const queue = await editor.get('/admin/wires');
+    expect(queue.body).toContain('青石江二桥合龙 明年通车');
+    expect(queue.body).toContain('Orchard town ships its first winter pears abroad');
+    // The picture came packaged with the story: it is part of it, not a queue item of its own.
+    expect(await t.db.kysely.selectFrom('ingest_items').select('guid').orderBy('guid').execute()).toEqual([
+      { guid: 'urn:example:hz:g2:20251120-bridge' },
+      { guid: 'urn:example:hz:g2:20251120-orchard' },
+    ]);
+
+    const bridgeId = (await t.db.kysely.selectFrom('ingest_items').select('id').where('guid', '=', 'urn:example:hz:g2:20251120-bridge').executeTakeFirstOrThrow()).id;
+    const review = await editor.get(`/admin/wires/items/${bridgeId}/import`);
+    expect(review.statusCode).toBe(200);
+    expect(review.body).toContain('name="dateline" form="article-form" value="华中社青石11月20日电"');
+    expect(review.body).toContain('已把 1 张图片存入图片库。');
+    const body = unescapeHtml(/<textarea id="body-html" name="bodyHtml"[^>]*>([\s\S]*?)<\/textarea>/.exec(review.body)?.[1] ?? '');
+    expect(body).toMatch(/^<p>青石江二桥主跨20日顺利合龙/);
+    expect(body).toMatch(/<figure><img src="\/media\/[^"]+" width="\d+" height="\d+" data-media-id="\d+"[^>]*><figcaption>11月20日，工人在青石江二桥合龙段作业。 <span class="credit">华中社记者 周云 摄<\/span><\/figcaption><\/figure>/);
+    for (const hostile of ['<script', "alert('wire')", 'onmouseover', 'javascript:', 'img.wire.example.cn']) expect(body).not.toContain(hostile);
+    const media = await t.db.kysely.selectFrom('media').select(['caption', 'credit']).execute();
+    expect(media).toEqual([{ caption: '11月20日，工人在青石江二桥合龙段作业。', credit: '华中社记者 周云 摄' }]);
+    // Opening the item again stores no second copy.
+    await editor.get(`/admin/wires/items/${bridgeId}/import`);
+    expect(await t.db.kysely.selectFrom('media').select('id').execute()).toHaveLength(1);
+  });
 });
+
+function unescapeHtml(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&(quot|#34);/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').trim();
+}

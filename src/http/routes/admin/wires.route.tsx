@@ -3,6 +3,7 @@ import type { AppDeps } from '../../../app.tsx';
 import { loadChannelTree } from '../../../domain/channels/channel.service.ts';
 import { type Extraction, ExtractionError } from '../../../domain/ingest/extraction.ts';
 import { extractArticle } from '../../../domain/ingest/extractor.ts';
+import { localiseImages } from '../../../domain/ingest/import-images.ts';
 import { FetchError, safeFetch } from '../../../domain/ingest/safe-fetch.ts';
 import { WireError, createProvider, findQueueItem, listProviders, listQueue, pollProvider } from '../../../domain/ingest/wire.service.ts';
 import { getSiteSettings } from '../../../domain/settings/site-settings.ts';
@@ -84,8 +85,21 @@ export function registerWireRoutes(app: FastifyInstance, deps: AppDeps): void {
     const item = await findQueueItem(db, positiveInt(request.params.id) ?? 0);
     if (!item) throw new AppError('NOT_FOUND');
     let extraction: Extraction;
+    const notes: string[] = [];
     try {
       extraction = await extractItem(item, deps.config.importAllowPrivate);
+      // Wire pictures (ninjs associations, NewsML-G2 picture items) join the media library with their
+      // captions and credits, as a URL import's do, rather than being hot-linked from the agency.
+      // Storing is by content hash, so opening the same item again adds no second copy.
+      if (extraction.images.length && can(ctx.actor, 'media.upload')) {
+        const local = await localiseImages(db, deps.config.dataDir, extraction, {
+          actor: ctx.actor,
+          fetch: { allowPrivateAddresses: deps.config.importAllowPrivate },
+        });
+        extraction = local.extraction;
+        if (local.stored.length) notes.push(ctx.t('importImages', { count: local.stored.length }));
+        if (local.failed.length) notes.push(ctx.t('importImagesFailed', { count: local.failed.length }));
+      }
     } catch (error) {
       if (error instanceof ExtractionError || error instanceof FetchError) throw new AppError('VALIDATION', error.message);
       throw error;
@@ -114,7 +128,7 @@ export function registerWireRoutes(app: FastifyInstance, deps: AppDeps): void {
           <ImportReview
             t={ctx.t}
             originalText={extraction.bodyText}
-            notes={[]}
+            notes={notes}
             duplicate={item.article_id ? { reason: 'source-url', title: `#${item.article_id}`, url: `/admin/articles/${item.article_id}` } : undefined}
           />
         </>

@@ -58,4 +58,11 @@ describe('NewsML-G2', () => {
     expect(draft.bodyText.split('\n')[0]).toBe('青石江二桥主跨20日顺利合龙，这座大桥建成后，两岸通行时间将由四十分钟缩短到十分钟。');
     expect(draft.images).toEqual([{ url: 'https://img.wire.example.cn/hz/bridge-p1-1280.jpg', caption: '11月20日，工人在青石江二桥合龙段作业。', credit: '华中社记者 周云 摄' }]);
   });
+
+  it('does not offer a story the agency has withdrawn (pubStatus canceled or withheld)', () => {
+    const item = (guid: string, status: string) =>
+      `<newsItem guid="${guid}"><itemMeta><itemClass qcode="ninat:text"/><pubStatus qcode="stat:${status}"/></itemMeta><contentMeta><headline>${guid}</headline></contentMeta></newsItem>`;
+    const feed = parseFeed(`<newsMessage><itemSet>${item('a', 'usable')}${item('b', 'canceled')}${item('c', 'withheld')}</itemSet></newsMessage>`);
+    expect(feed.items.map((i) => i.guid)).toEqual(['a']);
+  });
 });

@@ -30,7 +30,7 @@ export function parseNewsml(root: Element): ParsedFeed {
   const seen = new Set<string>();
   const items: FeedItem[] = [];
   for (const item of newsItems) {
-    if (!item.guid || placed.has(item.guid) || seen.has(item.guid)) continue;
+    if (!item.guid || item.withdrawn || placed.has(item.guid) || seen.has(item.guid)) continue;
     seen.add(item.guid);
     items.push(toFeedItem(item));
     if (items.length >= MAX_ITEMS) break;
@@ -42,6 +42,8 @@ export function parseNewsml(root: Element): ParsedFeed {
 interface NewsItem {
   guid: string;
   isPicture: boolean;
+  /** pubStatus canceled or withheld: an agency's kill or withhold notice, not offered to editors. */
+  withdrawn: boolean;
   item: Omit<FeedItem, 'contentHtml'>;
   bodyHtml: string;
   dateline: string;
@@ -70,6 +72,7 @@ function readNewsItem(el: Element): NewsItem {
   return {
     guid: el.getAttribute('guid')?.trim() ?? '',
     isPicture,
+    withdrawn: /:(canceled|withheld)$/i.test((itemMeta && directChildren(itemMeta, 'pubstatus')[0]?.getAttribute('qcode')) || ''),
     item: {
       guid: el.getAttribute('guid')?.trim() ?? '',
       url: itemMeta ? pageLink(itemMeta) : '',

@@ -69,6 +69,11 @@ describe('ninjs', () => {
     ]);
   });
 
+  it('does not offer a story the agency has withdrawn (pubstatus canceled or withheld)', () => {
+    const feed = parseFeed(JSON.stringify({ items: [{ uri: 'urn:a', headline: '甲', pubstatus: 'usable' }, { uri: 'urn:b', headline: '乙', pubstatus: 'canceled' }, { uri: 'urn:c', headline: '丙', pubstatus: 'withheld' }] }));
+    expect(feed.items.map((i) => i.guid)).toEqual(['urn:a']);
+  });
+
   it('leaves nothing hostile once the queue has sanitised the body, and keeps the paragraphs and the figure', () => {
     const [ferry] = parseFeed(wireFixture('ninjs-2-items.json')).items;
     const stored = sanitizeRichText(ferry?.contentHtml ?? '');

@@ -27,6 +27,8 @@ export function parseNinjs(text: string): ParsedFeed {
   const seen = new Set<string>();
   const items: FeedItem[] = [];
   for (const object of objects) {
+    // A withdrawn story (an agency's kill or withhold notice) is not offered to editors.
+    if (/^(canceled|cancelled|withheld)$/i.test(str(object.pubstatus))) continue;
     const item = toFeedItem(object);
     if (!item.guid || seen.has(item.guid)) continue;
     seen.add(item.guid);

@@ -35,6 +35,8 @@ const relatedSample = Number(arg('related-sample') ?? 200);
 const limitReal = arg('limit') ? Number(arg('limit')) : Infinity;
 /** --db FILE (SQLite): keep the built database there and reuse it on the next run (skips load and build). */
 const keepDb = arg('db');
+/** --build-only: load and index, then stop (a long build need not hold the benchmark lock; measure later with --db). */
+const buildOnly = process.argv.includes('--build-only');
 
 interface CorpusItem {
   id: string;
@@ -207,6 +209,14 @@ async function main() {
     else await sql`pragma wal_checkpoint(truncate)`.execute(db.kysely);
     console.log(`\rindex built in ${buildSeconds.toFixed(1)} s`);
     const size = await dbSize(db, file);
+    if (buildOnly) {
+      const out = path.join(HERE, 'results', `${dialect}-${scale}-build.json`);
+      const build = { dialect, articles: scale, loadSeconds: Number(loadSeconds.toFixed(1)), indexBuildSeconds: Number(buildSeconds.toFixed(1)), indexArticlesPerSecond: Math.round(scale / buildSeconds), dbBytes: size.total, searchBytes: size.search, node: process.version, cpus: os.cpus().length, loadAverage: os.loadavg(), at: new Date().toISOString() };
+      fs.mkdirSync(path.dirname(out), { recursive: true });
+      fs.writeFileSync(out, `${JSON.stringify(build, null, 2)}\n`);
+      console.log(`built ${scale} articles: load ${build.loadSeconds} s, index ${build.indexBuildSeconds} s (${build.indexArticlesPerSecond}/s), ${mb(size.total)} (${mb(size.search)}); wrote ${path.relative(process.cwd(), out)}`);
+      return;
+    }
 
     // ---- query latency ----
     const run = (q: (typeof BENCH_QUERIES)[number]) =>

@@ -7,6 +7,7 @@ import { apiTokenIdentity } from './migrations/004-api-token-identity.ts';
 import { ingest } from './migrations/005-ingest.ts';
 import { listIndexes } from './migrations/006-list-indexes.ts';
 import { wireProviders } from './migrations/007-wire-providers.ts';
+import { searchTimeKeys } from './migrations/008-search-time-keys.ts';
 
 /**
  * Migrations are immutable once merged: add a new file, never edit an old one.
@@ -21,6 +22,7 @@ function migrationsFor(db: Db): Record<string, Migration> {
     '005-ingest': ingest(db.dialect),
     '006-list-indexes': listIndexes(),
     '007-wire-providers': wireProviders(db.dialect),
+    '008-search-time-keys': searchTimeKeys(db.dialect),
   };
 }
 

@@ -51,11 +51,11 @@ export async function computeRelated(db: Db, source: Source): Promise<{ id: numb
     for (let j = i + 1; j < top.length; j++) pairs.push({ column: 'words', mode: 'all', tokens: [top[i] ?? '', top[j] ?? ''] });
   }
   let candidates: CandidateRow[] = pairs.length
-    ? await index.candidates(db.kysely, [pairs], filter, { limit: CANDIDATES, order: 'id' })
+    ? await index.candidates(db.kysely, [pairs], filter, { limit: CANDIDATES })
     : [];
   if (candidates.length < RELATED_LIMIT) {
     const any: MatchClause = top.map((k) => ({ column: 'words', mode: 'all', tokens: [k] }));
-    const more = await index.candidates(db.kysely, [any], filter, { limit: CANDIDATES, order: 'id' });
+    const more = await index.candidates(db.kysely, [any], filter, { limit: CANDIDATES });
     const seen = new Set(candidates.map((c) => c.article_id));
     candidates = [...candidates, ...more.filter((c) => !seen.has(c.article_id))];
   }

@@ -1,6 +1,7 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Dialect } from '../../db/create-db.ts';
 import type { Database } from '../../db/schema.ts';
+import { firstKeyAt, lastKeyAt } from './search-keys.ts';
 import type { MatchAlternative, MatchClause } from './search-query.ts';
 
 /**
@@ -10,6 +11,8 @@ import type { MatchAlternative, MatchClause } from './search-query.ts';
  */
 export interface IndexedDoc {
   articleId: number;
+  /** See search-keys.ts: publish time, then id; the order of every candidate list. */
+  sortKey: bigint;
   channelId: number;
   status: string;
   publishedAt: string | null;
@@ -18,8 +21,9 @@ export interface IndexedDoc {
   extra: string;
   lead: string;
   body: string;
-  words: string[];
-  grams: string[];
+  /** The two token streams, space-separated (tokens never contain spaces): cheap to pass between threads. */
+  words: string;
+  grams: string;
 }
 
 export interface CandidateFilter {
@@ -47,15 +51,51 @@ export interface CandidateRow {
 export interface CandidateOptions {
   limit: number;
   offset?: number;
-  /** 'id': newest ids first (cheap on both engines); 'time': by publish time, newest first. */
-  order: 'id' | 'time';
+  /**
+   * newest: largest sort key first (publish time, newest first). oldest: the reverse. Either way
+   * the engine reads matches in key order and stops after limit + offset.
+   */
+  order?: 'newest' | 'oldest';
+  /** Inclusive key bounds, on top of the filter's dates (related news reads around an article). */
+  afterKey?: bigint;
+  beforeKey?: bigint;
 }
 
+/**
+ * Filter tokens, appended to the words stream of every entry: the channel and the 来源 become
+ * terms of the full-text index, so a filtered query is an intersection of doclists and still stops
+ * early, instead of walking every match of a common word to find the few in one channel. The exact
+ * SQL filters stay: a token only narrows what is read, it never decides alone (a text that happens
+ * to contain such a token costs a row read, not a wrong result).
+ */
+export function channelToken(channelId: number): string {
+  return `zzc${Math.trunc(channelId)}`;
+}
+
+export function sourceToken(sourceName: string): string {
+  let h = 2166136261;
+  const name = sourceName.trim();
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 16777619);
+  return `zzs${(h >>> 0).toString(16)}`;
+}
+
+/** The filter as match clauses (see channelToken); the dates are key bounds instead. */
+function filterClauses(filter: CandidateFilter): MatchClause[] {
+  const clauses: MatchClause[] = [];
+  if (filter.channelIds?.length) clauses.push(filter.channelIds.map((id) => ({ column: 'words', mode: 'all', tokens: [channelToken(id)] })));
+  if (filter.source) clauses.push([{ column: 'words', mode: 'all', tokens: [sourceToken(filter.source)] }]);
+  return clauses;
+}
+
+type MatchOrder = Omit<CandidateOptions, 'limit' | 'offset'>;
+
 export interface SearchIndex {
-  upsert(db: Kysely<Database>, doc: IndexedDoc): Promise<void>;
+  /** Writes (or rewrites) entries; many at once is much faster (one statement per table). */
+  upsertMany(db: Kysely<Database>, docs: readonly IndexedDoc[]): Promise<void>;
   remove(db: Kysely<Database>, articleId: number): Promise<void>;
   candidates(db: Kysely<Database>, clauses: readonly MatchClause[], filter: CandidateFilter, options: CandidateOptions): Promise<CandidateRow[]>;
-  count(db: Kysely<Database>, clauses: readonly MatchClause[], filter: CandidateFilter): Promise<number>;
+  /** Number of matches, counting at most `cap` (the walk stops there). */
+  count(db: Kysely<Database>, clauses: readonly MatchClause[], filter: CandidateFilter, cap: number): Promise<number>;
   clear(db: Kysely<Database>): Promise<void>;
 }
 
@@ -63,7 +103,7 @@ export function searchIndexFor(dialect: Dialect): SearchIndex {
   return dialect === 'postgres' ? postgresIndex : sqliteIndex;
 }
 
-function filterSql(filter: CandidateFilter): RawBuilder<unknown> {
+function filterSql(filter: CandidateFilter): RawBuilder<unknown>[] {
   const parts: RawBuilder<unknown>[] = [];
   if (!filter.includeUnpublished) parts.push(sql`d.status = 'published'`);
   if (filter.channelIds) {
@@ -73,35 +113,60 @@ function filterSql(filter: CandidateFilter): RawBuilder<unknown> {
   if (filter.to) parts.push(sql`d.published_at <= ${filter.to}`);
   if (filter.source) parts.push(sql`d.source_name = ${filter.source}`);
   if (filter.excludeIds?.length) parts.push(sql`d.article_id not in (${sql.join(filter.excludeIds.map((id) => sql.lit(Math.trunc(id))))})`);
+  return parts;
+}
+
+/** Key bounds implied by the dates and the options; the exact date test stays in filterSql. */
+function keyBounds(filter: CandidateFilter, options: Pick<CandidateOptions, 'afterKey' | 'beforeKey'>): { low?: bigint; high?: bigint } {
+  const lows = [filter.from ? firstKeyAt(filter.from) : undefined, options.afterKey].filter((k): k is bigint => k !== undefined);
+  const highs = [filter.to ? lastKeyAt(filter.to) : undefined, options.beforeKey].filter((k): k is bigint => k !== undefined);
+  return {
+    low: lows.length ? lows.reduce((a, b) => (a > b ? a : b)) : undefined,
+    high: highs.length ? highs.reduce((a, b) => (a < b ? a : b)) : undefined,
+  };
+}
+
+function keySql(column: string, bounds: { low?: bigint; high?: bigint }): RawBuilder<unknown>[] {
+  const parts: RawBuilder<unknown>[] = [];
+  if (bounds.low !== undefined) parts.push(sql`${sql.raw(column)} >= ${bounds.low}`);
+  if (bounds.high !== undefined) parts.push(sql`${sql.raw(column)} <= ${bounds.high}`);
+  return parts;
+}
+
+function andAll(parts: RawBuilder<unknown>[]): RawBuilder<unknown> {
   return parts.length ? sql`and ${sql.join(parts, sql` and `)}` : sql``;
 }
 
 const COLUMNS = sql`d.article_id, d.channel_id, d.status, d.published_at, d.source_name, d.title, d.extra, d.lead`;
 
-function orderSql(order: 'id' | 'time', idColumn: string): RawBuilder<unknown> {
-  return order === 'time' ? sql`order by d.published_at desc, d.article_id desc` : sql.raw(`order by ${idColumn} desc`);
+function orderSql(column: string, order: CandidateOptions['order']): RawBuilder<unknown> {
+  return sql.raw(`order by ${column} ${order === 'oldest' ? 'asc' : 'desc'}`);
 }
 
-function docValues(doc: IndexedDoc) {
-  return {
-    article_id: doc.articleId,
-    channel_id: doc.channelId,
-    status: doc.status,
-    published_at: doc.publishedAt,
-    source_name: doc.sourceName,
-    title: doc.title,
-    extra: doc.extra,
-    lead: doc.lead,
-  };
+function docColumns(doc: IndexedDoc) {
+  return [doc.sortKey, doc.articleId, doc.channelId, doc.status, doc.publishedAt, doc.sourceName, doc.title, doc.extra, doc.lead] as const;
+}
+
+function idList(docs: readonly IndexedDoc[]): RawBuilder<unknown> {
+  return sql.join(docs.map((d) => sql.lit(Math.trunc(d.articleId))));
 }
 
 /** The body lives in search_bodies (plain SQL, the same on both dialects). */
-async function upsertBody(db: Kysely<Database>, doc: IndexedDoc): Promise<void> {
+async function upsertBodies(db: Kysely<Database>, docs: readonly IndexedDoc[]): Promise<void> {
   await db
     .insertInto('search_bodies')
-    .values({ article_id: doc.articleId, body: doc.body })
-    .onConflict((oc) => oc.column('article_id').doUpdateSet({ body: doc.body }))
+    .values(docs.map((doc) => ({ article_id: doc.articleId, body: doc.body })))
+    .onConflict((oc) => oc.column('article_id').doUpdateSet((eb) => ({ body: eb.ref('excluded.body') })))
     .execute();
+}
+
+/** Rows per multi-row statement: stays far below both engines' parameter limits. */
+const ROWS_PER_STATEMENT = 100;
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }
 
 // ---------- SQLite FTS5 ----------
@@ -121,32 +186,43 @@ export function toFtsMatch(clauses: readonly MatchClause[]): string {
   return clauses.map((clause) => `(${clause.map(ftsAlternative).join(' OR ')})`).join(' AND ');
 }
 
-// CROSS JOIN makes SQLite walk the full-text matches first (never every row of search_docs).
+/**
+ * Matches in key order, joined to their entries. The FTS5 rowid is the sort key, so SQLite walks
+ * the doclists newest (or oldest) first, within the key bounds, and stops at the limit; CROSS JOIN
+ * keeps it from starting anywhere else.
+ */
+function sqliteMatches(clauses: readonly MatchClause[], filter: CandidateFilter, options: MatchOrder, columns: RawBuilder<unknown>): RawBuilder<unknown> {
+  const where = [sql`search_fts match ${toFtsMatch([...clauses, ...filterClauses(filter)])}`, ...keySql('f.rowid', keyBounds(filter, options)), ...filterSql(filter)];
+  return sql`select ${columns} from search_fts f cross join search_docs d on d.sort_key = f.rowid
+    where ${sql.join(where, sql` and `)} ${orderSql('f.rowid', options.order)}`;
+}
+
 const sqliteIndex: SearchIndex = {
-  async upsert(db, doc) {
-    await db.insertInto('search_docs').values(docValues(doc)).onConflict((oc) => oc.column('article_id').doUpdateSet(docValues(doc))).execute();
-    await upsertBody(db, doc);
-    await sql`delete from search_fts where rowid = ${doc.articleId}`.execute(db);
-    await sql`insert into search_fts (rowid, words, grams) values (${doc.articleId}, ${doc.words.join(' ')}, ${doc.grams.join(' ')})`.execute(db);
+  async upsertMany(db, docs) {
+    for (const part of chunks(docs, ROWS_PER_STATEMENT)) {
+      // The old key may differ from the new one (a publish time changed): delete by the stored key.
+      await sql`delete from search_fts where rowid in (select sort_key from search_docs where article_id in (${idList(part)}))`.execute(db);
+      await sql`delete from search_docs where article_id in (${idList(part)})`.execute(db);
+      await sql`insert into search_docs (sort_key, article_id, channel_id, status, published_at, source_name, title, extra, lead)
+        values ${sql.join(part.map((doc) => sql`(${sql.join(docColumns(doc))})`))}`.execute(db);
+      await sql`insert into search_fts (rowid, words, grams)
+        values ${sql.join(part.map((doc) => sql`(${doc.sortKey}, ${doc.words}, ${doc.grams})`))}`.execute(db);
+      await upsertBodies(db, part);
+    }
   },
   async remove(db, articleId) {
+    await sql`delete from search_fts where rowid in (select sort_key from search_docs where article_id = ${articleId})`.execute(db);
     await db.deleteFrom('search_docs').where('article_id', '=', articleId).execute();
     await db.deleteFrom('search_bodies').where('article_id', '=', articleId).execute();
-    await sql`delete from search_fts where rowid = ${articleId}`.execute(db);
   },
   async candidates(db, clauses, filter, options) {
     if (!clauses.length) return [];
-    const result = await sql<CandidateRow>`
-      select ${COLUMNS} from search_fts f cross join search_docs d on d.article_id = f.rowid
-      where search_fts match ${toFtsMatch(clauses)} ${filterSql(filter)}
-      ${orderSql(options.order, 'f.rowid')} limit ${options.limit} offset ${options.offset ?? 0}`.execute(db);
+    const result = await sql<CandidateRow>`${sqliteMatches(clauses, filter, options, COLUMNS)} limit ${options.limit} offset ${options.offset ?? 0}`.execute(db);
     return result.rows;
   },
-  async count(db, clauses, filter) {
+  async count(db, clauses, filter, cap) {
     if (!clauses.length) return 0;
-    const result = await sql<{ n: number }>`
-      select count(*) as n from search_fts f cross join search_docs d on d.article_id = f.rowid
-      where search_fts match ${toFtsMatch(clauses)} ${filterSql(filter)}`.execute(db);
+    const result = await sql<{ n: number }>`select count(*) as n from (${sqliteMatches(clauses, filter, {}, sql`1`)} limit ${cap})`.execute(db);
     return Number(result.rows[0]?.n ?? 0);
   },
   async clear(db) {
@@ -160,6 +236,10 @@ const sqliteIndex: SearchIndex = {
 
 function pgLexeme(token: string): string {
   return `'${token.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+}
+
+function splitTokens(stream: string): string[] {
+  return stream ? stream.split(' ') : [];
 }
 
 /** A tsvector literal with positions (1-based, as FTS5 counts them), so phrases match alike. */
@@ -179,25 +259,38 @@ function tsquery(alt: MatchAlternative): string {
   return alt.tokens.map(pgLexeme).join(' <-> ');
 }
 
-function pgMatch(clauses: readonly MatchClause[]): RawBuilder<unknown> {
-  return sql.join(
-    clauses.map((clause) => sql`(${sql.join(clause.map((alt) => sql`${sql.ref(`d.${alt.column}`)} @@ ${tsquery(alt)}::tsquery`), sql` or `)})`),
-    sql` and `,
-  );
+/**
+ * A clause's alternatives on the same column become ONE tsquery joined with |, so PostgreSQL
+ * answers them with one GIN scan instead of a bitmap OR of several (related news ORs six pairs).
+ */
+function pgClause(clause: MatchClause): RawBuilder<unknown> {
+  const columns = (['words', 'grams'] as const).filter((column) => clause.some((alt) => alt.column === column));
+  const tests = columns.map((column) => {
+    const query = clause
+      .filter((alt) => alt.column === column)
+      .map((alt) => `(${tsquery(alt)})`)
+      .join(' | ');
+    return sql`${sql.ref(`d.${column}`)} @@ ${query}::tsquery`;
+  });
+  return sql`(${sql.join(tests, sql` or `)})`;
+}
+
+function pgMatches(clauses: readonly MatchClause[], filter: CandidateFilter, options: MatchOrder, columns: RawBuilder<unknown>): RawBuilder<unknown> {
+  const where = [...clauses.map(pgClause), ...keySql('d.sort_key', keyBounds(filter, options)), ...filterSql(filter)];
+  return sql`select ${columns} from search_docs d where ${sql.join(where, sql` and `)} ${orderSql('d.sort_key', options.order)}`;
 }
 
 const postgresIndex: SearchIndex = {
-  async upsert(db, doc) {
-    const words = toTsvectorLiteral(doc.words);
-    const grams = toTsvectorLiteral(doc.grams);
-    const v = docValues(doc);
-    await sql`
-      insert into search_docs (article_id, channel_id, status, published_at, source_name, title, extra, lead, words, grams)
-      values (${v.article_id}, ${v.channel_id}, ${v.status}, ${v.published_at}, ${v.source_name}, ${v.title}, ${v.extra}, ${v.lead}, ${words}::tsvector, ${grams}::tsvector)
-      on conflict (article_id) do update set channel_id = excluded.channel_id, status = excluded.status,
-        published_at = excluded.published_at, source_name = excluded.source_name, title = excluded.title,
-        extra = excluded.extra, lead = excluded.lead, words = excluded.words, grams = excluded.grams`.execute(db);
-    await upsertBody(db, doc);
+  async upsertMany(db, docs) {
+    for (const part of chunks(docs, ROWS_PER_STATEMENT)) {
+      await sql`delete from search_docs where article_id in (${idList(part)})`.execute(db);
+      const rows = part.map(
+        (doc) => sql`(${sql.join(docColumns(doc))}, ${toTsvectorLiteral(splitTokens(doc.words))}::tsvector, ${toTsvectorLiteral(splitTokens(doc.grams))}::tsvector)`,
+      );
+      await sql`insert into search_docs (sort_key, article_id, channel_id, status, published_at, source_name, title, extra, lead, words, grams)
+        values ${sql.join(rows)}`.execute(db);
+      await upsertBodies(db, part);
+    }
   },
   async remove(db, articleId) {
     await db.deleteFrom('search_docs').where('article_id', '=', articleId).execute();
@@ -205,15 +298,12 @@ const postgresIndex: SearchIndex = {
   },
   async candidates(db, clauses, filter, options) {
     if (!clauses.length) return [];
-    const result = await sql<CandidateRow>`
-      select ${COLUMNS} from search_docs d
-      where ${pgMatch(clauses)} ${filterSql(filter)}
-      ${orderSql(options.order, 'd.article_id')} limit ${options.limit} offset ${options.offset ?? 0}`.execute(db);
+    const result = await sql<CandidateRow>`${pgMatches(clauses, filter, options, COLUMNS)} limit ${options.limit} offset ${options.offset ?? 0}`.execute(db);
     return result.rows;
   },
-  async count(db, clauses, filter) {
+  async count(db, clauses, filter, cap) {
     if (!clauses.length) return 0;
-    const result = await sql<{ n: number }>`select count(*) as n from search_docs d where ${pgMatch(clauses)} ${filterSql(filter)}`.execute(db);
+    const result = await sql<{ n: number }>`select count(*) as n from (${pgMatches(clauses, filter, {}, sql`1`)} limit ${cap}) m`.execute(db);
     return Number(result.rows[0]?.n ?? 0);
   },
   async clear(db) {

@@ -70,6 +70,22 @@ describeEachDialect('search', (fresh) => {
     expect(await titles(db, 'G20', { includeUnpublished: true })).toEqual(['市民热议 G20 峰会']);
   });
 
+  it('sorts by publish time, not by id, and follows a changed publish time', async () => {
+    const db = await fresh();
+    const { news, gov } = await makeChannels(db);
+    const later = await indexed(db, news.id, { title: '防汛会议（后发）', bodyHtml: '<p>防汛</p>', publishedAt: '2025-05-20T08:00:00.000Z' });
+    const earlier = await indexed(db, gov.id, { title: '防汛会议（先发）', bodyHtml: '<p>防汛</p>', publishedAt: '2025-05-10T08:00:00.000Z', sourceName: '临湖日报' });
+    expect(await titles(db, '防汛', { sort: 'time' })).toEqual([later.title, earlier.title]);
+    expect(await titles(db, '防汛', { sort: 'time', from: '2025-05-15' })).toEqual([later.title]);
+    expect(await titles(db, '防汛', { sort: 'time', channelIds: [gov.id], source: '临湖日报' })).toEqual([earlier.title]);
+    // Republished later: the entry moves, and no trace stays at its old place.
+    await db.kysely.transaction().execute((trx) => syncArticleSearch(trx, db.dialect, { ...earlier, publishedAt: '2025-05-25T08:00:00.000Z' }));
+    expect(await titles(db, '防汛', { sort: 'time' })).toEqual([earlier.title, later.title]);
+    expect(await titles(db, '防汛', { sort: 'time', to: '2025-05-12' })).toEqual([]);
+    const results = await searchArticles(db, { q: '防汛', sort: 'time', now: NOW });
+    expect([results.total, results.totalIsLowerBound]).toEqual([2, false]);
+  });
+
   it('highlights by escaping first, then marking', async () => {
     const db = await fresh();
     const { gov } = await makeChannels(db);

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Db, Dialect } from '../../db/create-db.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Article } from '../articles/article.ts';
-import { type CandidateFilter, type CandidateRow, type IndexedDoc, searchIndexFor } from './search-index.ts';
+import { type CandidateFilter, type CandidateRow, type IndexedDoc, channelToken, searchIndexFor, sourceToken } from './search-index.ts';
+import { searchSortKey } from './search-keys.ts';
 import { parseQuery } from './search-query.ts';
 import { relevance } from './search-ranking.ts';
 import { highlight, snippet } from './search-snippet.ts';
@@ -53,8 +54,10 @@ export interface SearchResults {
   sort: 'relevance' | 'time';
 }
 
-/** Relevance ranks the newest this-many matches (by article id); see docs/ARCHITECTURE.md. */
+/** Relevance ranks the newest this-many matches (by publish time); see docs/ARCHITECTURE.md. */
 export const RELEVANCE_CANDIDATES = 500;
+/** Sort by time counts at most this many matches (then "at least"): the walk stops there. */
+export const TIME_SORT_COUNT_CAP = 1000;
 /** Ranking reads the first this-many characters of the body; news put the point first. */
 export const LEAD_CHARS = 800;
 const DEFAULT_PAGE_SIZE = 10;
@@ -68,6 +71,7 @@ export function toIndexedDoc(article: Article): IndexedDoc {
   const rest = normalizeText(`${body}\n${article.sourceName}`);
   return {
     articleId: article.id,
+    sortKey: searchSortKey(article.publishedAt ?? article.updatedAt, article.id),
     channelId: article.channelId,
     status: article.status,
     publishedAt: article.publishedAt,
@@ -76,8 +80,8 @@ export function toIndexedDoc(article: Article): IndexedDoc {
     extra,
     lead: Array.from(body).slice(0, LEAD_CHARS).join(''),
     body,
-    words: [...wordTokens(head), ...wordTokens(rest)],
-    grams: [...gramTokens(head), ...gramTokens(rest)],
+    words: [...wordTokens(head), ...wordTokens(rest), channelToken(article.channelId), sourceToken(article.sourceName)].join(' '),
+    grams: [...gramTokens(head), ...gramTokens(rest)].join(' '),
   };
 }
 
@@ -89,7 +93,7 @@ export function toIndexedDoc(article: Article): IndexedDoc {
  * For a deleted article call `removeArticleSearch`.
  */
 export async function syncArticleSearch(trx: Kysely<Database>, dialect: Dialect, article: Article): Promise<void> {
-  await searchIndexFor(dialect).upsert(trx, toIndexedDoc(article));
+  await searchIndexFor(dialect).upsertMany(trx, [toIndexedDoc(article)]);
 }
 
 /** Takes an article out of the index (for a hard delete; unpublish is a status change, see above). */
@@ -135,7 +139,7 @@ export async function searchArticles(db: Db, query: SearchQuery): Promise<Search
   let total: number;
   let lowerBound = false;
   if (sort === 'relevance') {
-    const candidates = await index.candidates(db.kysely, parsed.clauses, filter, { limit: RELEVANCE_CANDIDATES, order: 'id' });
+    const candidates = await index.candidates(db.kysely, parsed.clauses, filter, { limit: RELEVANCE_CANDIDATES });
     total = candidates.length;
     lowerBound = total >= RELEVANCE_CANDIDATES;
     rows = candidates
@@ -143,8 +147,10 @@ export async function searchArticles(db: Db, query: SearchQuery): Promise<Search
       .sort((a, b) => b.score - a.score || cmpDesc(a.published_at, b.published_at) || b.article_id - a.article_id)
       .slice(offset, offset + pageSize);
   } else {
-    total = await index.count(db.kysely, parsed.clauses, filter);
-    rows = offset >= total ? [] : (await index.candidates(db.kysely, parsed.clauses, filter, { limit: pageSize, offset, order: 'time' })).map((r) => ({ ...r, score: 0 }));
+    // Both walk the matches newest first and stop early: the count at its cap, the page at its end.
+    total = await index.count(db.kysely, parsed.clauses, filter, TIME_SORT_COUNT_CAP);
+    lowerBound = total >= TIME_SORT_COUNT_CAP;
+    rows = offset >= total ? [] : (await index.candidates(db.kysely, parsed.clauses, filter, { limit: pageSize, offset })).map((r) => ({ ...r, score: 0 }));
   }
   // Snippets come from the whole body, read only for the page shown.
   const bodies = new Map<number, string>();

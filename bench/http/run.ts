@@ -15,10 +15,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { type Db, createDb } from '../../src/db/create-db.ts';
-import { migrateToLatest } from '../../src/db/migrate.ts';
-import { createDemo } from '../../src/domain/demo/create-demo.ts';
-import type { NewArticleRow } from '../../src/db/schema.ts';
+import { createDb } from '../../src/db/create-db.ts';
+import { openSeededPortal, seedArticles } from './seed.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../..');
@@ -37,56 +35,6 @@ const children = new Set<ChildProcess>();
 process.on('exit', () => {
   for (const child of children) child.kill('SIGKILL');
 });
-
-const PARAGRAPHS = [
-  '临湖市今年以来持续推进城市更新行动,老旧小区改造、背街小巷整治和公共空间提升同步展开,市民出行和生活环境明显改善。',
-  '市有关部门负责人介绍,下一步将围绕群众关心的停车难、充电难等问题,分批推出便民措施,并通过社区议事会广泛听取意见。',
-  '据统计,一季度全市地区生产总值同比增长百分之五点八,规模以上工业增加值增长百分之七点一,消费市场保持回暖态势。',
-  '专家表示,县域经济是稳增长的重要支撑,应当因地制宜发展特色产业,推动城乡要素双向流动,促进共同富裕。',
-];
-
-/** Inserts `count` published articles spread over the last three years, in batched transactions. */
-async function seedArticles(db: Db, count: number): Promise<void> {
-  const channels = await db.kysely.selectFrom('channels').select(['id', 'kind']).execute();
-  const listIds = channels.filter((c) => c.kind === 'list').map((c) => c.id);
-  const now = Date.now();
-  const span = 3 * 365 * 24 * 3600 * 1000;
-  const batch = 500;
-  for (let start = 0; start < count; start += batch) {
-    const rows: NewArticleRow[] = [];
-    for (let i = start; i < Math.min(count, start + batch); i++) {
-      const at = new Date(now - span + Math.floor((span * i) / count)).toISOString();
-      const body = PARAGRAPHS.map((p, k) => (k === 2 ? `<h2>第${(i % 9) + 1}部分</h2><p>${p}</p>` : `<p>${p}</p>`)).join('');
-      rows.push({
-        channel_id: listIds[i % listIds.length] ?? 1,
-        title: `临湖新闻第${i + 1}号:城市更新与民生实事稳步推进`,
-        subtitle: '',
-        summary: '',
-        body_html: body,
-        cover_media_id: null,
-        source_name: '',
-        source_url: '',
-        is_original: 1,
-        original_title: '',
-        original_author: '',
-        dateline: '',
-        reporters: '["王记者"]',
-        photographers: '[]',
-        editor_name: '李编辑',
-        keywords: '[]',
-        is_headline: 0,
-        is_focus: 0,
-        is_top: 0,
-        status: 'published' as const,
-        published_at: at,
-        created_at: at,
-        updated_at: at,
-        version: 1,
-      });
-    }
-    await db.kysely.transaction().execute((trx) => trx.insertInto('articles').values(rows).execute());
-  }
-}
 
 interface Server {
   url: string;
@@ -190,16 +138,13 @@ function stop(server: Server): Promise<void> {
 
 async function main() {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'inkstone-bench-http-'));
-  const dbFile = path.join(work, 'inkstone.db');
-  const dataDir = path.join(work, 'data');
-  console.log(`seeding the demo portal and ${ARTICLES.toLocaleString()} articles into ${dbFile}…`);
-  const db = await createDb({ dialect: 'sqlite', file: dbFile });
-  await migrateToLatest(db);
-  await createDemo(db, dataDir);
-  const seedStart = performance.now();
-  await seedArticles(db, ARTICLES);
-  const total = Number((await db.kysely.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  console.log(`seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s (${total.toLocaleString()} articles)`);
+  // --db FILE reuses a portal seeded by an earlier run (created there when missing); kept afterwards.
+  const keptDb = arg('db', '');
+  const dbFile = keptDb ? path.resolve(keptDb) : path.join(work, 'inkstone.db');
+  const dataDir = keptDb ? path.join(path.dirname(dbFile), 'data') : path.join(work, 'data');
+  console.log(`opening or seeding the demo portal and ${ARTICLES.toLocaleString()} articles in ${dbFile}…`);
+  const { db, total, seededMs } = await openSeededPortal(dbFile, dataDir, ARTICLES);
+  console.log(`${seededMs === undefined ? 'reused' : `seeded in ${(seededMs / 1000).toFixed(1)} s`} (${total.toLocaleString()} articles)`);
   const newest = await db.kysely.selectFrom('articles').select('id').where('status', '=', 'published').orderBy('published_at', 'desc').limit(1).executeTakeFirstOrThrow();
   await db.close();
 

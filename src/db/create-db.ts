@@ -49,8 +49,37 @@ function openSqlite(file: string): Db {
   } catch (error) {
     throw new DatabaseOpenError(`cannot open the SQLite database ${file}: ${(error as Error).message}`);
   }
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(connection) }) });
   return { kysely, dialect: 'sqlite', changes: new ChangeFeed(), close: () => kysely.destroy() };
+}
+
+/** Distinct SQL texts kept prepared; Kysely writes one text per query shape (and per IN-list length). */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Kysely's SQLite driver prepares every query anew, which costs several times what the small
+ * indexed reads of a public page cost to run. Keep prepared statements by SQL text (the least
+ * recently used dropped first); a statement still iterating a stream is never handed out twice.
+ */
+function withStatementCache(connection: SqliteDatabase.Database) {
+  const statements = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => connection.close(),
+    prepare(sql: string): SqliteDatabase.Statement {
+      const known = statements.get(sql);
+      if (known && !known.busy) {
+        // Re-inserted to count as recently used.
+        statements.delete(sql);
+        statements.set(sql, known);
+        return known;
+      }
+      const statement = connection.prepare(sql);
+      if (known) return statement;
+      statements.set(sql, statement);
+      if (statements.size > STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value as string);
+      return statement;
+    },
+  };
 }
 
 function openPostgres(url: string): Db {

@@ -1,4 +1,6 @@
 import type { Db } from '../../db/create-db.ts';
+import { arg, compiledQuery } from '../../db/compiled-query.ts';
+import type { ArticleRow } from '../../db/schema.ts';
 import { type Article, type PublishedArticle, isPublished, toArticle } from './article.ts';
 
 /** The few columns a headline list needs; bodies stay in the database. */
@@ -9,6 +11,8 @@ export interface ArticleSummary {
   summary: string;
   coverMediaId: number | null;
   publishedAt: string;
+  /** 置顶; set by list reads, so a page can say where the next one starts. */
+  isTop?: boolean;
 }
 
 export interface Page<T> {
@@ -29,8 +33,8 @@ type SummaryRow = {
   published_at: string | null;
 };
 
-function toSummary(row: SummaryRow): ArticleSummary {
-  return {
+function toSummary(row: SummaryRow & { is_top?: number }): ArticleSummary {
+  const summary: ArticleSummary = {
     id: row.id,
     channelId: row.channel_id,
     title: row.title,
@@ -38,14 +42,18 @@ function toSummary(row: SummaryRow): ArticleSummary {
     coverMediaId: row.cover_media_id,
     publishedAt: row.published_at ?? '',
   };
+  if (row.is_top !== undefined) summary.isTop = row.is_top === 1;
+  return summary;
 }
 
 function published(db: Db) {
   return db.kysely.selectFrom('articles').where('status', '=', 'published');
 }
 
+const articleById = compiledQuery<[number], ArticleRow>((db) => db.kysely.selectFrom('articles').selectAll().where('id', '=', arg<number>(0)));
+
 export async function findArticle(db: Db, id: number): Promise<Article | undefined> {
-  const row = await db.kysely.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+  const [row] = await articleById(db, [id]);
   return row && toArticle(row);
 }
 
@@ -54,10 +62,22 @@ export async function findPublishedArticle(db: Db, id: number): Promise<Publishe
   return article && isPublished(article) ? article : undefined;
 }
 
+/**
+ * Where an older-stories page starts: the list position of the last story of the page before
+ * (`pinned` for a 置顶 story in a pinned-first list). Keyset pages cost the same at any depth.
+ */
+export interface ListCursor {
+  pinned: boolean;
+  publishedAt: string;
+  id: number;
+}
+
 export interface ListOptions {
   channelIds?: number[];
   /** Counts from 1. */
   page?: number;
+  /** Start after this position instead of at a page number (`page` is then ignored). */
+  after?: ListCursor;
   pageSize: number;
   /** Blocks of "the latest N" need no count; only paged lists pay for it. */
   withTotal?: boolean;
@@ -70,40 +90,108 @@ export async function listPublished(db: Db, options: ListOptions): Promise<Page<
   const page = Math.max(1, options.page ?? 1);
   const pinnedFirst = options.pinnedFirst !== false;
   const channelIds = options.channelIds && (options.channelIds.length ? options.channelIds : [-1]);
-  const offset = (page - 1) * options.pageSize;
   const total = options.withTotal === false ? 0 : await countPublished(db, channelIds);
-  let rows: SummaryRow[];
-  if (channelIds && channelIds.length > 1) {
-    // One ordered index read per channel, merged here: a sort over every article of a parent
-    // channel's subtree would grow with the archive.
-    const perChannel = await Promise.all(channelIds.map((id) => orderedSummaries(db, [id], pinnedFirst, offset + options.pageSize, 0)));
-    rows = perChannel
-      .flat()
-      .sort((a, b) => compareListed(a, b, pinnedFirst))
-      .slice(offset, offset + options.pageSize);
-  } else {
-    rows = await orderedSummaries(db, channelIds, pinnedFirst, options.pageSize, offset);
-  }
+  const rows = await readListPage(db, {
+    channelIds,
+    pinnedFirst,
+    limit: options.pageSize,
+    offset: options.after ? 0 : (page - 1) * options.pageSize,
+    after: options.after,
+  });
   return { items: rows.map(toSummary), total, page, pageCount: Math.max(1, Math.ceil(total / options.pageSize)) };
 }
 
-async function countPublished(db: Db, channelIds: number[] | undefined): Promise<number> {
+/** The list position of an item, for the next page's `after`. */
+export function cursorOf(item: ArticleSummary & { isTop?: boolean }, pinnedFirst = true): ListCursor {
+  return { pinned: pinnedFirst && item.isTop === true, publishedAt: item.publishedAt, id: item.id };
+}
+
+/** How many published stories the channels hold (all channels when undefined). */
+export async function countPublished(db: Db, channelIds: number[] | undefined): Promise<number> {
   let query = published(db);
   if (channelIds) query = query.where('channel_id', 'in', channelIds);
   return Number((await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()).total);
 }
 
-function orderedSummaries(db: Db, channelIds: number[] | undefined, pinnedFirst: boolean, limit: number, offset: number) {
-  let query = published(db).select([...SUMMARY_COLUMNS, 'is_top']);
-  if (channelIds) query = query.where('channel_id', 'in', channelIds);
-  if (pinnedFirst) query = query.orderBy('is_top', 'desc');
-  return query.orderBy('published_at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute();
+type ListedRow = SummaryRow & { is_top: number };
+
+interface ListRead {
+  channelIds: number[] | undefined;
+  pinnedFirst: boolean;
+  limit: number;
+  offset: number;
+  after?: ListCursor;
 }
 
-function compareListed(a: SummaryRow & { is_top: number }, b: SummaryRow & { is_top: number }, pinnedFirst: boolean): number {
+/** Parent channels with more sub-channels than this read with one IN list (SQLite allows 500 arms). */
+const MAX_MERGED_CHANNELS = 200;
+
+/**
+ * One page of a list, in list order. Each channel is one ordered range of the
+ * (channel_id, status, is_top, published_at, id) index; a parent channel's branches are merged
+ * by the database (SQLite: MERGE (UNION ALL); PostgreSQL: Merge Append), reading only index
+ * entries to skip `offset`, so no query sorts a subtree or carries rows it throws away. The
+ * page's 20 rows are then read by id.
+ */
+async function readListPage(db: Db, read: ListRead): Promise<ListedRow[]> {
+  const { channelIds } = read;
+  const merged = channelIds !== undefined && channelIds.length > 1 && channelIds.length <= MAX_MERGED_CHANNELS;
+  const branches = merged ? channelIds.length : 1;
+  const keyed = read.after !== undefined;
+  const shape = branches * 8 + (read.pinnedFirst ? 4 : 0) + (keyed ? 2 : 0) + (channelIds === undefined ? 1 : 0);
+  const args: unknown[] = [read.limit, read.offset];
+  if (read.after) args.push(read.after.pinned ? 1 : 0, read.after.publishedAt, read.after.id);
+  if (merged || channelIds?.length === 1) args.push(...channelIds!);
+  const rows = merged || channelIds?.length === 1 || channelIds === undefined
+    ? await listPageQuery(db, args, shape)
+    : await listPageInQuery(db, channelIds, read);
+  return rows.sort((a, b) => compareListed(a, b, read.pinnedFirst));
+}
+
+function compareListed(a: ListedRow, b: ListedRow, pinnedFirst: boolean): number {
   if (pinnedFirst && a.is_top !== b.is_top) return b.is_top - a.is_top;
   if (a.published_at !== b.published_at) return (b.published_at ?? '') < (a.published_at ?? '') ? -1 : 1;
   return b.id - a.id;
+}
+
+/** Arguments: limit, offset, [cursor is_top, published_at, id], channel ids (one per branch). */
+const listPageQuery = compiledQuery<unknown[], ListedRow>((db, shape) => {
+  const branches = Math.floor(shape / 8);
+  const pinnedFirst = (shape & 4) !== 0;
+  const keyed = (shape & 2) !== 0;
+  const allChannels = (shape & 1) !== 0;
+  const firstChannelArg = keyed ? 5 : 2;
+  const branch = (index: number) => {
+    let query = published(db).select(['id', 'is_top', 'published_at']);
+    if (!allChannels) query = query.where('channel_id', '=', arg<number>(firstChannelArg + index));
+    if (keyed) {
+      query = pinnedFirst
+        ? query.where((eb) => eb(eb.refTuple('is_top', 'published_at', 'id'), '<', eb.tuple(arg<number>(2), arg<string>(3), arg<number>(4))))
+        : query.where((eb) => eb(eb.refTuple('published_at', 'id'), '<', eb.tuple(arg<string>(3), arg<number>(4))));
+    }
+    return query;
+  };
+  let keys = branch(0);
+  for (let i = 1; i < branches; i++) keys = keys.unionAll(branch(i));
+  if (pinnedFirst) keys = keys.orderBy('is_top', 'desc');
+  const page = keys.orderBy('published_at', 'desc').orderBy('id', 'desc').limit(arg<number>(0)).offset(arg<number>(1));
+  return db.kysely
+    .selectFrom(page.as('page'))
+    .innerJoin('articles as a', 'a.id', 'page.id')
+    .select(['a.id', 'a.channel_id', 'a.title', 'a.summary', 'a.cover_media_id', 'a.published_at', 'a.is_top']);
+});
+
+/** Very wide subtrees: one IN list, which the database sorts; rare enough not to be compiled. */
+async function listPageInQuery(db: Db, channelIds: number[], read: ListRead): Promise<ListedRow[]> {
+  let query = published(db).select([...SUMMARY_COLUMNS, 'is_top']).where('channel_id', 'in', channelIds);
+  const after = read.after;
+  if (after) {
+    query = read.pinnedFirst
+      ? query.where((eb) => eb(eb.refTuple('is_top', 'published_at', 'id'), '<', eb.tuple(after.pinned ? 1 : 0, after.publishedAt, after.id)))
+      : query.where((eb) => eb(eb.refTuple('published_at', 'id'), '<', eb.tuple(after.publishedAt, after.id)));
+  }
+  if (read.pinnedFirst) query = query.orderBy('is_top', 'desc');
+  return query.orderBy('published_at', 'desc').orderBy('id', 'desc').limit(read.limit).offset(read.offset).execute();
 }
 
 export async function listFlagged(db: Db, flag: 'is_headline' | 'is_focus', limit: number): Promise<ArticleSummary[]> {
@@ -122,32 +210,45 @@ export async function findNeighbours(
   db: Db,
   article: PublishedArticle,
 ): Promise<{ previous?: ArticleSummary; next?: ArticleSummary }> {
-  const inChannel = published(db).where('channel_id', '=', article.channelId).select([...SUMMARY_COLUMNS]);
-  const at = article.publishedAt;
-  const previous = await inChannel
-    .where((eb) => eb.or([eb('published_at', '<', at), eb.and([eb('published_at', '=', at), eb('id', '<', article.id)])]))
-    .orderBy('published_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const next = await inChannel
-    .where((eb) => eb.or([eb('published_at', '>', at), eb.and([eb('published_at', '=', at), eb('id', '>', article.id)])]))
-    .orderBy('published_at', 'asc')
-    .orderBy('id', 'asc')
-    .limit(1)
-    .executeTakeFirst();
+  const rows = await neighboursInChannel(db, [article.channelId, article.publishedAt, article.id]);
+  const isBefore = (row: SummaryRow) => (row.published_at ?? '') < article.publishedAt || (row.published_at === article.publishedAt && row.id < article.id);
+  const previous = rows.find(isBefore);
+  const next = rows.find((row) => !isBefore(row));
   return { previous: previous && toSummary(previous), next: next && toSummary(next) };
 }
 
-/** The simple 相关新闻: the latest other stories of the same channel (content ranking comes with search). */
-export async function listSameChannel(db: Db, article: PublishedArticle, limit: number): Promise<ArticleSummary[]> {
-  const rows = await published(db)
+/**
+ * Both neighbours in one statement. Row values, so both databases seek the (channel_id, status,
+ * published_at, id) index straight to each neighbour; "a < x or (a = x and id < y)" made SQLite
+ * walk the channel from one end. Arguments: channel id, published_at, id.
+ */
+const neighboursInChannel = compiledQuery<[number, string, number], SummaryRow>((db) => {
+  const neighbour = (direction: 'desc' | 'asc') =>
+    published(db)
+      .select([...SUMMARY_COLUMNS])
+      .where('channel_id', '=', arg<number>(0))
+      .where((eb) => eb(eb.refTuple('published_at', 'id'), direction === 'desc' ? '<' : '>', eb.tuple(arg<string>(1), arg<number>(2))))
+      .orderBy('published_at', direction)
+      .orderBy('id', direction)
+      .limit(1);
+  return db.kysely
+    .selectFrom(neighbour('desc').as('previous'))
+    .selectAll()
+    .unionAll(db.kysely.selectFrom(neighbour('asc').as('next')).selectAll());
+});
+
+/** Arguments: channel id, article id to leave out, limit. */
+const latestInChannelExcept = compiledQuery<[number, number, number], SummaryRow>((db) =>
+  published(db)
     .select([...SUMMARY_COLUMNS])
-    .where('channel_id', '=', article.channelId)
-    .where('id', '!=', article.id)
+    .where('channel_id', '=', arg<number>(0))
+    .where('id', '!=', arg<number>(1))
     .orderBy('published_at', 'desc')
     .orderBy('id', 'desc')
-    .limit(limit)
-    .execute();
-  return rows.map(toSummary);
+    .limit(arg<number>(2)),
+);
+
+/** The simple 相关新闻: the latest other stories of the same channel (content ranking comes with search). */
+export async function listSameChannel(db: Db, article: PublishedArticle, limit: number): Promise<ArticleSummary[]> {
+  return (await latestInChannelExcept(db, [article.channelId, article.id, limit])).map(toSummary);
 }

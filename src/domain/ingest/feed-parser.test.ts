@@ -51,6 +51,10 @@ describe('parseFeed', () => {
     expect(() => parseFeed('<html><body>hi</body></html>')).toThrow(/not a feed: the XML root is <html>/);
     expect(() => parseFeed('')).toThrow(ExtractionError);
     expect(() => parseFeed('Service unavailable')).toThrow(/not a feed/);
+    // An HTML page is named as one, not reported as broken XML.
+    expect(() => parseFeed('<!DOCTYPE html>\n<!-- <rss> --><html><head><meta charset="utf-8"></head><body><p>登录</body></html>')).toThrow(
+      'not a feed: the XML root is <html>, not RSS, Atom or NewsML-G2',
+    );
   });
 
   it('tells the formats apart by content alone', () => {

@@ -43,15 +43,21 @@ export function parseFeed(input: Uint8Array | string): ParsedFeed {
   if (text.length > MAX_FEED_CHARS) throw new ExtractionError(`the feed is larger than ${MAX_FEED_CHARS} characters`);
   if (/^\s*[[{]/.test(text)) return parseNinjs(text);
   if (!/^\s*</.test(text)) throw new ExtractionError('not a feed: neither XML (RSS, Atom, NewsML-G2) nor JSON (ninjs)');
+  // The root is looked at first, so an HTML page (which is rarely well-formed XML) is called what it is.
+  const declaredRoot = /<(?![?!])([A-Za-z_][\w.:-]*)/.exec(text.replace(/<!--[\s\S]*?-->/g, ''))?.[1] ?? '';
+  if (!FEED_ROOTS.has(declaredRoot.toLowerCase().replace(/^.*:/, ''))) {
+    throw new ExtractionError(`not a feed: the XML root is <${declaredRoot}>, not RSS, Atom or NewsML-G2`);
+  }
   assertWellFormedXml(text);
   const doc = new DOMParser().parseFromString(text, 'text/xml') as unknown as Document;
   const root = doc.documentElement;
   const rootName = localName(root);
   if (rootName === 'rss' || rootName === 'rdf') return parseRss(root);
   if (rootName === 'feed') return parseAtom(root);
-  if (rootName === 'newsmessage' || rootName === 'newsitem' || rootName === 'packageitem') return parseNewsml(root);
-  throw new ExtractionError(`not a feed: the XML root is <${root?.tagName ?? ''}>, not RSS, Atom or NewsML-G2`);
+  return parseNewsml(root);
 }
+
+const FEED_ROOTS = new Set(['rss', 'rdf', 'feed', 'newsmessage', 'newsitem', 'packageitem']);
 
 function parseRss(root: Element): ParsedFeed {
   const channel = children(root, 'channel')[0] ?? root;

@@ -69,12 +69,13 @@ function readNewsItem(el: Element): NewsItem {
   const imageHref = pickImage(remote);
   // A picture item's own metadata describes its picture; a text item's describes the story, not the picture.
   const image: FeedImage = { url: imageHref, caption: isPicture ? summary || title : '', credit: isPicture ? credit : '' };
+  const guid = el.getAttribute('guid')?.trim() ?? '';
   return {
-    guid: el.getAttribute('guid')?.trim() ?? '',
+    guid,
     isPicture,
     withdrawn: /:(canceled|withheld)$/i.test((itemMeta && directChildren(itemMeta, 'pubstatus')[0]?.getAttribute('qcode')) || ''),
     item: {
-      guid: el.getAttribute('guid')?.trim() ?? '',
+      guid,
       url: itemMeta ? pageLink(itemMeta) : '',
       title,
       summary,

@@ -7,7 +7,7 @@ import { findUserByUsername } from '../../src/domain/users/user.service.ts';
 import { buildDeliveryApp } from '../delivery/delivery-app.ts';
 import { DIALECTS, createTestDb, describeEachDialect, dialectAvailable } from '../helpers/databases.ts';
 import { makeArticle, makeChannels } from '../helpers/factories.ts';
-import { type StaffClient, makeUser, signIn } from '../helpers/newsroom.ts';
+import { type StaffClient, form as formBody, makeUser, signIn } from '../helpers/newsroom.ts';
 import { type TestApp, buildTestApp } from '../helpers/test-app.ts';
 
 const PAGES = ['/admin/channels', '/admin/settings', '/admin/blocks', '/admin/audit', '/admin/users'] as const;
@@ -157,6 +157,47 @@ describeEachDialect('newsroom admin pages', (_fresh, dialect) => {
 
     const actions = await auditActions(t);
     expect(actions).toEqual(expect.arrayContaining(['channel.update', 'channel.create', 'channel.move']));
+  });
+
+  it('moves a channel to another parent from its form, and deletes a channel only once it is empty', async () => {
+    const { t, channels, admin } = await open();
+    const article = await makeArticle(t.db, channels.world.id, { title: '国际快讯' });
+    const oldUrl = /href="(\/news\/world\/[^"]+\.html)"/.exec((await t.app.inject('/news/world/')).body)?.[1];
+    expect(oldUrl).toContain(`/${article.id}.html`);
+
+    // The edit form offers every channel outside the channel's own subtree as its parent.
+    const form = await admin.get(`/admin/channels/${channels.news.id}`);
+    const parentSelect = /<select id="e-parent"[\s\S]*?<\/select>/.exec(form.body)?.[0] ?? '';
+    expect(parentSelect).toContain('政务');
+    expect(parentSelect).not.toContain('国际新闻');
+
+    const moved = await admin.post(`/admin/channels/${channels.world.id}`, { name: '国际新闻', slug: 'world', kind: 'list', inNav: '1', parentId: String(channels.gov.id) });
+    expect(moved.statusCode).toBe(303);
+    expect((await t.app.inject('/gov/world/')).statusCode).toBe(200);
+    const oldChannel = await t.app.inject('/news/world/');
+    expect([oldChannel.statusCode, oldChannel.headers.location]).toEqual([301, '/gov/world/']);
+    const oldArticle = await t.app.inject(oldUrl!);
+    expect([oldArticle.statusCode, oldArticle.headers.location]).toEqual([301, oldUrl!.replace('/news/world/', '/gov/world/')]);
+
+    // Under its own sub-channel: refused with a sentence, nothing moves.
+    const loop = await admin.post(`/admin/channels/${channels.gov.id}`, { name: '政务', slug: 'gov', kind: 'list', inNav: '1', parentId: String(channels.world.id) });
+    expect(loop.statusCode).toBe(400);
+    expect(loop.body).toContain('栏目不能移到自己或自己的下级栏目下面');
+    expect((await t.app.inject('/gov/')).statusCode).toBe(200);
+
+    // Deleting: refused while stories or sub-channels remain, then allowed.
+    const full = await admin.post(`/admin/channels/${channels.world.id}/delete`, {});
+    expect(full.statusCode).toBe(400);
+    expect(full.body).toContain('这个栏目里还有稿件');
+    const parent = await admin.post(`/admin/channels/${channels.gov.id}/delete`, {});
+    expect(parent.body).toContain('这个栏目还有下级栏目');
+    expect((await admin.post(`/admin/channels/${channels.news.id}/delete`, {})).statusCode).toBe(303);
+    expect((await t.app.inject('/news/')).statusCode).toBe(404);
+    expect((await t.app.inject('/')).body).not.toContain('>新闻<');
+    const forged = await t.app.inject({ method: 'POST', url: `/admin/channels/${channels.gov.id}/delete`, cookies: { inkstone_session: admin.cookie }, ...formBody({ _csrf: 'forged' }) });
+    expect(forged.statusCode).toBe(403);
+    expect((await t.app.inject('/gov/')).statusCode).toBe(200);
+    expect(await auditActions(t)).toEqual(expect.arrayContaining(['channel.delete']));
   });
 
   it('refuses invalid settings with a message beside the field and saves nothing', async () => {

@@ -56,23 +56,42 @@ export async function createChannel(db: Db, input: ChannelInput): Promise<Channe
 export async function changeChannelSlug(db: Db, channelId: number, slug: string): Promise<void> {
   if (!SLUG.test(slug)) throw new ChannelError(`slug "${slug}" must be lower-case letters, digits and hyphens`);
   await db.kysely.transaction().execute(async (trx) => {
-    const tree = new ChannelTree(await trx.selectFrom('channels').selectAll().execute());
-    if (!tree.byId.has(channelId)) throw new ChannelError(`channel ${channelId} does not exist`);
-    const moved = tree.subtreeIds(channelId).map((id) => ({ old_path: tree.pathOf(id), channel_id: id }));
-    await trx.updateTable('channels').set({ slug }).where('id', '=', channelId).execute();
-    const after = new ChannelTree(await trx.selectFrom('channels').selectAll().execute());
-    // A path that is live again (a slug changed back) must stop redirecting.
-    const livePaths = moved.map((m) => after.pathOf(m.channel_id));
-    await trx.deleteFrom('channel_redirects').where('old_path', 'in', livePaths).execute();
-    for (const redirect of moved) {
-      await trx
-        .insertInto('channel_redirects')
-        .values(redirect)
-        .onConflict((oc) => oc.column('old_path').doUpdateSet({ channel_id: redirect.channel_id }))
-        .execute();
-    }
+    const channel = await trx.selectFrom('channels').select('parent_id').where('id', '=', channelId).executeTakeFirst();
+    if (!channel) throw new ChannelError(`channel ${channelId} does not exist`);
+    await relocateChannel(trx, channelId, { slug, parentId: channel.parent_id });
   });
   db.changes.publish({ kind: 'channels' });
+}
+
+/**
+ * Gives a channel a new slug and/or parent inside the caller's transaction. Every old path under
+ * it becomes a redirect; a path that is live again (a move undone) stops redirecting. A channel
+ * that changes parent goes to the end of its new siblings.
+ */
+async function relocateChannel(trx: Kysely<Database>, channelId: number, to: { slug: string; parentId: number | null }): Promise<void> {
+  const tree = new ChannelTree(await trx.selectFrom('channels').selectAll().execute());
+  const channel = tree.byId.get(channelId);
+  if (!channel) throw new ChannelError(`channel ${channelId} does not exist`);
+  if (to.parentId !== null && !tree.byId.has(to.parentId)) throw new ChannelError(`parent channel ${to.parentId} does not exist`);
+  if (to.parentId !== null && tree.subtreeIds(channelId).includes(to.parentId)) {
+    throw new ChannelError('a channel cannot move under itself or one of its own sub-channels');
+  }
+  const newParent = to.parentId !== channel.parent_id;
+  if (!newParent && to.slug === channel.slug) return;
+  await assertSlugFree(trx, to.parentId, to.slug, channelId);
+  const moved = tree.subtreeIds(channelId).map((id) => ({ old_path: tree.pathOf(id), channel_id: id }));
+  const position = newParent ? await nextPosition(trx, to.parentId) : channel.position;
+  await trx.updateTable('channels').set({ slug: to.slug, parent_id: to.parentId, position }).where('id', '=', channelId).execute();
+  const after = new ChannelTree(await trx.selectFrom('channels').selectAll().execute());
+  const livePaths = moved.map((m) => after.pathOf(m.channel_id));
+  await trx.deleteFrom('channel_redirects').where('old_path', 'in', livePaths).execute();
+  for (const redirect of moved) {
+    await trx
+      .insertInto('channel_redirects')
+      .values(redirect)
+      .onConflict((oc) => oc.column('old_path').doUpdateSet({ channel_id: redirect.channel_id }))
+      .execute();
+  }
 }
 
 /** The channel that used to live at an old path, if any. */
@@ -98,6 +117,8 @@ export interface ChannelChange {
   slug: string;
   kind: ChannelKind;
   inNav: boolean;
+  /** A new parent (null = top level); undefined keeps the current one. */
+  parentId?: number | null;
 }
 
 /** Creates a channel on behalf of an administrator: audited, and the public pages are told. */
@@ -110,10 +131,6 @@ export async function createChannelAs(db: Db, actor: Actor, input: ChannelInput)
       throw new ChannelError(`parent channel ${parentId} does not exist`);
     }
     await assertSlugFree(trx, parentId, input.slug);
-    // A new channel goes to the end of its siblings.
-    const last = await siblingsQuery(trx, parentId)
-      .select((eb) => eb.fn.max('position').as('max'))
-      .executeTakeFirst();
     const created = await trx
       .insertInto('channels')
       .values({
@@ -121,7 +138,7 @@ export async function createChannelAs(db: Db, actor: Actor, input: ChannelInput)
         name: input.name.trim(),
         parent_id: parentId,
         kind: input.kind ?? 'list',
-        position: input.position ?? Number(last?.max ?? 0) + 1,
+        position: input.position ?? (await nextPosition(trx, parentId)),
         in_nav: input.inNav === false ? 0 : 1,
         description: input.description ?? '',
         created_at: nowIso(),
@@ -141,20 +158,17 @@ export async function createChannelAs(db: Db, actor: Actor, input: ChannelInput)
 }
 
 /**
- * Changes a channel's name, kind, nav visibility and slug. A new slug goes through
- * `changeChannelSlug`, so every old URL under the channel keeps answering with a redirect.
+ * Changes a channel's name, kind, nav visibility, slug and parent in one transaction. A new slug
+ * or parent keeps every old URL under the channel answering with a redirect.
  */
 export async function updateChannel(db: Db, actor: Actor, channelId: number, change: ChannelChange): Promise<ChannelRow> {
   assertCan(actor, 'channels.manage');
   checkChannelInput(change);
-  const before = await db.kysely.selectFrom('channels').selectAll().where('id', '=', channelId).executeTakeFirst();
-  if (!before) throw new ChannelError(`channel ${channelId} does not exist`);
-  // Everything is checked before the slug moves, so a refused change leaves the channel as it was.
-  if (change.slug !== before.slug) {
-    await assertSlugFree(db.kysely, before.parent_id, change.slug);
-    await changeChannelSlug(db, channelId, change.slug);
-  }
   const after = await db.kysely.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom('channels').selectAll().where('id', '=', channelId).executeTakeFirst();
+    if (!before) throw new ChannelError(`channel ${channelId} does not exist`);
+    const parentId = change.parentId === undefined ? before.parent_id : change.parentId;
+    await relocateChannel(trx, channelId, { slug: change.slug, parentId });
     const row = await trx
       .updateTable('channels')
       .set({ name: change.name.trim(), kind: change.kind, in_nav: change.inNav ? 1 : 0 })
@@ -165,6 +179,7 @@ export async function updateChannel(db: Db, actor: Actor, channelId: number, cha
     for (const [key, from, to] of [
       ['name', before.name, row.name],
       ['slug', before.slug, row.slug],
+      ['parentId', before.parent_id, row.parent_id],
       ['kind', before.kind, row.kind],
       ['inNav', before.in_nav === 1, row.in_nav === 1],
     ] as const) {
@@ -175,6 +190,26 @@ export async function updateChannel(db: Db, actor: Actor, channelId: number, cha
   });
   db.changes.publish({ kind: 'channels' });
   return after;
+}
+
+/**
+ * Deletes an empty channel. A channel with sub-channels or with any story (in any state) is
+ * refused with the reason, so nothing published can lose its place; move them first.
+ */
+export async function deleteChannel(db: Db, actor: Actor, channelId: number): Promise<void> {
+  assertCan(actor, 'channels.manage');
+  await db.kysely.transaction().execute(async (trx) => {
+    const channel = await trx.selectFrom('channels').selectAll().where('id', '=', channelId).executeTakeFirst();
+    if (!channel) throw new ChannelError(`channel ${channelId} does not exist`);
+    const children = await siblingsQuery(trx, channelId).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    if (Number(children.n) > 0) throw new ChannelError(`"${channel.name}" has ${children.n} sub-channels; move or delete them first`);
+    const stories = await trx.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).where('channel_id', '=', channelId).executeTakeFirstOrThrow();
+    if (Number(stories.n) > 0) throw new ChannelError(`"${channel.name}" still holds ${stories.n} stories; move them to another channel first`);
+    // Redirects to it and channel assignments of staff and tokens go with it (foreign keys cascade).
+    await trx.deleteFrom('channels').where('id', '=', channelId).execute();
+    await recordAudit(trx, actor, { action: 'channel.delete', targetType: 'channel', targetId: channelId, detail: { slug: channel.slug, name: channel.name } });
+  });
+  db.changes.publish({ kind: 'channels' });
 }
 
 /** Moves a channel one place up or down among its siblings (the nav bar's order for top-level channels). */
@@ -203,7 +238,17 @@ function siblingsQuery(trx: Kysely<Database>, parentId: number | null) {
   return trx.selectFrom('channels').where((eb) => (parentId === null ? eb('parent_id', 'is', null) : eb('parent_id', '=', parentId)));
 }
 
-async function assertSlugFree(trx: Kysely<Database>, parentId: number | null, slug: string): Promise<void> {
-  const taken = await siblingsQuery(trx, parentId).select('id').where('slug', '=', slug).executeTakeFirst();
+/** The place after the last of a parent's children. */
+async function nextPosition(trx: Kysely<Database>, parentId: number | null): Promise<number> {
+  const last = await siblingsQuery(trx, parentId)
+    .select((eb) => eb.fn.max('position').as('max'))
+    .executeTakeFirst();
+  return Number(last?.max ?? 0) + 1;
+}
+
+async function assertSlugFree(trx: Kysely<Database>, parentId: number | null, slug: string, exceptId?: number): Promise<void> {
+  let query = siblingsQuery(trx, parentId).select('id').where('slug', '=', slug);
+  if (exceptId !== undefined) query = query.where('id', '!=', exceptId);
+  const taken = await query.executeTakeFirst();
   if (taken) throw new ChannelError(`slug "${slug}" is already used by another channel at this level`);
 }

@@ -32,6 +32,8 @@ export interface ChannelsPageProps {
   edit?: { id: number; values: ChannelFormValues; path: string };
   create: ChannelFormValues;
   parents: { id: number; label: string }[];
+  /** Where the edited channel may move: every channel outside its own subtree. */
+  editParents: { id: number; label: string }[];
   error?: string;
 }
 
@@ -54,10 +56,20 @@ export function ChannelsPage(props: ChannelsPageProps) {
           <h2 id="edit-title" safe>{`${t('nr_edit')}:${props.edit.values.name}(/${props.edit.path}/)`}</h2>
           <form method="post" action={`/admin/channels/${props.edit.id}`} class="grid-form">
             <input type="hidden" name="_csrf" value={csrf} />
+            <ParentSelect t={t} id="e-parent" options={props.editParents} value={props.edit.values.parentId} hintKey="ch_parentHint" />
             <ChannelFields t={t} values={props.edit.values} kinds={props.kinds} prefix="e" />
             <div class="form-actions">
               <button type="submit" class="primary" safe>{t('save')}</button> <a href="/admin/channels" safe>{t('nr_cancel')}</a>
             </div>
+          </form>
+          <form method="post" action={`/admin/channels/${props.edit.id}/delete`} class="inline danger-zone">
+            <input type="hidden" name="_csrf" value={csrf} />
+            <p class="hint" id="delete-hint" safe>
+              {t('ch_deleteHint')}
+            </p>
+            <button type="submit" class="danger" aria-describedby="delete-hint" safe>
+              {`${t('ch_delete')}:${props.edit.values.name}`}
+            </button>
           </form>
         </section>
       ) : (
@@ -107,15 +119,7 @@ export function ChannelsPage(props: ChannelsPageProps) {
         <h2 id="new-title" safe>{t('ch_new')}</h2>
         <form method="post" action="/admin/channels" class="grid-form">
           <input type="hidden" name="_csrf" value={csrf} />
-          <label for="n-parent" safe>{t('ch_parent')}</label>
-          <select id="n-parent" name="parentId">
-            <option value="" safe>{t('ch_topLevel')}</option>
-            {props.parents.map((p) => (
-              <option value={String(p.id)} selected={props.create.parentId === String(p.id)} safe>
-                {p.label}
-              </option>
-            ))}
-          </select>
+          <ParentSelect t={t} id="n-parent" options={props.parents} value={props.create.parentId} />
           <ChannelFields t={t} values={props.create} kinds={props.kinds} prefix="n" />
           <div class="form-actions">
             <button type="submit" class="primary" safe>{t('ch_create')}</button>
@@ -123,6 +127,30 @@ export function ChannelsPage(props: ChannelsPageProps) {
         </form>
       </section>
     </AdminLayout>
+  );
+}
+
+function ParentSelect(props: { t: AdminChrome['t']; id: string; options: { id: number; label: string }[]; value: string; hintKey?: 'ch_parentHint' }) {
+  const { t } = props;
+  return (
+    <>
+      <label for={props.id} safe>{t('ch_parent')}</label>
+      <select id={props.id} name="parentId" aria-describedby={props.hintKey ? `${props.id}-hint` : undefined}>
+        <option value="" safe>{t('ch_topLevel')}</option>
+        {props.options.map((p) => (
+          <option value={String(p.id)} selected={props.value === String(p.id)} safe>
+            {p.label}
+          </option>
+        ))}
+      </select>
+      {props.hintKey ? (
+        <p id={`${props.id}-hint`} class="hint" safe>
+          {t(props.hintKey)}
+        </p>
+      ) : (
+        ''
+      )}
+    </>
   );
 }
 

@@ -38,6 +38,7 @@ const NOTICES: Record<string, AdminKey> = {
   added: 'nr_added',
   deleted: 'nr_deleted',
   channelCreated: 'ch_created',
+  channelDeleted: 'ch_deleted',
   headline: 'blk_headlineSet',
   curated: 'blk_flagsSaved',
   userCreated: 'usr_created',

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppDeps } from '../../../app.tsx';
 import type { ChannelKind } from '../../../db/schema.ts';
 import type { ChannelTree } from '../../../domain/channels/channel-tree.ts';
-import { ChannelError, KINDS, createChannelAs, loadChannelTree, moveChannel, updateChannel } from '../../../domain/channels/channel.service.ts';
+import { ChannelError, KINDS, createChannelAs, deleteChannel, loadChannelTree, moveChannel, updateChannel } from '../../../domain/channels/channel.service.ts';
 import { getSiteSettings } from '../../../domain/settings/site-settings.ts';
 import { can } from '../../../domain/users/policy.ts';
 import { type ChannelFormValues, type ChannelRowView, ChannelsPage } from '../../../views/admin/channels-page.tsx';
@@ -57,11 +57,27 @@ export function registerChannelAdminRoutes(app: FastifyInstance, deps: AppDeps):
     if (!id || !tree.byId.has(id)) throw new AppError('NOT_FOUND');
     const values = readForm(request.body as Body);
     try {
-      await updateChannel(db, ctx.actor, id, { name: values.name, slug: values.slug, kind: values.kind as ChannelKind, inNav: values.inNav });
+      const parentId = 'parentId' in (request.body as Body) ? parentOf(values.parentId) : undefined;
+      await updateChannel(db, ctx.actor, id, { name: values.name, slug: values.slug, kind: values.kind as ChannelKind, inNav: values.inNav, parentId });
       return reply.redirect(`/admin/channels?done=saved#channel-${id}`, 303);
     } catch (error) {
       if (!(error instanceof ChannelError)) throw error;
       return render(reply.code(400), deps, ctx, { editId: id, editValues: values, error: explainRefusal(ctx.t, error.message) });
+    }
+  });
+
+  app.post<{ Params: Params }>('/admin/channels/:id/delete', async (request, reply) => {
+    requireCsrf(request);
+    const ctx = await context(request);
+    const id = positiveInt(request.params.id);
+    const tree = await loadChannelTree(db);
+    if (!id || !tree.byId.has(id)) throw new AppError('NOT_FOUND');
+    try {
+      await deleteChannel(db, ctx.actor, id);
+      return reply.redirect('/admin/channels?done=channelDeleted', 303);
+    } catch (error) {
+      if (!(error instanceof ChannelError)) throw error;
+      return render(reply.code(400), deps, ctx, { editId: id, error: explainRefusal(ctx.t, error.message) });
     }
   });
 
@@ -79,6 +95,11 @@ export function registerChannelAdminRoutes(app: FastifyInstance, deps: AppDeps):
     }
     return reply.redirect(`/admin/channels?done=moved#channel-${id}`, 303);
   });
+}
+
+/** The parent picked in a form: '' is the top level; anything unreadable names no channel (refused). */
+function parentOf(value: string): number | null {
+  return value === '' ? null : (positiveInt(value) ?? 0);
 }
 
 function readForm(body: Body): ChannelFormValues {
@@ -128,6 +149,11 @@ async function render(reply: FastifyReply, deps: AppDeps, ctx: AdminContext, sta
       }
       create={state.create ?? { name: '', slug: '', kind: 'list', inNav: true, parentId: '' }}
       parents={rows.map((r) => ({ id: r.id, label: `${'— '.repeat(r.depth)}${r.name}` }))}
+      editParents={
+        editing
+          ? rows.filter((r) => !tree.subtreeIds(editing.id).includes(r.id)).map((r) => ({ id: r.id, label: `${'— '.repeat(r.depth)}${r.name}` }))
+          : []
+      }
       error={state.error}
     />,
   );

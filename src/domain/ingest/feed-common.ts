@@ -34,6 +34,17 @@ export function children(el: Element, name: string, limit = MAX_ITEMS): Element[
   return out;
 }
 
+/** The first descendant with that local name, in document order; the walk stops there. */
+export function firstDescendant(el: Element, name: string): Element | undefined {
+  const stack: Element[] = Array.from(el.children).reverse();
+  while (stack.length) {
+    const c = stack.pop() as Element;
+    if (localName(c) === name) return c;
+    for (let i = c.children.length - 1; i >= 0; i--) stack.push(c.children[i] as Element);
+  }
+  return undefined;
+}
+
 /** Direct children by local name. */
 export function directChildren(el: Element, name: string): Element[] {
   return Array.from(el.children).filter((c) => localName(c) === name || c.tagName.toLowerCase() === name);

@@ -1,4 +1,4 @@
-import { type FeedImage, MAX_ITEMS, bodyFragment, bylineNames, childText, children, directChildren, figuresHtml, isoDate, localName, plainTextToHtml, withDateline } from './feed-common.ts';
+import { type FeedImage, MAX_ITEMS, bodyFragment, bylineNames, childText, children, directChildren, figuresHtml, firstDescendant, isoDate, localName, plainTextToHtml, withDateline } from './feed-common.ts';
 import type { FeedItem, ParsedFeed } from './feed-parser.ts';
 
 /**
@@ -9,7 +9,7 @@ import type { FeedItem, ParsedFeed } from './feed-parser.ts';
  */
 export function parseNewsml(root: Element): ParsedFeed {
   const rootName = localName(root);
-  const itemSet = rootName === 'newsmessage' ? (children(root, 'itemset')[0] ?? root) : undefined;
+  const itemSet = rootName === 'newsmessage' ? (directChildren(root, 'itemset')[0] ?? root) : undefined;
   const elements = itemSet ? Array.from(itemSet.children).slice(0, MAX_ITEMS * 4) : [root];
   const newsItems = elements.filter((el) => localName(el) === 'newsitem').map(readNewsItem);
   const packages = elements.filter((el) => localName(el) === 'packageitem').map(packageRefs);
@@ -35,7 +35,7 @@ export function parseNewsml(root: Element): ParsedFeed {
     items.push(toFeedItem(item));
     if (items.length >= MAX_ITEMS) break;
   }
-  const header = itemSet ? children(root, 'header')[0] : undefined;
+  const header = itemSet ? directChildren(root, 'header')[0] : undefined;
   return { format: 'newsml', title: header ? childText(header, 'origin', 'sender') : '', items };
 }
 
@@ -121,7 +121,7 @@ function pageLink(itemMeta: Element): string {
 function inlineBody(contentSet: Element): string | undefined {
   const xml = directChildren(contentSet, 'inlinexml')[0];
   if (xml) {
-    const body = children(xml, 'body.content')[0] ?? children(xml, 'body')[0] ?? xml;
+    const body = firstDescendant(xml, 'body.content') ?? firstDescendant(xml, 'body') ?? xml;
     return bodyFragment(markupOf(body));
   }
   const data = directChildren(contentSet, 'inlinedata');

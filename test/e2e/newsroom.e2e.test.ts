@@ -162,4 +162,37 @@ describeWithBrowser('newsroom journeys', () => {
     expect(await first.locator('#subtitle').inputValue()).toBe('第一位编辑的副标题');
     await second.screenshot({ path: 'test-results/newsroom-conflict.png', fullPage: true });
   });
+
+  it('a reporter uploads a new photo from the picker and inserts it; a fake image is refused', async () => {
+    const page = await signedIn('reporter');
+    await page.goto(`${base}/admin/articles/new`);
+    await page.fill('#title', '湖心岛灯塔修缮完工');
+    await page.locator('#body-html-editor').click();
+    await page.keyboard.type('湖心岛灯塔修缮完工。');
+    await page.getByRole('button', { name: '插入图片' }).click();
+    const dialog = page.locator('dialog.media-dialog');
+    const chooser = dialog.getByLabel('或上传新图片(JPEG、PNG、WebP、GIF)');
+
+    // Text dressed up as a PNG: the server reads the bytes and refuses; nothing is stored.
+    const before = await server.db.kysely.selectFrom('media').select('id').execute();
+    await chooser.setInputFiles({ name: '假图片.png', mimeType: 'image/png', buffer: Buffer.from('not an image at all') });
+    await expect.poll(() => dialog.locator('.media-dialog__message').innerText()).toContain('上传失败');
+    expect(await server.db.kysely.selectFrom('media').select('id').execute()).toHaveLength(before.length);
+
+    const photo = await sharp({ create: { width: 1000, height: 600, channels: 3, background: '#c08a3e' } }).png().toBuffer();
+    await chooser.setInputFiles({ name: '湖心岛.png', mimeType: 'image/png', buffer: photo });
+    await expect.poll(() => dialog.locator('.media-dialog__message').innerText()).toContain('已上传到图片库并选中');
+    await dialog.getByLabel('替代文字', { exact: false }).fill('修缮后的湖心岛灯塔');
+    await dialog.getByLabel('图片说明').fill('修缮后的灯塔');
+    await dialog.getByLabel('署名').fill('本网记者 李摄');
+    await page.locator('.media-dialog__insert').click();
+
+    const stored = await server.db.kysely.selectFrom('media').select(['id', 'width']).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(stored.width).toBe(1000);
+    expect(await page.locator('#body-html').inputValue()).toContain(
+      `alt="修缮后的湖心岛灯塔" width="960" height="576" data-media-id="${stored.id}"><figcaption>修缮后的灯塔 <span class="credit">本网记者 李摄</span></figcaption></figure>`,
+    );
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    expect(await noticeText(page)).toBe('稿件已创建。');
+  });
 });

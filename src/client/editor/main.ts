@@ -8,6 +8,7 @@
  *     <div class="editor-field" data-editor
  *          data-autosave-url="/admin/api/articles/ID/autosave"   (absent for a new article)
  *          data-media-url="/admin/api/media?q="
+ *          data-upload-url="/admin/api/media"                    (absent: no upload in the picker)
  *          data-csrf="TOKEN">
  *       <textarea id="body-html" name="bodyHtml">…sanitised HTML…</textarea>
  *     </div>
@@ -96,7 +97,7 @@ function mount(field: HTMLElement, first: boolean): void {
   const mountPoint = document.createElement('div');
   mountPoint.className = 'editor-surface';
   const contentId = `${textarea.id || 'body'}-editor`;
-  const dialog = new MediaDialog(field.dataset.mediaUrl || null, labels);
+  const dialog = new MediaDialog(field.dataset.mediaUrl || null, labels, field.dataset.uploadUrl ? { url: field.dataset.uploadUrl, csrf: csrfToken } : null);
 
   // Late-bound: the figure extension needs a callback that needs the editor.
   let openFigureDialog: (current: FigureAttrs | null, pos: number | null) => void = () => {};

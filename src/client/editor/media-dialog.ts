@@ -22,6 +22,11 @@ function num(value: unknown): number | null {
   return Number.isFinite(n) && n > 0 ? Math.round(n) : null;
 }
 
+/** The server's message from an error body `{ error: { message } }`, if there is one. */
+function errorMessage(body: unknown): string {
+  return str((body as { error?: { message?: unknown } } | null)?.error?.message);
+}
+
 function parseItems(body: unknown): MediaItem[] {
   const items = (body as { items?: unknown } | null)?.items;
   if (!Array.isArray(items)) throw new Error('media response has no items');
@@ -58,10 +63,17 @@ function field(label: string, input: HTMLInputElement): HTMLElement {
   return el('p', { className: 'media-dialog__field' }, el('label', { htmlFor: input.id }, label), input);
 }
 
+/** Where new images go: `POST {url}` (multipart, one `file`) with the CSRF token as a header. */
+export interface UploadTarget {
+  url: string;
+  csrf: string;
+}
+
 /**
  * The image picker: a modal <dialog> (appended to <body>, outside the article form, and with no
  * named controls, so autosave never sees it) that searches the media library, shows thumbnails,
- * lets the user pick one and edit alt, caption and credit, then hands back figure attributes.
+ * lets the user pick one or upload a new one, edit alt, caption and credit, then hands back
+ * figure attributes.
  */
 export class MediaDialog {
   readonly dialog: HTMLDialogElement;
@@ -73,6 +85,7 @@ export class MediaDialog {
   private readonly caption: HTMLInputElement;
   private readonly credit: HTMLInputElement;
   private readonly submit: HTMLButtonElement;
+  private readonly file: HTMLInputElement;
   private selected: FigureAttrs | null = null;
   private onDone: ((attrs: FigureAttrs) => void) | null = null;
   private searchTimer: number | null = null;
@@ -81,6 +94,7 @@ export class MediaDialog {
   constructor(
     private readonly mediaUrl: string | null,
     private readonly labels: Labels,
+    private readonly upload: UploadTarget | null = null,
   ) {
     const headingId = `media-dialog-title-${++uid}`;
     this.heading = el('h2', { id: headingId, className: 'media-dialog__title' }, labels.dialogTitle);
@@ -96,12 +110,18 @@ export class MediaDialog {
     const cancel = el('button', { type: 'button', className: 'media-dialog__cancel' }, labels.cancel);
     const searchButton = el('button', { type: 'button', className: 'media-dialog__search-button' }, labels.searchButton);
 
+    this.file = el('input', { type: 'file', accept: 'image/jpeg,image/png,image/webp,image/gif' });
+
     const searchRow = el('p', { className: 'media-dialog__search' }, field(labels.search, this.search), searchButton);
+    const uploadRow = field(labels.upload, this.file);
+    uploadRow.classList.add('media-dialog__upload');
     this.dialog = el(
       'dialog',
       { className: 'media-dialog' },
       this.heading,
-      ...(mediaUrl ? [searchRow, this.message, this.results] : [this.message]),
+      ...(mediaUrl ? [searchRow] : []),
+      ...(upload ? [uploadRow] : []),
+      ...(mediaUrl ? [this.message, this.results] : [this.message]),
       field(labels.alt, this.alt),
       field(labels.caption, this.caption),
       field(labels.credit, this.credit),
@@ -121,6 +141,7 @@ export class MediaDialog {
       }
     });
     searchButton.addEventListener('click', () => void this.load());
+    this.file.addEventListener('change', () => void this.uploadChosenFile());
     cancel.addEventListener('click', () => this.dialog.close());
     this.submit.addEventListener('click', () => this.finish());
     for (const input of [this.alt, this.caption, this.credit]) {
@@ -146,6 +167,7 @@ export class MediaDialog {
     this.caption.value = current?.caption ?? '';
     this.credit.value = current?.credit ?? '';
     this.message.textContent = '';
+    this.file.value = '';
     this.dialog.showModal();
     if (this.mediaUrl) {
       void this.load();
@@ -181,6 +203,44 @@ export class MediaDialog {
     this.results.replaceChildren(...items.map((item) => this.renderItem(item)));
   }
 
+  /** Sends the chosen file to the library; the stored image (or the copy already there) is selected. */
+  private async uploadChosenFile(): Promise<void> {
+    const file = this.file.files?.[0];
+    if (!file || !this.upload) return;
+    const request = ++this.request;
+    const form = new FormData();
+    for (const [name, input] of [['alt', this.alt], ['caption', this.caption], ['credit', this.credit]] as const) form.append(name, input.value.trim());
+    form.append('file', file);
+    this.message.textContent = this.labels.uploading;
+    let item: MediaItem & { duplicate?: boolean };
+    try {
+      const response = await fetch(this.upload.url, {
+        method: 'POST',
+        body: form,
+        credentials: 'same-origin',
+        headers: { accept: 'application/json', 'x-csrf-token': this.upload.csrf },
+      });
+      const body: unknown = await response.json().catch(() => null);
+      if (!response.ok) throw new Error(errorMessage(body) || `HTTP ${response.status}`);
+      const [first] = parseItems(body);
+      if (!first) throw new Error('no image in the answer');
+      item = { ...first, duplicate: Boolean((body as { items: { duplicate?: unknown }[] }).items[0]?.duplicate) };
+    } catch (error) {
+      if (request === this.request) this.message.textContent = this.labels.uploadFailed + (error as Error).message;
+      return;
+    } finally {
+      this.file.value = '';
+    }
+    if (request !== this.request) return;
+    this.results.removeAttribute('aria-busy');
+    const rendered = this.renderItem(item);
+    this.results.querySelector(`button[data-media-id="${CSS.escape(String(item.id))}"]`)?.closest('li')?.remove();
+    this.results.prepend(rendered);
+    this.select(item, rendered.querySelector('button')!);
+    this.message.textContent = item.duplicate ? this.labels.uploadDuplicate : this.labels.uploaded;
+    this.caption.focus();
+  }
+
   private renderItem(item: MediaItem): HTMLLIElement {
     const thumb = el('img', { src: item.thumbUrl, alt: '', loading: 'lazy', decoding: 'async' });
     const label = item.alt || item.caption || String(item.id);
@@ -188,24 +248,28 @@ export class MediaDialog {
     button.setAttribute('aria-pressed', String(this.selected?.mediaId === String(item.id)));
     button.dataset.mediaId = String(item.id);
     button.addEventListener('click', () => {
-      this.selected = {
-        src: item.url,
-        alt: item.alt,
-        width: item.width || null,
-        height: item.height || null,
-        mediaId: String(item.id),
-        caption: item.caption,
-        credit: item.credit,
-      };
-      this.alt.value = item.alt;
-      this.caption.value = item.caption;
-      this.credit.value = item.credit;
+      this.select(item, button);
       this.message.textContent = '';
-      for (const other of Array.from(this.results.querySelectorAll('button[aria-pressed]'))) {
-        other.setAttribute('aria-pressed', String(other === button));
-      }
     });
     return el('li', {}, button);
+  }
+
+  private select(item: MediaItem, button: HTMLButtonElement): void {
+    this.selected = {
+      src: item.url,
+      alt: item.alt,
+      width: item.width || null,
+      height: item.height || null,
+      mediaId: String(item.id),
+      caption: item.caption,
+      credit: item.credit,
+    };
+    this.alt.value = item.alt;
+    this.caption.value = item.caption;
+    this.credit.value = item.credit;
+    for (const other of Array.from(this.results.querySelectorAll('button[aria-pressed]'))) {
+      other.setAttribute('aria-pressed', String(other === button));
+    }
   }
 
   private finish(): void {

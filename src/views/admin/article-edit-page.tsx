@@ -131,6 +131,7 @@ export function ArticleEditPage(props: ArticleEditProps) {
             data-editor
             data-autosave-url={props.id ? `/admin/api/articles/${props.id}/autosave` : undefined}
             data-media-url="/admin/api/media?q="
+            data-upload-url="/admin/api/media"
             data-csrf={csrf}
           >
             <label for="body-html" safe>

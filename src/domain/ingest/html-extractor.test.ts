@@ -18,3 +18,32 @@ describe('choosing the main content of a page', () => {
     expect(result.bodyText).not.toMatch(/顶一下|多说两句/);
   });
 });
+
+describe('pages made of several posts', () => {
+  const entry = (id: number, headline: string, date: string, text: string) =>
+    `<div class="entry" id="e${id}"><div class="entry-title"><span>${headline}</span><span>${date}</span></div><div class="entry-body"><p>${text}</p></div></div>`;
+  const long = '我们沿着河岸一直走到傍晚，路边的柳树刚刚发芽，孩子们在草地上放风筝，远处的钟楼敲了六下。'.repeat(6);
+
+  it('reads the first entry of a blog archive, even when a later entry is longer', () => {
+    const html = page(
+      entry(3, '周末去郊外看花', '2024-04-07 21:10', '今年的桃花开得比往年早，山坡上一片粉红，游人不多，我们坐在树下喝了一壶茶。') +
+        entry(2, '春天的河边', '2024-03-30 18:45', long) +
+        entry(1, '三月读书记', '2024-03-21 09:02', '这个月读完了两本小说，一本写海边小镇，一本写山里的学校，都很好看。'),
+      '我的博客',
+    );
+    const result = extractArticle(html);
+    expect(result.bodyText).toContain('今年的桃花开得比往年早');
+    expect(result.bodyText).not.toMatch(/柳树刚刚发芽|两本小说/);
+    expect(result.publishedAt?.slice(0, 10)).toBe('2024-04-07');
+  });
+
+  it('does not read forum replies (no headline of their own, or "Re: …") as archive entries', () => {
+    const html = page(
+      entry(1, '', '2024-04-07 21:10', '请问大家，老城区的停车场晚上几点关门？我每天下班都很晚，担心车开不出来。') +
+        entry(2, 'Re: 停车场几点关门', '2024-04-07 22:30', long) +
+        entry(3, 'Re: 停车场几点关门', '2024-04-08 08:02', '我问过管理员，晚上十一点以后只出不进，放心停。'),
+    );
+    const result = extractArticle(html);
+    expect(result.bodyText).toContain('柳树刚刚发芽');
+  });
+});

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { captionFigure } from './body-blocks.ts';
-import type { FoundDate } from './date-parse.ts';
+import { type FoundDate, findDates } from './date-parse.ts';
 import { type DocumentStats, type NodeStats, childElements, computeStats, countChars, linkDensity } from './dom-stats.ts';
 import type { Block } from './extraction.ts';
 import { collectLinkedData, collectMeta, findMachineAuthors, findMachineDate, findTextDate, findUrlDate } from './html-metadata.ts';
@@ -313,9 +313,78 @@ function chooseContent(root: Element, docStats: DocumentStats): Element[] {
     }
   }
   if (!top) return [root];
-  top = climbToCommonAncestor(top, topScore, ranked, scores, stats);
+  const first = firstEntryBefore(top, root, ranked);
+  top = first ?? climbToCommonAncestor(top, topScore, ranked, scores, stats);
   return withSiblings(top, scores, stats);
 }
+
+/** How far above the best block a post's container may sit. */
+const POST_LEVELS = 4;
+
+/**
+ * A blog archive repeats one structure per entry, each with its own headline and date: the page's
+ * article is then the first entry (the newest), not the longest. Forum replies (no headline of their
+ * own, or "Re: …") are one thread and stay together. Returns the first entry's block when the best
+ * block is a later one, else null.
+ */
+function firstEntryBefore(top: Element, root: Element, ranked: Array<[Element, number]>): Element | null {
+  let node: Element | null = top;
+  for (let level = 0; node && level <= POST_LEVELS && !isPageRoot(node); level++, node = node.parentElement) {
+    const names = node.getAttribute('class');
+    if (!names) continue;
+    const tag: string = node.tagName;
+    // Another scored block of the same kind is the cheap sign; only then is the whole page searched.
+    if (!ranked.some(([el]) => el !== node && el.tagName === tag && el.getAttribute('class') === names && !el.contains(node) && !node?.contains(el))) continue;
+    const alike: Element[] = Array.from(root.querySelectorAll(tag.toLowerCase())).filter((el) => el.getAttribute('class') === names);
+    if (alike.length < 2 || alike.length > 100 || alike[0] === node) continue;
+    if (alike.some((el, i) => i > 0 && (alike[i - 1] as Element).contains(el))) continue;
+    const heads = alike.map((el) => entryHead(postUnit(el, alike), el));
+    if (heads.every((h) => h.dated && h.headline) && new Set(heads.map((h) => h.headline)).size === heads.length) return alike[0] as Element;
+  }
+  return null;
+}
+
+function isPageRoot(el: Element): boolean {
+  return el.tagName === 'BODY' || el.tagName === 'HTML';
+}
+
+/** The largest container of one post that holds no other post. */
+function postUnit(post: Element, posts: Element[]): Element {
+  let unit = post;
+  for (let parent = unit.parentElement; parent && !isPageRoot(parent); parent = parent.parentElement) {
+    if (posts.some((other) => other !== post && parent?.contains(other))) break;
+    unit = parent;
+  }
+  return unit;
+}
+
+const REPLY_RE = /^\s*(re|回复|答复|回覆)\s*[:：]/i;
+
+/** What a post's container says about it outside its text: a date, and a headline of its own. */
+function entryHead(unit: Element, post: Element): { dated: boolean; headline: string } {
+  const outside = (unit.textContent ?? '').replace(post.textContent ?? '', ' ');
+  let headline = '';
+  for (const el of unit.querySelectorAll('h1, h2, h3, h4, h5, h6, [class]')) {
+    if (post.contains(el) || !(/^H\d$/.test(el.tagName) || namesHeadline(el.getAttribute('class') ?? ''))) continue;
+    const text = collapse(el.textContent ?? '');
+    // A heading that is only a number and a date (#3 2025-11-01 15:14) names no entry.
+    if (/\p{L}{2}/u.test(text.replace(DATE_TEXT_RE, '')) && !REPLY_RE.test(text)) {
+      headline = text;
+      break;
+    }
+  }
+  return { dated: findDates(outside, 1).length > 0, headline };
+}
+
+/** post-title, entry_subject, headline; not usertitle (a forum member's rank). */
+function namesHeadline(names: string): boolean {
+  return names
+    .toLowerCase()
+    .split(/\s+/)
+    .some((token) => token.split(/[-_]+/).some((segment) => segment === 'title' || segment === 'subject' || segment === 'headline'));
+}
+
+const DATE_TEXT_RE = /\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}:\d{2}(:\d{2})?|[AaPp][Mm]\b/g;
 
 function initialScore(el: Element, stats: Map<Element, NodeStats>): number {
   const base: Record<string, number> = { DIV: 5, ARTICLE: 10, MAIN: 5, PRE: 3, TD: 3, BLOCKQUOTE: 3, FORM: -3, OL: -3, UL: -3, LI: -3, DL: -3, H1: -5, H2: -5, H3: -5, TH: -5 };

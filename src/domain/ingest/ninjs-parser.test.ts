@@ -97,6 +97,11 @@ describe('ninjs', () => {
     expect(refusal('[1, 2, 3]')).toMatch(/no ninjs items/);
   });
 
+  it('reads an API answering with nothing new as an empty feed, not an error', () => {
+    expect(parseFeed('{"data": {"items": []}}').items).toEqual([]);
+    expect(parseFeed('[]').items).toEqual([]);
+  });
+
   it('stays bounded on deeply nested and huge input', () => {
     const deep = `${'{"items":'.repeat(100_000)}{}${'}'.repeat(100_000)}`;
     expect(() => parseFeed(deep)).toThrow(/no ninjs items/);

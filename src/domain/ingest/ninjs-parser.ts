@@ -14,6 +14,7 @@ type Json = Record<string, unknown>;
 
 /** How far wrappers ({data: {items: [{item: …}]}}) are followed; ninjs itself is never walked generically. */
 const MAX_WRAPPER_DEPTH = 4;
+const WRAPPER_KEYS = ['items', 'data', 'item', 'results'];
 
 export function parseNinjs(text: string): ParsedFeed {
   let parsed: unknown;
@@ -23,6 +24,8 @@ export function parseNinjs(text: string): ParsedFeed {
     throw new ExtractionError(`the feed is not valid JSON: ${error instanceof Error ? error.message : String(error)}`.replace(/\s+/g, ' '));
   }
   const objects = ninjsObjects(parsed, 0);
+  // An API with nothing new answers with an empty list: a quiet wire, not a broken one.
+  if (!objects.length && isEmptyList(parsed, 0)) return { format: 'ninjs', title: '', items: [] };
   if (!objects.length) throw new ExtractionError('the JSON holds no ninjs items (objects with a uri, headline or body)');
   const seen = new Set<string>();
   const items: FeedItem[] = [];
@@ -60,11 +63,17 @@ function ninjsObjects(value: unknown, depth: number): Json[] {
   }
   if (!isObject(value)) return [];
   if (looksLikeNinjs(value)) return [value];
-  for (const key of ['items', 'data', 'item', 'results']) {
+  for (const key of WRAPPER_KEYS) {
     const found = ninjsObjects(value[key], depth + 1);
     if (found.length) return found;
   }
   return [];
+}
+
+function isEmptyList(value: unknown, depth: number): boolean {
+  if (depth > MAX_WRAPPER_DEPTH) return false;
+  if (Array.isArray(value)) return value.length === 0;
+  return isObject(value) && WRAPPER_KEYS.some((key) => isEmptyList(value[key], depth + 1));
 }
 
 function toFeedItem(o: Json): FeedItem {

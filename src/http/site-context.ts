@@ -106,10 +106,22 @@ async function readSiteContext(db: Db): Promise<SiteContext> {
   return context;
 }
 
-/** The page frame for a page inside `channelId` (or the home page when undefined). */
+/** Frames already built for this context, by current top channel and 返回 target. */
+const chromes = new WeakMap<SiteContext, Map<string, SiteChrome>>();
+
+/**
+ * The page frame for a page inside `channelId` (or the home page when undefined). The same
+ * object is returned for the same context, section and 返回 target, so the layout can reuse the
+ * HTML it rendered for it (see site-layout.tsx); a content change makes a new context.
+ */
 export function chromeFor(context: SiteContext, channelId: number | undefined, backUrl: string): SiteChrome {
   const topId = channelId === undefined ? undefined : context.tree.ancestry(channelId)[0]?.id;
-  return {
+  let built = chromes.get(context);
+  if (!built) chromes.set(context, (built = new Map()));
+  const key = `${topId ?? ''} ${backUrl}`;
+  const known = built.get(key);
+  if (known) return known;
+  const chrome: SiteChrome = {
     ...context.chromeParts,
     nav: context.tree.nav().map((channel) => ({
       name: channel.name,
@@ -118,6 +130,9 @@ export function chromeFor(context: SiteContext, channelId: number | undefined, b
     })),
     backUrl,
   };
+  // 返回 targets come from the channel tree, so the map stays as small as the tree.
+  built.set(key, chrome);
+  return chrome;
 }
 
 export function toLinkItem(context: SiteContext, article: ArticleSummary): LinkItem {

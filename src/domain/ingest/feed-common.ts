@@ -40,7 +40,8 @@ export function firstDescendant(el: Element, name: string): Element | undefined 
   while (stack.length) {
     const c = stack.pop() as Element;
     if (localName(c) === name) return c;
-    for (let i = c.children.length - 1; i >= 0; i--) stack.push(c.children[i] as Element);
+    // linkedom builds `children` afresh on every read: read it once.
+    stack.push(...Array.from(c.children).reverse());
   }
   return undefined;
 }

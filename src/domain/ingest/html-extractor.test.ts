@@ -47,3 +47,28 @@ describe('pages made of several posts', () => {
     expect(result.bodyText).toContain('柳树刚刚发芽');
   });
 });
+
+describe('the head of an article', () => {
+  it('reads the headline and its date from an <aside> that holds the page <h1>, but not from a sidebar', () => {
+    const html = page(
+      `<aside class="article-head"><h1>新图书馆下月开放</h1><span>2024-05-06 10:20 本地新闻</span></aside>
+<article><p>市图书馆今天宣布，新馆将于下月开放，读者可以提前在网上预约参观时间，每天限额两千人。</p>
+<p>馆方介绍，新馆共有五层，藏书两百万册，并设有儿童阅读区、古籍修复室和一个可容纳三百人的报告厅。</p></article>
+<aside class="more"><ul><li><a href="/a">旧馆最后一天</a><time>2024-05-07</time></li><li><a href="/b">读书月开幕</a><time>2024-05-08</time></li></ul></aside>`,
+      '城市新闻网',
+    );
+    const result = extractArticle(html);
+    expect(result.title).toBe('新图书馆下月开放');
+    expect(result.publishedAt?.slice(0, 10)).toBe('2024-05-06');
+    expect(result.bodyText).not.toContain('读书月开幕');
+  });
+
+  it('does not take a blog platform logo for the headline when <title> reads "Post @ Blog :: Platform ::"', () => {
+    const html = page(
+      `<div class="topbar"><h1 class="topbar-logo">云游博客</h1></div><h1>小林的旅行日记</h1>
+<div class="post"><h2>山顶看日出</h2><p>凌晨四点我们就出发了，山路很黑，手电筒的光只照得到脚下，走了两个小时才到山顶，天边正好泛起一点红色。</p></div>`,
+      '山顶看日出 @ 小林的旅行日记 :: 云游博客 ::',
+    );
+    expect(extractArticle(html).title).toBe('山顶看日出');
+  });
+});

@@ -166,6 +166,8 @@ function readBody(root: Element, baseUrl: string, title: string): BodyReading {
 }
 
 function isJunk(el: Element): boolean {
+  // Some sites wrap the article's head in <aside>; a sidebar never holds the page's <h1>.
+  if (el.tagName === 'ASIDE') return !el.querySelector('h1');
   if (JUNK_TAGS.has(el.tagName)) return true;
   const hidden =
     el.hasAttribute('hidden') ||
@@ -249,7 +251,8 @@ function findTitleElement(all: Element[], titleTag: string, meta: Map<string, st
   return best;
 }
 
-const TITLE_SEPARATOR_RE = /\s+[-|–—·»]\s+|\s*[_|｜]\s*|\s*[-–—]{1,2}\s*(?=[^-–—]*$)/;
+// `Post @ Blog :: Platform ::` is how blog platforms name a post's page.
+const TITLE_SEPARATOR_RE = /\s+[-|–—·»@]\s+|\s*[_|｜]\s*|\s*::\s*|\s*[-–—]{1,2}\s*(?=[^-–—]*$)/;
 
 function chooseTitle(titleEl: Element | null, titleTag: string, meta: Map<string, string>, ldHeadline?: string): string {
   const fromEl = titleEl ? collapse(titleEl.textContent ?? '') : '';

@@ -63,8 +63,8 @@ describeEachDialect('wire feeds', (_fresh, dialect) => {
     expect(queue.body).toContain('临湖港吞吐量同比增长12%');
     expect(await t.db.kysely.selectFrom('ingest_items').selectAll().execute()).toHaveLength(1);
 
-    const importUrl = /href="(\/admin\/wires\/items\/\d+\/import)"/.exec(queue.body)?.[1] ?? '';
-    const review = await editor.get(importUrl);
+    const importUrl = /action="(\/admin\/wires\/items\/\d+\/import)"/.exec(queue.body)?.[1] ?? '';
+    const review = await editor.post(importUrl, {});
     expect(review.statusCode).toBe(200);
     expect(review.body).toContain('value="https://wire.example/hz-1001"');
     expect(review.body).toContain('name="ingestItemId" form="article-form"');
@@ -108,7 +108,12 @@ describeEachDialect('wire feeds', (_fresh, dialect) => {
     ]);
 
     const bridgeId = (await t.db.kysely.selectFrom('ingest_items').select('id').where('guid', '=', 'urn:example:hz:g2:20251120-bridge').executeTakeFirstOrThrow()).id;
-    const review = await editor.get(`/admin/wires/items/${bridgeId}/import`);
+    // Opening an item stores pictures, so it is a POST with the CSRF token.
+    expect((await editor.get(`/admin/wires/items/${bridgeId}/import`)).statusCode).toBe(404);
+    const forged = await t.app.inject({ method: 'POST', url: `/admin/wires/items/${bridgeId}/import`, cookies: { inkstone_session: editor.cookie }, payload: '_csrf=forged', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(forged.statusCode).toBe(403);
+    expect(await t.db.kysely.selectFrom('media').select('id').execute()).toHaveLength(0);
+    const review = await editor.post(`/admin/wires/items/${bridgeId}/import`, {});
     expect(review.statusCode).toBe(200);
     expect(review.body).toContain('name="dateline" form="article-form" value="华中社青石11月20日电"');
     expect(review.body).toContain('已把 1 张图片存入图片库。');
@@ -119,7 +124,7 @@ describeEachDialect('wire feeds', (_fresh, dialect) => {
     const media = await t.db.kysely.selectFrom('media').select(['caption', 'credit']).execute();
     expect(media).toEqual([{ caption: '11月20日，工人在青石江二桥合龙段作业。', credit: '华中社记者 周云 摄' }]);
     // Opening the item again stores no second copy.
-    await editor.get(`/admin/wires/items/${bridgeId}/import`);
+    await editor.post(`/admin/wires/items/${bridgeId}/import`, {});
     expect(await t.db.kysely.selectFrom('media').select('id').execute()).toHaveLength(1);
   });
 });

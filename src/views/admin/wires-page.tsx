@@ -65,9 +65,12 @@ export function WiresPage(props: {
                   <td safe>{item.statusLabel}</td>
                   <td>
                     {item.importUrl ? (
-                      <a href={item.importUrl} safe>
-                        {t('wireImport')}
-                      </a>
+                      <form method="post" action={item.importUrl} class="inline">
+                        <input type="hidden" name="_csrf" value={csrf} />
+                        <button type="submit" class="small" aria-label={`${t('wireImport')}:${item.title}`} safe>
+                          {t('wireImport')}
+                        </button>
+                      </form>
                     ) : (
                       ''
                     )}{' '}

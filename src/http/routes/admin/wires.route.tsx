@@ -79,7 +79,9 @@ export function registerWireRoutes(app: FastifyInstance, deps: AppDeps): void {
     return reply.redirect('/admin/wires?done=wirePolled', 303);
   });
 
-  app.get<{ Params: { id: string } }>('/admin/wires/items/:id/import', async (request, reply) => {
+  // A POST with the CSRF token: opening an item fetches its page and stores its pictures.
+  app.post<{ Params: { id: string } }>('/admin/wires/items/:id/import', async (request, reply) => {
+    requireCsrf(request);
     const ctx = await adminContext(db, request, 'wires');
     if (!can(ctx.actor, 'article.create')) throw new AppError('FORBIDDEN');
     const item = await findQueueItem(db, positiveInt(request.params.id) ?? 0);

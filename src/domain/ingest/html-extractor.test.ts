@@ -72,3 +72,15 @@ describe('the head of an article', () => {
     expect(extractArticle(html).title).toBe('山顶看日出');
   });
 });
+
+describe('text hidden from readers', () => {
+  it('leaves out hidden schema.org microdata even when it repeats the whole article', () => {
+    const paragraph = 'The city library opens its new building next month, and readers can book a visit online from today. ';
+    const paragraphs = `<p>${paragraph.repeat(3)}</p>`.repeat(8);
+    const microdata = `<div style="display:none" itemscope itemtype="http://schema.org/NewsArticle"><div itemprop="headline">New library opens next month</div>
+<div itemprop="datePublished">2024-05-06T08:00:00+01:00</div><div itemprop="articleBody">${paragraph.repeat(24)}</div><div itemprop="publisher">Example Daily Network</div></div>`;
+    const result = extractArticle(page(`<article><h1>New library opens next month</h1>${paragraphs}${microdata}</article>`, 'New library opens next month'));
+    expect(result.bodyText).toContain('The city library opens');
+    expect(result.bodyText).not.toMatch(/Example Daily Network|2024-05-06T08/);
+  });
+});

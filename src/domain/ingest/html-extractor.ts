@@ -176,7 +176,8 @@ function isJunk(el: Element): boolean {
     // Utility classes that every CSS framework hides (hidden, d-none, …-hide).
     /(^|\s)(hidden|hide|d-none|is-hidden|[\w]+-hide)(\s|$)/i.test(el.getAttribute('class') ?? '');
   // Some sites hide the whole article until a script reveals it: a hidden element holding a lot of prose stays.
-  return hidden && (el.textContent?.length ?? 0) < 2000;
+  // Schema.org microdata kept out of sight is metadata for machines (it repeats headline, dates and text), never the article.
+  return hidden && ((el.textContent?.length ?? 0) < 2000 || el.hasAttribute('itemscope'));
 }
 
 function noteHeadElement(el: Element, scan: Scan): void {

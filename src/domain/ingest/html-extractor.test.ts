@@ -84,3 +84,20 @@ describe('text hidden from readers', () => {
     expect(result.bodyText).not.toMatch(/Example Daily Network|2024-05-06T08/);
   });
 });
+
+describe('an article in several parts', () => {
+  it('reads every section of one class, even when page wrappers put them several levels apart', () => {
+    const part = (text: string, n: number) => `<section><div class="story-part">${`<p>${text}</p>`.repeat(n)}</div></section>`;
+    const first = 'Our reporter spent a week with the river pilots who guide cargo ships through the narrow channel at night.';
+    const second = 'The pilots say the work has changed little in fifty years, even as the ships have grown three times longer.';
+    const html = page(
+      `<div class="story"><div class="lead-wrap"><div class="lead-inner">${part(first, 3)}</div></div>
+<div class="promo"><a href="/subscribe">Subscribe</a></div>
+<div class="rest-wrap"><div class="rest-inner">${part(second, 6)}</div></div></div>`,
+      'River pilots',
+    );
+    const result = extractArticle(html);
+    expect(result.bodyText).toContain('spent a week with the river pilots');
+    expect(result.bodyText).toContain('ships have grown three times longer');
+  });
+});

@@ -436,12 +436,13 @@ function climbToCommonAncestor(
       parent = parent.parentElement;
     }
   }
-  // An article split into sections of one class (post__content, post__content…): take them all.
+  // An article split into sections of one class (post__content, post__content…): take them all. Page
+  // wrappers around a lead section can put them five levels apart; beyond that they are other stories.
   const topClass = top.getAttribute('class');
   if (topClass) {
     const alike = ranked.filter(([el, sc]) => el !== top && sc >= topScore * 0.3 && el.getAttribute('class') === topClass && !top.contains(el) && !el.contains(top));
     let ancestor = top.parentElement;
-    for (let level = 0; ancestor && alike.length && level < 3; level++, ancestor = ancestor.parentElement) {
+    for (let level = 0; ancestor && alike.length && level < 5; level++, ancestor = ancestor.parentElement) {
       if (alike.every(([el]) => ancestor?.contains(el))) {
         top = ancestor;
         break;

@@ -106,6 +106,25 @@ async function readSiteContext(db: Db): Promise<SiteContext> {
   return context;
 }
 
+/** Answers kept with a context (so until the next content change), by key. */
+const contextMemos = new WeakMap<SiteContext, Map<string, Promise<unknown>>>();
+
+/**
+ * A site-wide answer that only a content change can alter, such as how many stories a channel
+ * holds (its pager's page count), computed once per context: every change makes a new context.
+ */
+export function memoInContext<T>(context: SiteContext, key: string, load: () => Promise<T>): Promise<T> {
+  let memo = contextMemos.get(context);
+  if (!memo) contextMemos.set(context, (memo = new Map()));
+  const known = memo.get(key) as Promise<T> | undefined;
+  if (known) return known;
+  const loading = load();
+  memo.set(key, loading);
+  // A failed read must not stick.
+  loading.catch(() => memo.delete(key));
+  return loading;
+}
+
 /** Frames already built for this context, by current top channel and 返回 target. */
 const chromes = new WeakMap<SiteContext, Map<string, SiteChrome>>();
 

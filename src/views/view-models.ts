@@ -69,4 +69,11 @@ export interface Pagination {
   pageCount: number;
   /** URL of page n. */
   urlFor: (page: number) => string;
+  /**
+   * Where 下一页 leads when not to page + 1: an older-stories link that starts after this page's
+   * last item, which costs the same to serve at any depth. Undefined with nextUrl set: no more.
+   */
+  nextUrl?: string;
+  /** A page reached by such a link: its number is not counted, so only 首页, 下一页 and 尾页 show. */
+  unnumbered?: boolean;
 }

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { makeArticle, makeChannels } from '../../../test/helpers/factories.ts';
-import { listPublished } from './article.queries.ts';
+import { findNeighbours, findPublishedArticle, listPublished } from './article.queries.ts';
 
 describeEachDialect('published lists', (fresh) => {
   it('merges channels in order, pinned first, page by page, exactly like one sorted list', async () => {
@@ -27,5 +27,24 @@ describeEachDialect('published lists', (fresh) => {
     expect(latest.items.map((a) => a.title)).toEqual(
       [...made].sort((a, b) => (b.publishedAt! < a.publishedAt! ? -1 : b.publishedAt! > a.publishedAt! ? 1 : b.id - a.id)).slice(0, 5).map((a) => a.title),
     );
+  });
+
+  it('finds 上一篇 and 下一篇 in the same channel, by time and then id for stories of the same second', async () => {
+    const db = await fresh();
+    const { news, gov } = await makeChannels(db);
+    const at = '2025-03-01T08:00:00.000Z';
+    const older = await makeArticle(db, news.id, { title: '更早', publishedAt: '2025-02-28T08:00:00.000Z' });
+    const first = await makeArticle(db, news.id, { title: '同秒一', publishedAt: at });
+    await makeArticle(db, gov.id, { title: '别的频道', publishedAt: at });
+    const second = await makeArticle(db, news.id, { title: '同秒二', publishedAt: at });
+    const newer = await makeArticle(db, news.id, { title: '更晚', publishedAt: '2025-03-02T08:00:00.000Z' });
+    const around = async (id: number) => {
+      const { previous, next } = await findNeighbours(db, (await findPublishedArticle(db, id))!);
+      return [previous?.title, next?.title];
+    };
+    expect(await around(first.id)).toEqual(['更早', '同秒二']);
+    expect(await around(second.id)).toEqual(['同秒一', '更晚']);
+    expect(await around(older.id)).toEqual([undefined, '同秒一']);
+    expect(await around(newer.id)).toEqual(['同秒二', undefined]);
   });
 });

@@ -20,6 +20,8 @@ export interface Page<T> {
   total: number;
   page: number;
   pageCount: number;
+  /** Where the next page starts, when there is one (list reads only). */
+  next?: ListCursor;
 }
 
 const SUMMARY_COLUMNS = ['id', 'channel_id', 'title', 'summary', 'cover_media_id', 'published_at'] as const;
@@ -91,14 +93,23 @@ export async function listPublished(db: Db, options: ListOptions): Promise<Page<
   const pinnedFirst = options.pinnedFirst !== false;
   const channelIds = options.channelIds && (options.channelIds.length ? options.channelIds : [-1]);
   const total = options.withTotal === false ? 0 : await countPublished(db, channelIds);
+  // One row more than the page, to know whether an older-stories link has anywhere to go.
   const rows = await readListPage(db, {
     channelIds,
     pinnedFirst,
-    limit: options.pageSize,
+    limit: options.pageSize + 1,
     offset: options.after ? 0 : (page - 1) * options.pageSize,
     after: options.after,
   });
-  return { items: rows.map(toSummary), total, page, pageCount: Math.max(1, Math.ceil(total / options.pageSize)) };
+  const items = rows.slice(0, options.pageSize).map(toSummary);
+  const last = items[items.length - 1];
+  return {
+    items,
+    total,
+    page,
+    pageCount: Math.max(1, Math.ceil(total / options.pageSize)),
+    next: rows.length > options.pageSize && last ? cursorOf(last, pinnedFirst) : undefined,
+  };
 }
 
 /** The list position of an item, for the next page's `after`. */

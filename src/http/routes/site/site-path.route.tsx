@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { findNeighbours, findPublishedArticle, listPublished } from '../../../domain/articles/article.queries.ts';
+import { type ListCursor, countPublished, findNeighbours, findPublishedArticle, listPublished } from '../../../domain/articles/article.queries.ts';
 import { listRelated } from '../../../domain/search/related.service.ts';
 import type { ChannelRow } from '../../../db/schema.ts';
 import { findRedirectedChannel } from '../../../domain/channels/channel.service.ts';
@@ -10,7 +10,7 @@ import type { AppDeps } from '../../../app.tsx';
 import { AppError } from '../../errors.ts';
 import { figureMediaIds, presentArticlePage } from '../../presenters/article-presenter.ts';
 import { toImageView } from '../../presenters/image-view.ts';
-import { type SiteContext, chromeFor, loadSiteContext, toLinkItem } from '../../site-context.ts';
+import { type SiteContext, chromeFor, loadSiteContext, memoInContext, toLinkItem } from '../../site-context.ts';
 import { parseArticlePath } from '../../site-urls.ts';
 
 const PAGE_SIZE = 20;
@@ -29,7 +29,7 @@ export function registerSitePathRoute(app: FastifyInstance, deps: AppDeps): void
     const context = await loadSiteContext(deps.db);
     if (article) return sendArticle(context, reply, path, article.id);
     const query = request.query as Record<string, unknown>;
-    return sendChannel(context, reply, path, query.page);
+    return sendChannel(context, reply, path, query.page, query.before);
   });
 }
 
@@ -48,7 +48,7 @@ async function sendArticle(context: SiteContext, reply: FastifyReply, path: stri
   return reply.type('text/html; charset=utf-8').send(<ArticlePage {...props} />);
 }
 
-async function sendChannel(context: SiteContext, reply: FastifyReply, path: string, rawPage: unknown) {
+async function sendChannel(context: SiteContext, reply: FastifyReply, path: string, rawPage: unknown, rawBefore: unknown) {
   const channelPath = path.replace(/^\/+|\/+$/g, '');
   const channel = context.tree.findByPath(channelPath);
   if (!channel) {
@@ -58,17 +58,25 @@ async function sendChannel(context: SiteContext, reply: FastifyReply, path: stri
   }
   const canonical = context.urls.channel(channel.id);
   if (path !== canonical.split('?')[0]) return reply.redirect(canonical, 301);
-  const page = parsePage(rawPage);
-  if (page === undefined) return reply.redirect(canonical, 302);
+  // ?before= (an older-stories link) wins over ?page=; either malformed leads back to page 1.
+  const after = rawBefore === undefined ? undefined : parseCursor(rawBefore);
+  const page = rawBefore === undefined ? parsePage(rawPage) : 1;
+  if (page === undefined || after === null) return reply.redirect(canonical, 302);
 
-  const listing = await listPublished(context.db, { channelIds: context.tree.subtreeIds(channel.id), page, pageSize: PAGE_SIZE });
-  if (page > listing.pageCount) throw new AppError('NOT_FOUND');
+  const channelIds = context.tree.subtreeIds(channel.id);
+  const [listing, total] = await Promise.all([
+    listPublished(context.db, { channelIds, page, after, pageSize: PAGE_SIZE, withTotal: false }),
+    memoInContext(context, `count:${channel.id}`, () => countPublished(context.db, channelIds)),
+  ]);
+  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  if (after ? listing.items.length === 0 : page > pageCount) throw new AppError('NOT_FOUND');
   const covers = channel.kind === 'photo' ? await findMedia(context.db, listing.items.flatMap((a) => (a.coverMediaId ? [a.coverMediaId] : []))) : new Map();
   const parentUrl = channel.parent_id === null ? '/' : context.urls.channel(channel.parent_id);
+  const olderUrl = (cursor: ListCursor) => `${canonical}?before=${formatCursor(cursor)}`;
   return reply.type('text/html; charset=utf-8').send(
     <ChannelPage
       chrome={chromeFor(context, channel.id, parentUrl)}
-      head={{ title: channel.name, description: channel.description || undefined, canonicalUrl: context.urls.channel(channel.id, page) }}
+      head={{ title: channel.name, description: channel.description || undefined, canonicalUrl: after ? olderUrl(after) : context.urls.channel(channel.id, page) }}
       crumbs={[{ name: context.t('home'), url: '/' }, ...crumbsOf(context, channel)]}
       name={channel.name}
       description={channel.description}
@@ -78,9 +86,32 @@ async function sendChannel(context: SiteContext, reply: FastifyReply, path: stri
         const media = item.coverMediaId ? covers.get(item.coverMediaId) : undefined;
         return { ...toLinkItem(context, item), image: media && toImageView(media, item.title) };
       })}
-      pagination={{ page, pageCount: listing.pageCount, urlFor: (n) => context.urls.channel(channel.id, n) }}
+      pagination={{
+        page,
+        pageCount,
+        urlFor: (n) => context.urls.channel(channel.id, n),
+        nextUrl: listing.next && olderUrl(listing.next),
+        unnumbered: after !== undefined,
+      }}
     />,
   );
+}
+
+/**
+ * An older-stories position as links write it: `<published_at>,<id>`, with `,top` for a 置顶
+ * story. Only the stored time format is accepted, so each position has one URL. null when
+ * malformed.
+ */
+const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z),([1-9]\d{0,11})(,top)?$/;
+
+function parseCursor(raw: unknown): ListCursor | null {
+  const match = typeof raw === 'string' ? CURSOR.exec(raw) : null;
+  if (!match?.[1] || !match[2] || Number.isNaN(Date.parse(match[1]))) return null;
+  return { publishedAt: match[1], id: Number(match[2]), pinned: match[3] !== undefined };
+}
+
+function formatCursor(cursor: ListCursor): string {
+  return `${cursor.publishedAt},${cursor.id}${cursor.pinned ? ',top' : ''}`;
 }
 
 /** undefined for a malformed page number (the caller redirects to page 1). */

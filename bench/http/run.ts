@@ -1,5 +1,9 @@
 /**
- * HTTP benchmark: npx tsx bench/http/run.ts [--articles 100000] [--duration 5] [--connections 20] [--startup-million]
+ * HTTP benchmark: npx tsx bench/http/run.ts [--articles 100000] [--duration 5] [--connections 20] [--db FILE]
+ *   [--startup-million [--million-db FILE]]
+ *
+ * --db FILE keeps the seeded portal in FILE (reused when it exists). --startup-million grows the
+ * portal (or --million-db FILE) to 1,000,000 articles and measures start-up and uncached pages there.
  *
  * Builds a SQLite portal (the demo plus N synthetic articles inserted in batches), then, over
  * loopback with autocannon, measures home, channel, article (and search, when the route exists)
@@ -16,7 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { createDb } from '../../src/db/create-db.ts';
-import { openSeededPortal, seedArticles } from './seed.ts';
+import { countArticles, openSeededPortal, seedArticles } from './seed.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../..');
@@ -77,6 +81,14 @@ async function startBare(response: { headers: Record<string, string>; body: Buff
     });
   });
   return { url: `http://127.0.0.1:${port}`, child, startupMs: performance.now() - started };
+}
+
+/** The 下一页 link of a channel page (an older-stories link). */
+async function olderLink(origin: string, pageUrl: string): Promise<string> {
+  const html = (await get(origin + pageUrl)).body.toString();
+  const href = /<a href="([^"]+)" rel="next">/.exec(html)?.[1];
+  if (!href) throw new Error(`${pageUrl} has no 下一页 link`);
+  return href.replace(/&amp;/g, '&');
 }
 
 function get(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string>; body: Buffer }> {
@@ -148,12 +160,19 @@ async function main() {
   const newest = await db.kysely.selectFrom('articles').select('id').where('status', '=', 'published').orderBy('published_at', 'desc').limit(1).executeTakeFirstOrThrow();
   await db.close();
 
-  const results: Record<string, unknown> = { articles: total, duration: DURATION, connections: CONNECTIONS, cpus: os.cpus().length, node: process.version };
+  const results: Record<string, unknown> = { articles: total, duration: DURATION, connections: CONNECTIONS, cpus: os.cpus().length, node: process.version, loadAverageAtStart: os.loadavg() };
   const uncachedServer = await startInkstone(dbFile, dataDir, false);
   const articleUrl = (await get(`${uncachedServer.url}/x/2000/01/01/${newest.id}.html`)).headers.location ?? '/';
   // A deep page of the 新闻 list (20 per page), to show pagination cost at this archive size.
   const deepPage = Math.max(2, Math.min(200, Math.floor(total / 400)));
-  const pages: Record<string, string> = { home: '/', channel: '/news/', [`channel p.${deepPage}`]: `/news/?page=${deepPage}`, article: articleUrl };
+  const pages: Record<string, string> = {
+    home: '/',
+    channel: '/news/',
+    [`channel p.${deepPage}`]: `/news/?page=${deepPage}`,
+    // The same stories reached by 下一页 from the page before: an older-stories (keyset) link.
+    [`channel p.${deepPage} by 下一页`]: await olderLink(uncachedServer.url, `/news/?page=${deepPage - 1}`),
+    article: articleUrl,
+  };
   if ((await get(`${uncachedServer.url}/search?q=${encodeURIComponent('城市更新')}`)).status === 200) pages.search = `/search?q=${encodeURIComponent('城市更新')}`;
   for (const [name, url] of Object.entries(pages)) {
     const status = (await get(uncachedServer.url + url)).status;
@@ -185,16 +204,32 @@ async function main() {
   results.pages = rows;
 
   if (process.argv.includes('--startup-million')) {
-    const db2 = await createDb({ dialect: 'sqlite', file: dbFile });
-    console.log('seeding up to 1,000,000 articles for the start-up measure…');
-    await seedArticles(db2, 1_000_000 - total);
+    // --million-db FILE: a portal already grown to 1,000,000 (seeding is not the measurement).
+    const millionFile = arg('million-db', '') ? path.resolve(arg('million-db', '')) : dbFile;
+    const db2 = await createDb({ dialect: 'sqlite', file: millionFile });
+    console.log(`growing ${millionFile} to 1,000,000 articles for the start-up measure…`);
+    await seedArticles(db2, Math.max(0, 1_000_000 - (await countArticles(db2))));
+    const million = await countArticles(db2);
     await db2.close();
-    const big = await startInkstone(dbFile, dataDir, true);
-    (results.startupMs as Record<string, number>)['1000000 (cache on)'] = Math.round(big.startupMs);
-    rows['article @1M'] = { cached: await measure(big.url + articleUrl) };
+    const bigDir = millionFile === dbFile ? dataDir : path.join(path.dirname(millionFile), 'data');
+    // Start-up first (nothing cached in the process yet), then what readers see at this size.
+    const bigUncached = await startInkstone(millionFile, bigDir, false);
+    const big = await startInkstone(millionFile, bigDir, true);
+    (results.startupMs as Record<string, number>)[`${million}`] = Math.round(bigUncached.startupMs);
+    (results.startupMs as Record<string, number>)[`${million} (cache on)`] = Math.round(big.startupMs);
     await stop(big);
+    const bigArticle = (await get(`${bigUncached.url}/x/2000/01/01/${million}.html`)).headers.location ?? '/';
+    const bigPages: Record<string, string> = {
+      'article @1M': bigArticle,
+      'channel p.200 @1M': '/news/?page=200',
+      'channel p.200 by 下一页 @1M': await olderLink(bigUncached.url, '/news/?page=199'),
+    };
+    for (const [name, url] of Object.entries(bigPages)) rows[name] = { uncached: await measure(bigUncached.url + url) };
+    await stop(bigUncached);
   }
 
+  // Other work on the machine shows here; the numbers of a busy run are lower bounds.
+  results.loadAverageAtEnd = os.loadavg();
   printTable(results, rows);
   const out = path.join(HERE, 'results', `http-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
@@ -213,6 +248,7 @@ function printTable(results: Record<string, unknown>, rows: Record<string, Recor
   }
   console.log(`\nstart-up (spawn → first response): ${JSON.stringify(results.startupMs)}`);
   console.log(`front end: ${JSON.stringify(results.frontEnd)}`);
+  console.log(`load average at start ${JSON.stringify(results.loadAverageAtStart)}, at end ${JSON.stringify(results.loadAverageAtEnd)}`);
 }
 
 await main().catch((error: unknown) => {

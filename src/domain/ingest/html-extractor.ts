@@ -412,6 +412,35 @@ function blockAncestor(el: Element): Element | null {
   return node;
 }
 
+/** Three or more blocks nearly as good as the best one: the article is the ancestor that holds them. */
+function climbOverStrong(top: Element, topScore: number, ranked: Array<[Element, number]>): Element {
+  const strong = ranked
+    .filter(([el, s]) => el !== top && s >= topScore * 0.75)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5)
+    .map(([el]) => el);
+  if (strong.length < 3) return top;
+  for (let parent = top.parentElement; parent && !isPageRoot(parent); parent = parent.parentElement) {
+    if (strong.filter((el) => parent?.contains(el)).length >= 3) return parent;
+  }
+  return top;
+}
+
+/**
+ * An article split into sections of one class (post__content, post__content…): take them all. Page
+ * wrappers around a lead section can put them five levels apart; beyond that they are other stories.
+ */
+function climbOverSections(top: Element, topScore: number, ranked: Array<[Element, number]>): Element {
+  const topClass = top.getAttribute('class');
+  if (!topClass) return top;
+  const alike = ranked.filter(([el, sc]) => el !== top && sc >= topScore * 0.3 && el.getAttribute('class') === topClass && !top.contains(el) && !el.contains(top));
+  let ancestor = top.parentElement;
+  for (let level = 0; ancestor && alike.length && level < 5; level++, ancestor = ancestor.parentElement) {
+    if (alike.every(([el]) => ancestor?.contains(el))) return ancestor;
+  }
+  return top;
+}
+
 /** When several good candidates share an ancestor, the article is that ancestor (split bodies, pages). */
 function climbToCommonAncestor(
   top: Element,
@@ -420,35 +449,7 @@ function climbToCommonAncestor(
   scores: Map<Element, number>,
   stats: Map<Element, NodeStats>,
 ): Element {
-  const strong = ranked
-    .filter(([el, s]) => el !== top && s >= topScore * 0.75)
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 5)
-    .map(([el]) => el);
-  if (strong.length >= 3) {
-    let parent = top.parentElement;
-    while (parent && parent.tagName !== 'BODY' && parent.tagName !== 'HTML') {
-      const holds = strong.filter((el) => parent?.contains(el)).length;
-      if (holds >= 3) {
-        top = parent;
-        break;
-      }
-      parent = parent.parentElement;
-    }
-  }
-  // An article split into sections of one class (post__content, post__content…): take them all. Page
-  // wrappers around a lead section can put them five levels apart; beyond that they are other stories.
-  const topClass = top.getAttribute('class');
-  if (topClass) {
-    const alike = ranked.filter(([el, sc]) => el !== top && sc >= topScore * 0.3 && el.getAttribute('class') === topClass && !top.contains(el) && !el.contains(top));
-    let ancestor = top.parentElement;
-    for (let level = 0; ancestor && alike.length && level < 5; level++, ancestor = ancestor.parentElement) {
-      if (alike.every(([el]) => ancestor?.contains(el))) {
-        top = ancestor;
-        break;
-      }
-    }
-  }
+  top = climbOverSections(climbOverStrong(top, topScore, ranked), topScore, ranked);
   // A parent that scores higher than its child holds more of the article.
   let lastScore = scores.get(top) ?? 0;
   let parent = top.parentElement;

@@ -85,6 +85,8 @@ export interface ListOptions {
   withTotal?: boolean;
   /** 置顶 stories first (channel lists); false for plain "latest" lists. Default true. */
   pinnedFirst?: boolean;
+  /** Say where the next page starts (`next`); costs one row more. */
+  withNext?: boolean;
 }
 
 /** Newest first, pinned (置顶) articles on top unless asked otherwise. */
@@ -97,7 +99,7 @@ export async function listPublished(db: Db, options: ListOptions): Promise<Page<
   const rows = await readListPage(db, {
     channelIds,
     pinnedFirst,
-    limit: options.pageSize + 1,
+    limit: options.pageSize + (options.withNext ? 1 : 0),
     offset: options.after ? 0 : (page - 1) * options.pageSize,
     after: options.after,
   });

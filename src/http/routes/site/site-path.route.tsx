@@ -65,7 +65,7 @@ async function sendChannel(context: SiteContext, reply: FastifyReply, path: stri
 
   const channelIds = context.tree.subtreeIds(channel.id);
   const [listing, total] = await Promise.all([
-    listPublished(context.db, { channelIds, page, after, pageSize: PAGE_SIZE, withTotal: false }),
+    listPublished(context.db, { channelIds, page, after, pageSize: PAGE_SIZE, withTotal: false, withNext: true }),
     memoInContext(context, `count:${channel.id}`, () => countPublished(context.db, channelIds)),
   ]);
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));

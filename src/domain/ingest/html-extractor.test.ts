@@ -101,3 +101,21 @@ describe('an article in several parts', () => {
     expect(result.bodyText).toContain('ships have grown three times longer');
   });
 });
+
+describe('teasers for other pages', () => {
+  it('does not let a list of linked headlines with cut-off snippets pull the article into its column', () => {
+    const teasers = Array.from(
+      { length: 6 },
+      (_, i) => `<li><a href="/story/${i}">Council approves budget for road repairs in district ${i}</a> <span>The city council on Monday approved a budget that covers road repairs, school buses and new street lights in the district, officials said...</span></li>`,
+    ).join('');
+    const story = 'The ferry between the two islands will run every hour from June, the operator said, after a year of shorter timetables.';
+    const html = page(
+      `<div class="main-content-left"><div class="breaking-news"><b>Latest</b><div class="breaking-block"><ul>${teasers}</ul></div></div>
+<div class="main-article-content"><h1>Hourly ferry from June</h1><div class="shortcode-content"><p>${story}</p><p>${story}</p><p>${story}</p></div></div></div>`,
+      'Hourly ferry from June',
+    );
+    const result = extractArticle(html);
+    expect(result.bodyText).toContain('The ferry between the two islands');
+    expect(result.bodyText).not.toContain('Council approves budget');
+  });
+});

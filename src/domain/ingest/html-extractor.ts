@@ -293,6 +293,7 @@ function chooseContent(root: Element, docStats: DocumentStats): Element[] {
     if (own.text < (isCjk ? 10 : 25)) continue;
     const ld = own.link / Math.max(1, own.text);
     if (ld > 0.5) continue;
+    if (own.link > 0 && (stats.get(el)?.text ?? 0) < 600 && isTeaser(el)) continue;
     const lengthScore = Math.min(own.text / (isCjk ? 40 : 100), 3);
     const contentScore = (1 + own.punct + lengthScore) * (1 - ld);
     let node: Element | null = BLOCK_TAGS.has(el.tagName) ? el : blockAncestor(el);
@@ -389,6 +390,17 @@ function namesHeadline(names: string): boolean {
 }
 
 const DATE_TEXT_RE = /\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}:\d{2}(:\d{2})?|[AaPp][Mm]\b/g;
+
+/**
+ * A link to another page followed by the start of that page's text, cut off (…): a teaser, which
+ * must not make its list look like an article. Prose that merely ends in …… does not open with a link.
+ */
+function isTeaser(el: Element): boolean {
+  const text = collapse(el.textContent ?? '');
+  if (!/(\.\.\.|…)$/.test(text)) return false;
+  const link = collapse(el.querySelector('a')?.textContent ?? '');
+  return link.length > 0 && text.startsWith(link);
+}
 
 function initialScore(el: Element, stats: Map<Element, NodeStats>): number {
   const base: Record<string, number> = { DIV: 5, ARTICLE: 10, MAIN: 5, PRE: 3, TD: 3, BLOCKQUOTE: 3, FORM: -3, OL: -3, UL: -3, LI: -3, DL: -3, H1: -5, H2: -5, H3: -5, TH: -5 };

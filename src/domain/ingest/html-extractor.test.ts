@@ -119,3 +119,13 @@ describe('teasers for other pages', () => {
     expect(result.bodyText).not.toContain('Council approves budget');
   });
 });
+
+describe('the publish date', () => {
+  it('reads a publish time from meta tags whose names CMSs invent (pdate, apub:time), not a modified time', () => {
+    const body = '<h1>Harbour bridge reopens</h1><p>The harbour bridge reopened to traffic this morning after eight months of repairs, the city said on 2 March.</p>';
+    const head = (metas: string) => `<!doctype html><html><head><title>Harbour bridge reopens</title>${metas}</head><body>${body}</body></html>`;
+    expect(extractArticle(head('<meta name="pdate" content="2024-03-04">')).publishedAt?.slice(0, 10)).toBe('2024-03-04');
+    expect(extractArticle(head('<meta name="apub:time" content="2024-3-5 21:30:50">')).publishedAt?.slice(0, 10)).toBe('2024-03-05');
+    expect(extractArticle(head('<meta name="last-modified-time" content="2024-03-09">')).publishedAt).toBeNull();
+  });
+});

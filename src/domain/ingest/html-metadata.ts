@@ -95,14 +95,23 @@ const DATE_META_KEYS = [
   'date',
 ];
 
-/** A publish date declared for machines: meta tags, then JSON-LD. */
+/** Names CMSs invent for the same thing (pdate, ptime, apub:time, og:pubdate, published_at, article_date_original). */
+const DATE_META_NAME_RE = /pub(lish|lished|lication)?[:._-]?(date|time|at)$|(^|[:._-])p(date|time)$|date[_-]?original$/;
+
+/** A publish date declared for machines: meta tags, then JSON-LD, then meta tags with a publish-time name we do not list. */
 export function findMachineDate(meta: Map<string, string>, ld: LinkedData): FoundDate | null {
   for (const key of DATE_META_KEYS) {
     const v = meta.get(key);
     const d = v ? parseMachineDate(v) : null;
     if (d) return d;
   }
-  return ld.datePublished ? parseMachineDate(ld.datePublished) : null;
+  const fromLd = ld.datePublished ? parseMachineDate(ld.datePublished) : null;
+  if (fromLd) return fromLd;
+  for (const [key, v] of meta) {
+    const d = DATE_META_NAME_RE.test(key) ? parseMachineDate(v) : null;
+    if (d) return d;
+  }
+  return null;
 }
 
 const DATE_LABEL_RE = /(发布时间|发表时间|发布日期|时间|日期|发表于|发布于|Published|Posted|Updated)/i;

@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import { type Db, createDb } from '../../src/db/create-db.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { createDemo } from '../../src/domain/demo/create-demo.ts';
-import type { NewArticleRow } from '../../src/db/schema.ts';
+import type { Kysely } from 'kysely';
+import type { Database, NewArticleRow } from '../../src/db/schema.ts';
 
 const PARAGRAPHS = [
   '临湖市今年以来持续推进城市更新行动,老旧小区改造、背街小巷整治和公共空间提升同步展开,市民出行和生活环境明显改善。',
@@ -54,8 +55,29 @@ export async function seedArticles(db: Db, count: number): Promise<void> {
         version: 1,
       });
     }
-    await db.kysely.transaction().execute((trx) => trx.insertInto('articles').values(rows).execute());
+    await db.kysely.transaction().execute(async (trx) => {
+      const inserted = await trx.insertInto('articles').values(rows).returning('id').execute();
+      await storeRelatedLists(trx, inserted.map((r) => r.id), listIds.length);
+    });
   }
+}
+
+/**
+ * A published article normally has its stored 相关新闻 (`related_articles`, written on publish and
+ * by `inkstone reindex`); without one, the page falls back to the latest of the channel. Seeded
+ * articles get six stored neighbours of their own channel (same-channel ids are `stride` apart),
+ * so the benchmark reads related news the way a real portal does.
+ */
+async function storeRelatedLists(trx: Kysely<Database>, ids: number[], stride: number): Promise<void> {
+  const values: { article_id: number; position: number; related_id: number; score: number }[] = [];
+  const first = Math.min(...ids);
+  for (const id of ids) {
+    for (let position = 0; position < 6; position++) {
+      const related = id - (position + 1) * stride;
+      if (related >= first - 6 * stride && related > 0) values.push({ article_id: id, position, related_id: related, score: 1 });
+    }
+  }
+  for (let i = 0; i < values.length; i += 1000) await trx.insertInto('related_articles').values(values.slice(i, i + 1000)).execute();
 }
 
 export async function countArticles(db: Db): Promise<number> {

@@ -17,6 +17,20 @@ export function renderTable(rows: SetRow[]): string {
   return [line(HEAD), w.map((n) => '-'.repeat(n)).join('  '), ...data.map(line)].join('\n');
 }
 
+const pct = (a: Accuracy) => (a.n ? `${((a.acc ?? 0) * 100).toFixed(1)}%` : '–');
+
+/** Each set's body F1, title and date before and after, for a run compared with an earlier one. */
+export function renderComparison(before: SetRow[], after: SetRow[]): string {
+  const head = ['set', 'body F1 before', 'after', 'title before', 'after', 'published before', 'after'];
+  const data = after.map((r) => {
+    const b = before.find((x) => x.set === r.set);
+    return [r.set, b ? f3(b.bodyF1) : '–', f3(r.bodyF1), b ? pct(b.title) : '–', pct(r.title), b ? pct(b.published) : '–', pct(r.published)];
+  });
+  const w = head.map((h, i) => Math.max(h.length, ...data.map((d) => (d[i] ?? '').length)));
+  const line = (cs: string[]) => cs.map((c, i) => (i === 0 ? c.padEnd(w[i] ?? 0) : c.padStart(w[i] ?? 0))).join('  ');
+  return [line(head), ...data.map(line)].join('\n');
+}
+
 function markdownTable(rows: SetRow[]): string {
   const head = `| ${HEAD.join(' | ')} |\n|${HEAD.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`;
   return [head, ...rows.map((r) => `| ${cells(r).join(' | ')} |`)].join('\n');

@@ -5,6 +5,9 @@
  * docs/PERFORMANCE.md (section "## Extraction").
  *
  *   npx tsx bench/extract/run.ts [--filter gne-,cwced-] [--no-readability] [--no-docs] [--show-misses]
+ *                                [--compare bench/results/extract-<earlier>.json]
+ *
+ * --compare prints our scores per set beside those of an earlier run's JSON, to see that no set drops.
  */
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,12 +15,13 @@ import { pathToFileURL } from 'node:url';
 import { sharedPath } from '../../test/helpers/shared.ts';
 import { aggregate, type CaseScore, type Expected, type Scorer, type SetRow, scoreCase } from './scoring.ts';
 import { runOurs, runReadability } from './systems.ts';
-import { renderMarkdown, renderTable, writePerformanceSection } from './report.ts';
+import { renderComparison, renderMarkdown, renderTable, writePerformanceSection } from './report.ts';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
 const filterArg = args[args.indexOf('--filter') + 1];
 const filters = args.includes('--filter') && filterArg ? filterArg.split(',') : [];
+const compareArg = args.includes('--compare') ? args[args.indexOf('--compare') + 1] : undefined;
 
 const scorer = (await import(pathToFileURL(sharedPath('tools', 'score-extraction.mjs')).href)) as Scorer;
 const casesDir = sharedPath('extraction', 'cases');
@@ -47,6 +51,11 @@ if (flag('--show-misses')) {
     const misses = [s.body && s.body.f1 < 0.8 ? `body f1=${s.body.f1.toFixed(2)} p=${s.body.p.toFixed(2)} r=${s.body.r.toFixed(2)}` : '', s.title && !s.title.match ? `title ${JSON.stringify(s.title.predicted)} ≠ ${JSON.stringify(s.title.expected)}` : '', s.published && !s.published.match ? `date ${s.published.predicted} ≠ ${s.published.expected}` : '', s.author && !s.author.match ? `author ${JSON.stringify(s.author.predicted)} ≠ ${s.author.expected}` : ''].filter(Boolean);
     if (misses.length && s.lang === 'zh') console.log(`${s.id}: ${misses.join(' | ')}`);
   }
+}
+if (compareArg) {
+  const earlier = JSON.parse(readFileSync(compareArg, 'utf8')) as { date: string; rows: Record<string, SetRow[]> };
+  console.log(`\ninkstone, before (${earlier.date}) → now`);
+  console.log(renderComparison(earlier.rows.inkstone ?? [], rows.inkstone ?? []));
 }
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 mkdirSync('bench/results', { recursive: true });

@@ -152,8 +152,8 @@ async function readListPage(db: Db, read: ListRead): Promise<ListedRow[]> {
   const branches = merged ? channelIds.length : 1;
   const keyed = read.after !== undefined;
   const shape = branches * 8 + (read.pinnedFirst ? 4 : 0) + (keyed ? 2 : 0) + (channelIds === undefined ? 1 : 0);
-  const args: unknown[] = [read.limit, read.offset];
-  if (read.after) args.push(read.after.pinned ? 1 : 0, read.after.publishedAt, read.after.id);
+  const after = read.after;
+  const args: unknown[] = [read.limit, read.offset, read.limit + read.offset, after?.pinned ? 1 : 0, after?.publishedAt ?? '', after?.id ?? 0];
   if (merged || channelIds?.length === 1) args.push(...channelIds!);
   const rows = merged || channelIds?.length === 1 || channelIds === undefined
     ? await listPageQuery(db, args, shape)
@@ -167,25 +167,34 @@ function compareListed(a: ListedRow, b: ListedRow, pinnedFirst: boolean): number
   return b.id - a.id;
 }
 
-/** Arguments: limit, offset, [cursor is_top, published_at, id], channel ids (one per branch). */
+/** Arguments: limit, offset, limit + offset, cursor is_top, published_at, id, channel ids (one per branch). */
 const listPageQuery = compiledQuery<unknown[], ListedRow>((db, shape) => {
   const branches = Math.floor(shape / 8);
   const pinnedFirst = (shape & 4) !== 0;
   const keyed = (shape & 2) !== 0;
   const allChannels = (shape & 1) !== 0;
-  const firstChannelArg = keyed ? 5 : 2;
   const branch = (index: number) => {
     let query = published(db).select(['id', 'is_top', 'published_at']);
-    if (!allChannels) query = query.where('channel_id', '=', arg<number>(firstChannelArg + index));
+    if (!allChannels) query = query.where('channel_id', '=', arg<number>(6 + index));
     if (keyed) {
       query = pinnedFirst
-        ? query.where((eb) => eb(eb.refTuple('is_top', 'published_at', 'id'), '<', eb.tuple(arg<number>(2), arg<string>(3), arg<number>(4))))
-        : query.where((eb) => eb(eb.refTuple('published_at', 'id'), '<', eb.tuple(arg<string>(3), arg<number>(4))));
+        ? query.where((eb) => eb(eb.refTuple('is_top', 'published_at', 'id'), '<', eb.tuple(arg<number>(3), arg<string>(4), arg<number>(5))))
+        : query.where((eb) => eb(eb.refTuple('published_at', 'id'), '<', eb.tuple(arg<string>(4), arg<number>(5))));
     }
     return query;
   };
-  let keys = branch(0);
-  for (let i = 1; i < branches; i++) keys = keys.unionAll(branch(i));
+  // SQLite merges plain branches in index order by itself. PostgreSQL plans the plain UNION ALL
+  // as a scan and a sort, so each branch gets its own order and bound there (an index scan
+  // that stops after limit + offset rows), and only those rows are sorted.
+  const bounded = (index: number) => {
+    let query = branch(index);
+    if (pinnedFirst) query = query.orderBy('is_top', 'desc');
+    return db.kysely.selectFrom(query.orderBy('published_at', 'desc').orderBy('id', 'desc').limit(arg<number>(2)).as(`b${index}`)).selectAll();
+  };
+  // Both give the rows (id, is_top, published_at); the cast only forgets the subquery alias.
+  const arm = (index: number) => (db.dialect === 'postgres' ? (bounded(index) as unknown as ReturnType<typeof branch>) : branch(index));
+  let keys = arm(0);
+  for (let i = 1; i < branches; i++) keys = keys.unionAll(arm(i));
   if (pinnedFirst) keys = keys.orderBy('is_top', 'desc');
   const page = keys.orderBy('published_at', 'desc').orderBy('id', 'desc').limit(arg<number>(0)).offset(arg<number>(1));
   return db.kysely

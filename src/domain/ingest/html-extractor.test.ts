@@ -129,3 +129,15 @@ describe('the publish date', () => {
     expect(extractArticle(head('<meta name="last-modified-time" content="2024-03-09">')).publishedAt).toBeNull();
   });
 });
+
+describe('pages built by scripts', () => {
+  it('reads the article a script-built page gives in <noscript>, when nothing else on the page is readable', () => {
+    const post = '<p>Our street is getting a new bus stop next spring, and the council wants to hear where it should go.</p>';
+    const html = page(
+      `<section id="splash"><div class="dots"></div></section><div id="app"></div>
+<noscript><div id="main-outlet"><h1>Where should the new bus stop go?</h1><div class="post">${post.repeat(4)}</div></div></noscript>`,
+      'Where should the new bus stop go?',
+    );
+    expect(extractArticle(html).bodyText).toContain('a new bus stop next spring');
+  });
+});

@@ -71,6 +71,12 @@ export function readHtml(html: string, pageUrl = ''): HtmlReading {
     const retry = readBody(root, baseUrl, title);
     if (retry.chars > body.chars) body = retry;
   }
+  // App shells (Discourse, some single-page sites) give readers without scripts the article in <noscript>.
+  if (body.chars < (body.cjk ? 120 : 250) && scan.noscripts.length) {
+    for (const { el, parent, next } of scan.noscripts) parent.insertBefore(el, next?.parentNode === parent ? next : null);
+    const retry = readBody(root, baseUrl, title);
+    if (retry.chars > body.chars) body = retry;
+  }
   const { chosen } = body;
   const subtitle = findSubtitle(titleEl, title);
   // The 副标题 belongs to the head of the article, not to its body.
@@ -132,6 +138,8 @@ interface Scan {
   titleText: string;
   /** Containers taken out as unlikely to be the article, with where to put them back. */
   unlikely: Array<{ el: Element; parent: Element; next: ChildNode | null }>;
+  /** <noscript> blocks holding text, dropped like scripts, with where they were. */
+  noscripts: Array<{ el: Element; parent: Element; next: ChildNode | null }>;
 }
 
 const TITLE_CLASS_RE = /title/i;
@@ -189,7 +197,7 @@ function noteHeadElement(el: Element, scan: Scan): void {
 
 /** One walk over the document: drops scripts, hidden and non-content elements; notes title and byline candidates. */
 function scanAndClean(root: Element): Scan {
-  const scan: Scan = { titleCandidates: [], bylineCandidates: [], metas: [], canonical: '', titleText: '', unlikely: [] };
+  const scan: Scan = { titleCandidates: [], bylineCandidates: [], metas: [], canonical: '', titleText: '', unlikely: [], noscripts: [] };
   const unlikely: Element[] = [];
   const junk: Element[] = [];
   const stack: Element[] = [root];
@@ -200,6 +208,7 @@ function scanAndClean(root: Element): Scan {
       if (isJunk(child)) {
         junk.push(child);
         noteHeadElement(child, scan);
+        if (child.tagName === 'NOSCRIPT' && (child.textContent?.length ?? 0) > 200) scan.noscripts.push({ el: child, parent: el, next: child.nextSibling });
         if (child.tagName === 'HEAD') kept.push(child);
         continue;
       }

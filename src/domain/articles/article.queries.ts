@@ -52,11 +52,24 @@ function published(db: Db) {
   return db.kysely.selectFrom('articles').where('status', '=', 'published');
 }
 
-const articleById = compiledQuery<[number], ArticleRow>((db) => db.kysely.selectFrom('articles').selectAll().where('id', '=', arg<number>(0)));
+/**
+ * Every column an Article is made of: not the newsroom's working copy (a second copy of a story
+ * being edited) nor its review comment, which public reads have no use for.
+ */
+const ARTICLE_COLUMNS = [
+  ...['id', 'channel_id', 'title', 'subtitle', 'summary', 'body_html', 'cover_media_id', 'source_name', 'source_url'],
+  ...['is_original', 'original_title', 'original_author', 'dateline', 'reporters', 'photographers', 'editor_name'],
+  ...['keywords', 'is_headline', 'is_focus', 'is_top', 'status', 'published_at', 'created_at', 'updated_at', 'version'],
+] as const;
+
+const articleById = compiledQuery<[number], Omit<ArticleRow, 'working_copy' | 'review_comment' | 'author_id' | 'scheduled_at' | 'unpublish_at'>>(
+  (db) => db.kysely.selectFrom('articles').select(ARTICLE_COLUMNS).where('id', '=', arg<number>(0)),
+);
 
 export async function findArticle(db: Db, id: number): Promise<Article | undefined> {
   const [row] = await articleById(db, [id]);
-  return row && toArticle(row);
+  // toArticle reads only ARTICLE_COLUMNS.
+  return row && toArticle(row as ArticleRow);
 }
 
 export async function findPublishedArticle(db: Db, id: number): Promise<PublishedArticle | undefined> {

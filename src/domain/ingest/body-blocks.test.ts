@@ -28,3 +28,24 @@ describe('the frame after an article', () => {
     expect(blocksToText(blocks)).toContain('第30场');
   });
 });
+
+describe('bylines at the head of the body', () => {
+  it('takes a line that only names the reporters out of the body and into the reporters', () => {
+    for (const [line, names] of [
+      ['东湖日报记者 林晓 周明', ['林晓', '周明']],
+      ['本报记者王小川/文 受访者供图', ['王小川']],
+      ['记者 高远 通讯员 李青', ['高远', '李青']],
+    ] as const) {
+      const facts = finishBlocks([p(line), ...ARTICLE]);
+      expect(facts.reporters).toEqual(names);
+      expect(blocksToText(facts.blocks)).not.toContain(line);
+    }
+  });
+
+  it('leaves a sentence that mentions a reporter in the body', () => {
+    const sentence = '本报记者在现场看到，工人们正在安装新的书架。';
+    const facts = finishBlocks([p(sentence), ...ARTICLE]);
+    expect(facts.reporters).toEqual([]);
+    expect(blocksToText(facts.blocks)).toContain(sentence);
+  });
+});

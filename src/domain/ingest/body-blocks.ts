@@ -1,5 +1,5 @@
 import type { Block, ExtractedImage } from './extraction.ts';
-import { isCopyrightMarker, isEndMarker, isMetaLine, matchEditorLine, splitCredit, splitDateline, takeTrailingEditor, takeTrailingReporters } from './zh-conventions.ts';
+import { isCopyrightMarker, isEndMarker, isMetaLine, matchBylineLine, matchEditorLine, splitCredit, splitDateline, takeTrailingEditor, takeTrailingReporters } from './zh-conventions.ts';
 
 /** What the body's own conventions tell about the article, besides the body itself. */
 export interface BodyFacts {
@@ -32,7 +32,7 @@ export function finishBlocks(input: Block[]): BodyFacts {
   }
   dropLeadingMeta(kept);
   trimFrame(kept);
-  const reporters: string[] = [];
+  const reporters = takeLeadingBylines(kept);
   let dateline = '';
   const firstIndex = kept.findIndex((b) => b.kind === 'p');
   const first = kept[firstIndex];
@@ -183,6 +183,19 @@ function trimFrame(blocks: Block[]): void {
 
 function charsOf(blocks: Block[]): number {
   return blocks.reduce((n, b) => n + blockText(b).length, 0);
+}
+
+/** Byline lines among the first blocks (光明日报记者 王建宏 张文攀): their names, the lines taken out of the body. */
+function takeLeadingBylines(blocks: Block[]): string[] {
+  const names: string[] = [];
+  for (let i = 0; i < Math.min(3, blocks.length); i++) {
+    const block = blocks[i];
+    const found = block?.kind === 'p' ? matchBylineLine(block.text) : [];
+    if (!found.length) continue;
+    names.push(...found);
+    blocks.splice(i--, 1);
+  }
+  return names;
 }
 
 /** 来源:… 时间:… lines that sit inside the article container before the first paragraph. */

@@ -41,6 +41,18 @@ function stripTrailingLabel(name: string): string {
   return name.replace(/(来源|时间|发布|编辑|日期|通讯员|实习生|摄影|摄)$/, '');
 }
 
+const BYLINE_LINE_RE = new RegExp(
+  `^[^。，！？\\s]{0,20}?(?:记者|通讯员)\\s*[:：]?\\s*(${NAME}(?:[、,，\\s]+${NAME})*)(?:\\s*[/／]\\s*(?:文|图|摄|文\\/图))?(?:\\s*\\S{0,8}(?:供图|摄))?\\s*$`,
+);
+
+/** A line that only names the reporters (光明日报记者 王建宏 张文攀, 河南商报记者马俊峰/文) → their names. */
+export function matchBylineLine(line: string): string[] {
+  const t = line.trim();
+  if (t.length > 40) return [];
+  const m = BYLINE_LINE_RE.exec(t);
+  return m?.[1] ? splitNames(m[1]).filter((n) => !LABEL_WORDS.test(n)) : [];
+}
+
 const EDITOR_RE = /^[(（【\[]?\s*(?:责任编辑|责编|编辑|值班编辑|本文编辑)\s*[:：]?\s*([^\s)）】\]]{2,20})\s*[)）】\]]?$/;
 
 /** 编辑:但堂丹 or (责任编辑:X) as a line of its own → the editor's name. */

@@ -22,11 +22,11 @@ function isSlot(value: unknown): value is Slot {
  * channel), then run with new values. Building and compiling a Kysely query costs more than the
  * indexed read it describes; the SQL and its bound values are exactly what Kysely would write.
  */
-export function compiledQuery<Args extends unknown[], Row>(
-  build: (db: Db, shape: number) => Compilable<Row>,
-): (db: Db, args: Args, shape?: number) => Promise<Row[]> {
-  const compiled = new WeakMap<Db, Map<number, CompiledQuery<Row>>>();
-  return async (db, args, shape = 0) => {
+export function compiledQuery<Args extends unknown[], Row, Shape extends number | string = number>(
+  build: (db: Db, shape: Shape) => Compilable<Row>,
+): (db: Db, args: Args, shape?: Shape) => Promise<Row[]> {
+  const compiled = new WeakMap<Db, Map<Shape, CompiledQuery<Row>>>();
+  return async (db, args, shape = 0 as Shape) => {
     let shapes = compiled.get(db);
     if (!shapes) compiled.set(db, (shapes = new Map()));
     let query = shapes.get(shape);

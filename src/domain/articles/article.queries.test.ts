@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { makeArticle, makeChannels } from '../../../test/helpers/factories.ts';
-import { findNeighbours, findPublishedArticle, listPublished } from './article.queries.ts';
+import { findNeighbours, findPublishedArticle, listGroupsPublished, listPublished } from './article.queries.ts';
 
 describeEachDialect('published lists', (fresh) => {
   it('merges channels in order, pinned first, page by page, exactly like one sorted list', async () => {
@@ -46,5 +46,22 @@ describeEachDialect('published lists', (fresh) => {
     expect(await around(second.id)).toEqual(['同秒一', '更晚']);
     expect(await around(older.id)).toEqual([undefined, '同秒一']);
     expect(await around(newer.id)).toEqual(['同秒二', undefined]);
+  });
+
+  it('reads several blocks at once exactly as each block alone', async () => {
+    const db = await fresh();
+    const { news, gov, world } = await makeChannels(db);
+    for (let i = 0; i < 30; i++) {
+      await makeArticle(db, [news.id, gov.id, world.id][i % 3]!, { title: `块${i}`, isTop: i === 4, publishedAt: new Date(Date.UTC(2025, 0, 1 + (i % 7), i)).toISOString() });
+    }
+    const groups = [
+      { channelIds: [news.id, world.id], limit: 6 },
+      { channelIds: [gov.id], limit: 4 },
+      { channelIds: [world.id], limit: 50 },
+    ];
+    const together = await listGroupsPublished(db, groups);
+    const alone = await Promise.all(groups.map(async (g) => (await listPublished(db, { channelIds: g.channelIds, pageSize: g.limit, withTotal: false })).items));
+    expect(together.map((items) => items.map((a) => a.title))).toEqual(alone.map((items) => items.map((a) => a.title)));
+    expect(together.map((items) => items.length)).toEqual([6, 4, 10]);
   });
 });

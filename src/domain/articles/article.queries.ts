@@ -1,4 +1,5 @@
 import type { Db } from '../../db/create-db.ts';
+import { sql } from 'kysely';
 import { arg, compiledQuery } from '../../db/compiled-query.ts';
 import type { ArticleRow } from '../../db/schema.ts';
 import { type Article, type PublishedArticle, isPublished, toArticle } from './article.ts';
@@ -214,6 +215,60 @@ const listPageQuery = compiledQuery<unknown[], ListedRow>((db, shape) => {
     .selectFrom(page.as('page'))
     .innerJoin('articles as a', 'a.id', 'page.id')
     .select(['a.id', 'a.channel_id', 'a.title', 'a.summary', 'a.cover_media_id', 'a.published_at', 'a.is_top']);
+});
+
+/** One block of a page that shows the newest stories of several channel groups (the home page). */
+export interface ListGroup {
+  channelIds: number[];
+  limit: number;
+}
+
+/**
+ * The newest stories (pinned first) of each group, read in one statement: per group, the merged
+ * index ranges of its channels as in a channel list, bounded by the group's limit; then the rows
+ * by id. Twelve blocks cost one round trip instead of twelve.
+ */
+export async function listGroupsPublished(db: Db, groups: ListGroup[]): Promise<ArticleSummary[][]> {
+  const wide = groups.some((g) => g.channelIds.length === 0 || g.channelIds.length > MAX_MERGED_CHANNELS);
+  if (wide || groups.length === 0) {
+    return Promise.all(groups.map(async (g) => (await listPublished(db, { channelIds: g.channelIds, pageSize: g.limit, withTotal: false })).items));
+  }
+  const args = groups.flatMap((g) => [g.limit, ...g.channelIds]);
+  const rows = await groupsQuery(db, args, groups.map((g) => g.channelIds.length).join(','));
+  const byGroup = groups.map((): ListedRow[] => []);
+  for (const row of rows) byGroup[row.grp]?.push(row);
+  return byGroup.map((list) => list.sort((a, b) => compareListed(a, b, true)).map(toSummary));
+}
+
+/** Shape: the number of channels of each group; arguments: per group, its limit then its channel ids. */
+const groupsQuery = compiledQuery<unknown[], ListedRow & { grp: number }, string>((db, shape) => {
+  const sizes = shape.split(',').map(Number);
+  let next = 0;
+  const groupKeys = sizes.map((size, group) => {
+    const limitArg = next++;
+    const channelArgs = Array.from({ length: size }, () => next++);
+    const branch = (argIndex: number) =>
+      published(db)
+        .select([sql.lit(group).as('grp'), 'id', 'is_top', 'published_at'])
+        .where('channel_id', '=', arg<number>(argIndex));
+    // PostgreSQL: each branch ordered and bounded itself (see listPageQuery).
+    const arm = (argIndex: number) =>
+      db.dialect === 'postgres'
+        ? (db.kysely
+            .selectFrom(branch(argIndex).orderBy('is_top', 'desc').orderBy('published_at', 'desc').orderBy('id', 'desc').limit(arg<number>(limitArg)).as(`c${argIndex}`))
+            .selectAll() as unknown as ReturnType<typeof branch>)
+        : branch(argIndex);
+    let keys = arm(channelArgs[0] ?? 0);
+    for (const argIndex of channelArgs.slice(1)) keys = keys.unionAll(arm(argIndex));
+    const newest = keys.orderBy('is_top', 'desc').orderBy('published_at', 'desc').orderBy('id', 'desc').limit(arg<number>(limitArg));
+    return db.kysely.selectFrom(newest.as(`g${group}`)).selectAll();
+  });
+  let all = groupKeys[0]!;
+  for (const keys of groupKeys.slice(1)) all = all.unionAll(keys);
+  return db.kysely
+    .selectFrom(all.as('listed'))
+    .innerJoin('articles as a', 'a.id', 'listed.id')
+    .select(['listed.grp', 'a.id', 'a.channel_id', 'a.title', 'a.summary', 'a.cover_media_id', 'a.published_at', 'a.is_top']);
 });
 
 /** Very wide subtrees: one IN list, which the database sorts; rare enough not to be compiled. */

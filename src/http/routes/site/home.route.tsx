@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { listFlagged, listPublished } from '../../../domain/articles/article.queries.ts';
+import { listFlagged, listGroupsPublished, listPublished } from '../../../domain/articles/article.queries.ts';
 import { listFocusArticles } from '../../../domain/blocks/block.service.ts';
 import { findMedia } from '../../../domain/media/media.service.ts';
 import { HomePage } from '../../../views/pages/home-page.tsx';
@@ -21,13 +21,11 @@ export function registerHomeRoute(app: FastifyInstance, deps: AppDeps): void {
     const focus = await listFocusArticles(db, FOCUS_ITEMS);
     const important = await listPublished(db, { pageSize: IMPORTANT_ITEMS + 1, withTotal: false });
     const blockChannels = context.tree.nav().filter((c) => c.kind === 'list' || c.kind === 'photo');
-    const blocks = await Promise.all(
-      blockChannels.map(async (channel) => {
-        const limit = channel.kind === 'photo' ? PHOTO_ITEMS : BLOCK_ITEMS;
-        const page = await listPublished(db, { channelIds: context.tree.subtreeIds(channel.id), pageSize: limit, withTotal: false });
-        return { channel, items: page.items };
-      }),
+    const blockItems = await listGroupsPublished(
+      db,
+      blockChannels.map((channel) => ({ channelIds: context.tree.subtreeIds(channel.id), limit: channel.kind === 'photo' ? PHOTO_ITEMS : BLOCK_ITEMS })),
     );
+    const blocks = blockChannels.map((channel, index) => ({ channel, items: blockItems[index] ?? [] }));
     const coverIds = [...focus, ...blocks.flatMap((b) => (b.channel.kind === 'photo' ? b.items : []))].flatMap((a) =>
       a.coverMediaId ? [a.coverMediaId] : [],
     );

@@ -141,3 +141,12 @@ describe('pages built by scripts', () => {
     expect(extractArticle(html).bodyText).toContain('a new bus stop next spring');
   });
 });
+
+describe('authors declared for machines', () => {
+  it('prefers a scholarly page citation_authors over its publisher-filled author tag, and joins spaced single characters', () => {
+    const html = `<!doctype html><html><head><title>城市绿地与居民健康</title><meta name="author" content="某某学术出版社">
+<meta name="citation_authors" content="钱  岚"></head><body><h1>城市绿地与居民健康</h1>
+<p>本文利用三个城市的问卷数据，分析了居住地附近绿地面积与居民自评健康之间的关系，并讨论了可能的机制。</p></body></html>`;
+    expect(extractArticle(html).authors).toEqual(['钱岚']);
+  });
+});

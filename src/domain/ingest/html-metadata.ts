@@ -166,7 +166,8 @@ export function findUrlDate(url: string): FoundDate | null {
   return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), hour: null, minute: null, second: null, offsetMinutes: null, index: 0 };
 }
 
-const AUTHOR_META_KEYS = ['author', 'article:author', 'byl', 'dc.creator', 'sailthru.author', 'parsely-author', 'og:article:author', 'twitter:creator'];
+// Scholarly pages (Highwire/Google Scholar tags) name their authors in citation_* tags.
+const AUTHOR_META_KEYS = ['citation_author', 'citation_authors', 'author', 'article:author', 'byl', 'dc.creator', 'sailthru.author', 'parsely-author', 'og:article:author', 'twitter:creator'];
 
 /** Authors declared for machines; URLs and handles are not names. */
 export function findMachineAuthors(meta: Map<string, string>, ld: LinkedData): string[] {
@@ -174,11 +175,17 @@ export function findMachineAuthors(meta: Map<string, string>, ld: LinkedData): s
   if (fromLd.length) return fromLd;
   for (const key of AUTHOR_META_KEYS) {
     const v = meta.get(key);
-    if (v && isNameLike(v)) return /[\u4e00-\u9fff]/.test(v) ? splitNames(v) : [v.replace(/^by\s+/i, '').trim()];
+    if (v && isNameLike(v)) return /[\u4e00-\u9fff]/.test(v) ? splitNames(joinSpacedHan(v)) : [v.replace(/^by\s+/i, '').trim()];
   }
   return [];
 }
 
 function isNameLike(v: string): boolean {
   return v.length >= 2 && v.length <= 80 && !/^https?:|^@|www\.|\.com/.test(v);
+}
+
+/** 赵  培 → 赵培: single characters spaced apart are one name, not two. */
+function joinSpacedHan(v: string): string {
+  const tokens = v.trim().split(/\s+/);
+  return tokens.length > 1 && tokens.every((t) => /^[\u4e00-\u9fff]$/.test(t)) ? tokens.join('') : v;
 }

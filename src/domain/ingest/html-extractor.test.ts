@@ -150,3 +150,19 @@ describe('authors declared for machines', () => {
     expect(extractArticle(html).authors).toEqual(['钱岚']);
   });
 });
+
+describe('an article in page-builder blocks', () => {
+  it('reads every block of the same class that holds prose, however deep its paragraphs sit', () => {
+    const deep = (text: string) =>
+      `<div class="block"><div><section class="story"><div class="wrap"><div class="cols"><div class="col"><div class="texts"><div class="para"><p>${text}</p><p>${text}</p><p>${text}</p></div></div></div></div></div></section></div></div>`;
+    const intro = 'Bringing a puppy home is exciting, and a few short lessons each day make the first months far easier for everyone.';
+    const lessons = 'Teach the name first: say it once, reward the glance, and repeat a handful of times before every meal.';
+    const html = page(
+      `<main><div class="region">${deep(intro)}<div class="block"><h2>The first lesson</h2>${`<p>${lessons}</p>`.repeat(6)}</div>${deep(lessons.replace('name', 'word come'))}</div></main>`,
+      'Puppy lessons',
+    );
+    const text = extractArticle(html).bodyText;
+    expect(text).toContain('Bringing a puppy home is exciting');
+    expect(text).toContain('Teach the word come first');
+  });
+});

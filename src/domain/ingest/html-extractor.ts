@@ -509,6 +509,8 @@ function withSiblings(top: Element, scores: Map<Element, number>, stats: Map<Ele
     let score = scores.get(sib) ?? 0;
     if (topClass && sib.getAttribute('class') === topClass) score += topScore * 0.2;
     if (score >= threshold && ld < 0.3) out.push(sib);
+    // A wrapper of the same class holding prose continues the article even when its paragraphs sit too deep to be scored.
+    else if (topClass && sib.getAttribute('class') === topClass && s && s.text >= 200 && s.punct >= 3 && ld < 0.25) out.push(sib);
     else if (sib.tagName === 'P' && s) {
       if (s.text > 80 && ld < 0.25) out.push(sib);
       else if (s.text > 0 && ld === 0 && /[。．.!?！？]\s*$/.test(collapse(sib.textContent ?? ''))) out.push(sib);

@@ -63,6 +63,14 @@ describe('the head of an article', () => {
     expect(result.bodyText).not.toContain('读书月开幕');
   });
 
+  it('prefers a headline <h2> that matches <title> over a short logo <h1> naming the site', () => {
+    const html = page(
+      `<h1 class="logo">江城晚报</h1><div class="main"><h2>老街夜市重新开张</h2><p>停业两年的老街夜市昨晚重新开张，六十多个摊位从傍晚一直热闹到深夜，不少市民专程赶来。</p></div>`,
+      '老街夜市重新开张 江城晚报',
+    );
+    expect(extractArticle(html).title).toBe('老街夜市重新开张');
+  });
+
   it('does not take a blog platform logo for the headline when <title> reads "Post @ Blog :: Platform ::"', () => {
     const html = page(
       `<div class="topbar"><h1 class="topbar-logo">云游博客</h1></div><h1>小林的旅行日记</h1>

@@ -252,7 +252,8 @@ function findTitleElement(all: Element[], titleTag: string, meta: Map<string, st
     let score = 0;
     if (titleTag.includes(text)) score += text.length * 2;
     if (og && (og.includes(text) || text.includes(og))) score += text.length * 2;
-    if (el.tagName === 'H1') score += 20;
+    // An <h1> is a strong hint, but a four-character logo <h1> must not outweigh a headline that matches more of <title>.
+    if (el.tagName === 'H1') score += Math.min(20, text.length);
     if (score > bestScore) {
       best = el;
       bestScore = score;

@@ -16,7 +16,7 @@ export function presentStructuredData(context: SiteContext, article: PublishedAr
   const url = absolute(context.urls.article(article));
   const image = FIRST_IMAGE.exec(article.bodyHtml)?.[1];
   const imageUrl = image ? absolute(image.replace(/&amp;/g, '&')) : undefined;
-  const description = article.summary || textOf(article.bodyHtml, DESCRIPTION_CHARS);
+  const description = article.summary || leadText(article.bodyHtml, DESCRIPTION_CHARS);
   const publisher = {
     '@type': 'Organization',
     name: settings.name,
@@ -67,6 +67,22 @@ export function presentStructuredData(context: SiteContext, article: PublishedAr
       ...(imageUrl ? [{ attr: 'name' as const, key: 'twitter:image', content: imageUrl }] : []),
     ],
   };
+}
+
+/**
+ * `textOf(html, maxChars)` of a body, reading only as much of it as the first `maxChars`
+ * characters of text need: textOf strips and unescapes the whole string in several passes, and
+ * a long story would pay for all of it on every render. A prefix cut outside a tag, whose text
+ * runs well past `maxChars` (a cut entity is at most a few characters), gives the same answer.
+ */
+export function leadText(html: string, maxChars: number): string {
+  for (let size = 4 * maxChars; size < html.length; size *= 4) {
+    let prefix = html.slice(0, size);
+    const open = prefix.lastIndexOf('<');
+    if (open > prefix.lastIndexOf('>')) prefix = prefix.slice(0, open);
+    if (textOf(prefix, Number.POSITIVE_INFINITY).length > maxChars + 8) return textOf(prefix, maxChars);
+  }
+  return textOf(html, maxChars);
 }
 
 /**

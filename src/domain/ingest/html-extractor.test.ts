@@ -35,6 +35,7 @@ describe('pages made of several posts', () => {
     expect(result.bodyText).toContain('今年的桃花开得比往年早');
     expect(result.bodyText).not.toMatch(/柳树刚刚发芽|两本小说/);
     expect(result.publishedAt?.slice(0, 10)).toBe('2024-04-07');
+    expect(result.title).toBe('周末去郊外看花');
   });
 
   it('does not read forum replies (no headline of their own, or "Re: …") as archive entries', () => {
@@ -69,6 +70,13 @@ describe('the head of an article', () => {
       '老街夜市重新开张 江城晚报',
     );
     expect(extractArticle(html).title).toBe('老街夜市重新开张');
+  });
+
+  it('takes the heading over the article when <title> says nothing (a word, a number, a host name)', () => {
+    const body = `<div class="side"><h2>栏目导航</h2><a href="/a">本地</a> <a href="/b">国际</a></div>
+<div class="art"><div class="art-title">老城区明年起分批改造供水管网</div><div class="art-body"><p>市水务局昨天发布计划，老城区的供水管网将从明年起分三批改造，预计三年完成，改造期间会提前通知停水时间。</p><p>负责人表示，改造后水压不足和水质发黄的问题将得到解决，居民可以通过热线反映情况。</p></div></div>`;
+    for (const title of ['显示', '1', 'news.example.cn']) expect(extractArticle(page(body, title)).title).toBe('老城区明年起分批改造供水管网');
+    expect(extractArticle(page(body, '供水管网改造计划公布')).title).toBe('供水管网改造计划公布');
   });
 
   it('does not take a blog platform logo for the headline when <title> reads "Post @ Blog :: Platform ::"', () => {

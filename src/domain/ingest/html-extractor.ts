@@ -62,25 +62,28 @@ export function readHtml(html: string, pageUrl = ''): HtmlReading {
   const titleTag = scan.titleText;
 
   const titleEl = findTitleElement(scan.titleCandidates, titleTag, meta);
-  const title = chooseTitle(titleEl, titleTag, meta, ld.headline);
+  const declared = chooseTitle(titleEl, titleTag, meta, ld.headline);
   const baseUrl = pageUrl || canonical;
-  let body = readBody(root, baseUrl, title);
+  let body = readBody(root, baseUrl, declared);
   // Like Readability: when dropping unlikely containers left too little, put them back and try again.
   if (body.chars < (body.cjk ? 120 : 250) && scan.unlikely.length) {
     for (const { el, parent, next } of scan.unlikely.reverse()) parent.insertBefore(el, next);
-    const retry = readBody(root, baseUrl, title);
+    const retry = readBody(root, baseUrl, declared);
     if (retry.chars > body.chars) body = retry;
   }
   // App shells (Discourse, some single-page sites) give readers without scripts the article in <noscript>.
   if (body.chars < (body.cjk ? 120 : 250) && scan.noscripts.length) {
     for (const { el, parent, next } of scan.noscripts) parent.insertBefore(el, next?.parentNode === parent ? next : null);
-    const retry = readBody(root, baseUrl, title);
+    const retry = readBody(root, baseUrl, declared);
     if (retry.chars > body.chars) body = retry;
   }
   const { chosen } = body;
+  // A <title> too short to be a headline (显示, 1, 网易娱乐) or a host name gives way to the heading over the article.
+  const fallback = !titleEl && !hasDeclaredHeadline(meta, ld.headline) && saysNothing(declared) ? headingOver(scan.titleCandidates, chosen[0], root) : '';
+  const title = fallback || declared;
   const subtitle = findSubtitle(titleEl, title);
   // The 副标题 belongs to the head of the article, not to its body.
-  const blocks = body.blocks.filter((b) => !(subtitle && b.kind === 'h' && b.text.replace(/^[—–-]{1,2}\s*/, '') === subtitle));
+  const blocks = body.blocks.filter((b) => !(subtitle && b.kind === 'h' && b.text.replace(/^[—–-]{1,2}\s*/, '') === subtitle) && !(fallback && b.kind === 'h' && b.text === fallback));
 
   const headerText = headerTextOf(titleEl, chosen[0] ?? root);
   const bodyStart = blocks.map((b) => (b.kind === 'p' || b.kind === 'h' ? b.text : '')).join('').slice(0, 60);
@@ -271,6 +274,48 @@ function chooseTitle(titleEl: Element | null, titleTag: string, meta: Map<string
   const og = collapse(meta.get('og:title') ?? meta.get('twitter:title') ?? ldHeadline ?? '');
   if (og) return og;
   return stripSiteName(titleTag);
+}
+
+function hasDeclaredHeadline(meta: Map<string, string>, ldHeadline?: string): boolean {
+  return Boolean(meta.get('og:title') || meta.get('twitter:title') || ldHeadline);
+}
+
+/** Too few letters to be a headline, or a host name (blog.example.com). */
+function saysNothing(title: string): boolean {
+  return (title.match(/\p{L}/gu)?.length ?? 0) < 6 || /^[\w-]+(\.[\w-]+)+$/.test(title);
+}
+
+/** The last heading before the article starts (or the first inside it), when it reads like a headline. */
+function headingOver(candidates: Element[], content: Element | undefined, root: Element): string {
+  if (!content) return '';
+  const earlier = elementsBefore(root, content);
+  let found = '';
+  for (const el of candidates) {
+    if (!root.contains(el) || el.contains(content)) continue;
+    const inside = content.contains(el);
+    if (!inside && !earlier.has(el)) break;
+    // An entry's heading often carries its date stamp (标题 2024-04-07 21:10): the headline is the rest.
+    const text = collapse((el.textContent ?? '').replace(DATE_TEXT_RE, ' '));
+    const linked = collapse(Array.from(el.querySelectorAll('a')).map((a) => a.textContent ?? '').join(''));
+    const readsLikeHeadline = text.length >= 4 && text.length <= 100 && linked.length < text.length / 2;
+    if (inside) return found || (readsLikeHeadline ? text : '');
+    if (readsLikeHeadline) found = text;
+  }
+  return found;
+}
+
+/** Every element that starts before `target` in document order, by a walk: linkedom's compareDocumentPosition gave the wrong order on an old table-layout page. */
+function elementsBefore(root: Element, target: Element): Set<Element> {
+  const seen = new Set<Element>();
+  const stack: Element[] = [root];
+  while (stack.length) {
+    const el = stack.pop() as Element;
+    if (el === target) break;
+    seen.add(el);
+    const children = Array.from(childElements(el));
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as Element);
+  }
+  return seen;
 }
 
 /** `Title_Channel_Site` → `Title`: the longest part, which is the headline. */

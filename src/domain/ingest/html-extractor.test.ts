@@ -79,6 +79,15 @@ describe('the head of an article', () => {
     expect(extractArticle(page(body, '供水管网改造计划公布')).title).toBe('供水管网改造计划公布');
   });
 
+  it('takes the heading that opens <title> for the headline, even when a longer site description follows it', () => {
+    const html = page(
+      `<nav class="crumbs">Home Products Dresses Linen Summer Dress</nav><h1>Linen Summer Dress</h1>
+<div class="description"><p>A light dress cut from washed linen, with deep pockets and a relaxed fit that works from spring to autumn.</p></div>`,
+      'Linen Summer Dress » Corner Shop: Slow, Sustainable and Locally Made Fashion',
+    );
+    expect(extractArticle(html).title).toBe('Linen Summer Dress');
+  });
+
   it('does not take a blog platform logo for the headline when <title> reads "Post @ Blog :: Platform ::"', () => {
     const html = page(
       `<div class="topbar"><h1 class="topbar-logo">云游博客</h1></div><h1>小林的旅行日记</h1>

@@ -250,8 +250,10 @@ function findTitleElement(all: Element[], titleTag: string, meta: Map<string, st
   for (const el of candidates) {
     const text = collapse(el.textContent ?? '');
     if (text.length < 4 || text.length > 150) continue;
-    // The site's name (a logo in an <h1>) is part of <title> too, but not of its headline part.
-    if (titleTag.includes(text) && headline !== titleTag && !headline.includes(text) && !text.includes(headline)) continue;
+    // The site's name (a logo in an <h1>) is part of <title> too, but not of its headline part. A heading
+    // that opens <title> is the headline even when a longer site description follows it.
+    const opensTitle = titleTag.startsWith(text) && /^H[1-3]$/.test(el.tagName);
+    if (titleTag.includes(text) && headline !== titleTag && !headline.includes(text) && !text.includes(headline) && !opensTitle) continue;
     let score = 0;
     if (titleTag.includes(text)) score += text.length * 2;
     if (og && (og.includes(text) || text.includes(og))) score += text.length * 2;

@@ -285,15 +285,18 @@ async function listPageInQuery(db: Db, channelIds: number[], read: ListRead): Pr
 }
 
 export async function listFlagged(db: Db, flag: 'is_headline' | 'is_focus', limit: number): Promise<ArticleSummary[]> {
-  const rows = await published(db)
+  return (await newestFlagged(db, [limit], flag)).map(toSummary);
+}
+
+/** Shape: the flag column; argument: limit. */
+const newestFlagged = compiledQuery<[number], SummaryRow, 'is_headline' | 'is_focus'>((db, flag) =>
+  published(db)
     .select([...SUMMARY_COLUMNS])
     .where(flag, '=', 1)
     .orderBy('published_at', 'desc')
     .orderBy('id', 'desc')
-    .limit(limit)
-    .execute();
-  return rows.map(toSummary);
-}
+    .limit(arg<number>(0)),
+);
 
 /** 上一篇 is the story published just before this one in its channel, 下一篇 the one just after. */
 export async function findNeighbours(

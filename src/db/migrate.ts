@@ -8,6 +8,7 @@ import { ingest } from './migrations/005-ingest.ts';
 import { listIndexes } from './migrations/006-list-indexes.ts';
 import { wireProviders } from './migrations/007-wire-providers.ts';
 import { searchTimeKeys } from './migrations/008-search-time-keys.ts';
+import { searchHeads } from './migrations/009-search-heads.ts';
 
 /**
  * Migrations are immutable once merged: add a new file, never edit an old one.
@@ -23,6 +24,7 @@ function migrationsFor(db: Db): Record<string, Migration> {
     '006-list-indexes': listIndexes(),
     '007-wire-providers': wireProviders(db.dialect),
     '008-search-time-keys': searchTimeKeys(db.dialect),
+    '009-search-heads': searchHeads(db.dialect),
   };
 }
 

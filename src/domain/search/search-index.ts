@@ -24,6 +24,9 @@ export interface IndexedDoc {
   /** The two token streams, space-separated (tokens never contain spaces): cheap to pass between threads. */
   words: string;
   grams: string;
+  /** The same two streams for the head alone (title, subtitle, keywords; plus the filter tokens). */
+  headWords: string;
+  headGrams: string;
 }
 
 export interface CandidateFilter {
@@ -56,6 +59,8 @@ export interface CandidateOptions {
    * the engine reads matches in key order and stops after limit + offset.
    */
   order?: 'newest' | 'oldest';
+  /** Match in heads (title, subtitle, keywords) only. */
+  headsOnly?: boolean;
   /** Inclusive key bounds, on top of the filter's dates (related news reads around an article). */
   afterKey?: bigint;
   beforeKey?: bigint;
@@ -192,8 +197,9 @@ export function toFtsMatch(clauses: readonly MatchClause[]): string {
  * keeps it from starting anywhere else.
  */
 function sqliteMatches(clauses: readonly MatchClause[], filter: CandidateFilter, options: MatchOrder, columns: RawBuilder<unknown>): RawBuilder<unknown> {
-  const where = [sql`search_fts match ${toFtsMatch([...clauses, ...filterClauses(filter)])}`, ...keySql('f.rowid', keyBounds(filter, options)), ...filterSql(filter)];
-  return sql`select ${columns} from search_fts f cross join search_docs d on d.sort_key = f.rowid
+  const table = options.headsOnly ? 'search_heads' : 'search_fts';
+  const where = [sql`${sql.raw(table)} match ${toFtsMatch([...clauses, ...filterClauses(filter)])}`, ...keySql('f.rowid', keyBounds(filter, options)), ...filterSql(filter)];
+  return sql`select ${columns} from ${sql.raw(table)} f cross join search_docs d on d.sort_key = f.rowid
     where ${sql.join(where, sql` and `)} ${orderSql('f.rowid', options.order)}`;
 }
 
@@ -202,16 +208,20 @@ const sqliteIndex: SearchIndex = {
     for (const part of chunks(docs, ROWS_PER_STATEMENT)) {
       // The old key may differ from the new one (a publish time changed): delete by the stored key.
       await sql`delete from search_fts where rowid in (select sort_key from search_docs where article_id in (${idList(part)}))`.execute(db);
+      await sql`delete from search_heads where rowid in (select sort_key from search_docs where article_id in (${idList(part)}))`.execute(db);
       await sql`delete from search_docs where article_id in (${idList(part)})`.execute(db);
       await sql`insert into search_docs (sort_key, article_id, channel_id, status, published_at, source_name, title, extra, lead)
         values ${sql.join(part.map((doc) => sql`(${sql.join(docColumns(doc))})`))}`.execute(db);
       await sql`insert into search_fts (rowid, words, grams)
         values ${sql.join(part.map((doc) => sql`(${doc.sortKey}, ${doc.words}, ${doc.grams})`))}`.execute(db);
+      await sql`insert into search_heads (rowid, words, grams)
+        values ${sql.join(part.map((doc) => sql`(${doc.sortKey}, ${doc.headWords}, ${doc.headGrams})`))}`.execute(db);
       await upsertBodies(db, part);
     }
   },
   async remove(db, articleId) {
     await sql`delete from search_fts where rowid in (select sort_key from search_docs where article_id = ${articleId})`.execute(db);
+    await sql`delete from search_heads where rowid in (select sort_key from search_docs where article_id = ${articleId})`.execute(db);
     await db.deleteFrom('search_docs').where('article_id', '=', articleId).execute();
     await db.deleteFrom('search_bodies').where('article_id', '=', articleId).execute();
   },
@@ -229,6 +239,7 @@ const sqliteIndex: SearchIndex = {
     await db.deleteFrom('search_docs').execute();
     await db.deleteFrom('search_bodies').execute();
     await sql`delete from search_fts`.execute(db);
+    await sql`delete from search_heads`.execute(db);
   },
 };
 
@@ -263,20 +274,20 @@ function tsquery(alt: MatchAlternative): string {
  * A clause's alternatives on the same column become ONE tsquery joined with |, so PostgreSQL
  * answers them with one GIN scan instead of a bitmap OR of several (related news ORs six pairs).
  */
-function pgClause(clause: MatchClause): RawBuilder<unknown> {
+function pgClause(clause: MatchClause, prefix: '' | 'head_'): RawBuilder<unknown> {
   const columns = (['words', 'grams'] as const).filter((column) => clause.some((alt) => alt.column === column));
   const tests = columns.map((column) => {
     const query = clause
       .filter((alt) => alt.column === column)
       .map((alt) => `(${tsquery(alt)})`)
       .join(' | ');
-    return sql`${sql.ref(`d.${column}`)} @@ ${query}::tsquery`;
+    return sql`${sql.ref(`d.${prefix}${column}`)} @@ ${query}::tsquery`;
   });
   return sql`(${sql.join(tests, sql` or `)})`;
 }
 
 function pgMatches(clauses: readonly MatchClause[], filter: CandidateFilter, options: MatchOrder, columns: RawBuilder<unknown>): RawBuilder<unknown> {
-  const where = [...clauses.map(pgClause), ...keySql('d.sort_key', keyBounds(filter, options)), ...filterSql(filter)];
+  const where = [...clauses.map((clause) => pgClause(clause, options.headsOnly ? 'head_' : '')), ...keySql('d.sort_key', keyBounds(filter, options)), ...filterSql(filter)];
   return sql`select ${columns} from search_docs d where ${sql.join(where, sql` and `)} ${orderSql('d.sort_key', options.order)}`;
 }
 
@@ -284,10 +295,11 @@ const postgresIndex: SearchIndex = {
   async upsertMany(db, docs) {
     for (const part of chunks(docs, ROWS_PER_STATEMENT)) {
       await sql`delete from search_docs where article_id in (${idList(part)})`.execute(db);
+      const tsvector = (stream: string) => sql`${toTsvectorLiteral(splitTokens(stream))}::tsvector`;
       const rows = part.map(
-        (doc) => sql`(${sql.join(docColumns(doc))}, ${toTsvectorLiteral(splitTokens(doc.words))}::tsvector, ${toTsvectorLiteral(splitTokens(doc.grams))}::tsvector)`,
+        (doc) => sql`(${sql.join(docColumns(doc))}, ${tsvector(doc.words)}, ${tsvector(doc.grams)}, ${tsvector(doc.headWords)}, ${tsvector(doc.headGrams)})`,
       );
-      await sql`insert into search_docs (sort_key, article_id, channel_id, status, published_at, source_name, title, extra, lead, words, grams)
+      await sql`insert into search_docs (sort_key, article_id, channel_id, status, published_at, source_name, title, extra, lead, words, grams, head_words, head_grams)
         values ${sql.join(rows)}`.execute(db);
       await upsertBodies(db, part);
     }

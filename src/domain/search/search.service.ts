@@ -56,6 +56,8 @@ export interface SearchResults {
 
 /** Relevance ranks the newest this-many matches (by publish time); see docs/ARCHITECTURE.md. */
 export const RELEVANCE_CANDIDATES = 500;
+/** …plus the newest this-many matches in heads (title, subtitle, keywords), when there are more matches than that. */
+export const HEAD_CANDIDATES = 200;
 /** Sort by time counts at most this many matches (then "at least"): the walk stops there. */
 export const TIME_SORT_COUNT_CAP = 1000;
 /** Ranking reads the first this-many characters of the body; news put the point first. */
@@ -69,6 +71,9 @@ export function toIndexedDoc(article: Article): IndexedDoc {
   const body = [article.summary, htmlToText(article.bodyHtml)].filter(Boolean).join('\n');
   const head = normalizeText(`${article.title} ${extra}`);
   const rest = normalizeText(`${body}\n${article.sourceName}`);
+  const headWords = wordTokens(head);
+  const headGrams = gramTokens(head);
+  const filterTokens = [channelToken(article.channelId), sourceToken(article.sourceName)];
   return {
     articleId: article.id,
     sortKey: searchSortKey(article.publishedAt ?? article.updatedAt, article.id),
@@ -80,8 +85,10 @@ export function toIndexedDoc(article: Article): IndexedDoc {
     extra,
     lead: Array.from(body).slice(0, LEAD_CHARS).join(''),
     body,
-    words: [...wordTokens(head), ...wordTokens(rest), channelToken(article.channelId), sourceToken(article.sourceName)].join(' '),
-    grams: [...gramTokens(head), ...gramTokens(rest)].join(' '),
+    words: [...headWords, ...wordTokens(rest), ...filterTokens].join(' '),
+    grams: [...headGrams, ...gramTokens(rest)].join(' '),
+    headWords: [...headWords, ...filterTokens].join(' '),
+    headGrams: headGrams.join(' '),
   };
 }
 
@@ -139,9 +146,13 @@ export async function searchArticles(db: Db, query: SearchQuery): Promise<Search
   let total: number;
   let lowerBound = false;
   if (sort === 'relevance') {
-    const candidates = await index.candidates(db.kysely, parsed.clauses, filter, { limit: RELEVANCE_CANDIDATES });
+    const newest = await index.candidates(db.kysely, parsed.clauses, filter, { limit: RELEVANCE_CANDIDATES });
+    // Stories about the subject (it is in their head) are candidates however old they are.
+    const seen = new Set(newest.map((row) => row.article_id));
+    const aboutIt = newest.length < RELEVANCE_CANDIDATES ? [] : await index.candidates(db.kysely, parsed.clauses, filter, { limit: HEAD_CANDIDATES, headsOnly: true });
+    const candidates = [...newest, ...aboutIt.filter((row) => !seen.has(row.article_id))];
     total = candidates.length;
-    lowerBound = total >= RELEVANCE_CANDIDATES;
+    lowerBound = newest.length >= RELEVANCE_CANDIDATES;
     rows = candidates
       .map((row) => ({ ...row, score: relevance({ title: `${row.title} ${row.extra}`, body: row.lead, publishedAt: row.published_at }, parsed.rankTerms, now) }))
       .sort((a, b) => b.score - a.score || cmpDesc(a.published_at, b.published_at) || b.article_id - a.article_id)

@@ -4,7 +4,8 @@ import { makeArticle, makeChannels } from '../../../test/helpers/factories.ts';
 import type { Db } from '../../db/create-db.ts';
 import type { Article } from '../articles/article.ts';
 import type { ArticleInput } from '../articles/article.service.ts';
-import { searchArticles, syncArticleSearch } from './search.service.ts';
+import { searchIndexFor } from './search-index.ts';
+import { RELEVANCE_CANDIDATES, searchArticles, syncArticleSearch, toIndexedDoc } from './search.service.ts';
 
 const NOW = new Date('2025-06-01T00:00:00Z');
 
@@ -84,6 +85,20 @@ describeEachDialect('search', (fresh) => {
     expect(await titles(db, '防汛', { sort: 'time', to: '2025-05-12' })).toEqual([]);
     const results = await searchArticles(db, { q: '防汛', sort: 'time', now: NOW });
     expect([results.total, results.totalIsLowerBound]).toEqual([2, false]);
+  });
+
+  it('finds an older story about the subject behind more than 500 newer passing mentions', async () => {
+    const db = await fresh();
+    const { news } = await makeChannels(db);
+    const about = await makeArticle(db, news.id, { title: '淄博烧烤为何走红', bodyHtml: '<p>淄博烧烤的故事。</p>', publishedAt: '2023-04-15T08:00:00.000Z' });
+    // Index entries only (no article rows needed): newer stories that mention it in passing.
+    const mentions = Array.from({ length: RELEVANCE_CANDIDATES + 20 }, (_, i) =>
+      toIndexedDoc({ ...about, id: about.id + 1 + i, title: `本地新闻 ${i}`, bodyHtml: '<p>市民周末出游，也有人去吃淄博烧烤。</p>', publishedAt: new Date(Date.parse('2024-01-01T00:00:00Z') + i * 60_000).toISOString() }),
+    );
+    await db.kysely.transaction().execute((trx) => searchIndexFor(db.dialect).upsertMany(trx, mentions));
+    const results = await searchArticles(db, { q: '淄博烧烤', now: NOW });
+    expect(results.items[0]?.title).toBe(about.title);
+    expect(results.totalIsLowerBound).toBe(true);
   });
 
   it('highlights by escaping first, then marking', async () => {

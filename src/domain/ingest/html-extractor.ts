@@ -400,10 +400,20 @@ function firstEntryBefore(top: Element, root: Element, ranked: Array<[Element, n
     const alike: Element[] = Array.from(root.querySelectorAll(tag.toLowerCase())).filter((el) => el.getAttribute('class') === names);
     if (alike.length < 2 || alike.length > 100 || alike[0] === node) continue;
     if (alike.some((el, i) => i > 0 && (alike[i - 1] as Element).contains(el))) continue;
-    const heads = alike.map((el) => entryHead(postUnit(el, alike), el));
-    if (heads.every((h) => h.dated && h.headline) && new Set(heads.map((h) => h.headline)).size === heads.length) return alike[0] as Element;
+    if (areDatedEntries(alike)) return alike[0] as Element;
   }
   return null;
+}
+
+/** Every post has a date and a headline of its own, no two alike; stops at the first that has not. */
+function areDatedEntries(posts: Element[]): boolean {
+  const headlines = new Set<string>();
+  for (const post of posts) {
+    const head = entryHead(postUnit(post, posts), post);
+    if (!head.dated || !head.headline || headlines.has(head.headline)) return false;
+    headlines.add(head.headline);
+  }
+  return true;
 }
 
 function isPageRoot(el: Element): boolean {
@@ -453,10 +463,26 @@ const DATE_TEXT_RE = /\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}:\d{2}(:\d{
  * must not make its list look like an article. Prose that merely ends in …… does not open with a link.
  */
 function isTeaser(el: Element): boolean {
+  if (!endsWithEllipsis(el)) return false;
   const text = collapse(el.textContent ?? '');
   if (!/(\.\.\.|…)$/.test(text)) return false;
   const link = collapse(el.querySelector('a')?.textContent ?? '');
   return link.length > 0 && text.startsWith(link);
+}
+
+/** Whether the last words of an element end in an ellipsis, read backwards from its end (cheap: most do not). */
+function endsWithEllipsis(el: Element): boolean {
+  let node: ChildNode | null = el.lastChild;
+  for (let budget = 40; node && budget > 0; budget--) {
+    if (node.nodeType === 3 && (node.nodeValue ?? '').trim()) return /(\.\.\.|…)$/.test((node.nodeValue ?? '').trim());
+    if (node.nodeType === 1 && node.lastChild) {
+      node = node.lastChild;
+      continue;
+    }
+    while (node && node !== el && !node.previousSibling) node = node.parentNode as ChildNode | null;
+    node = node && node !== el ? node.previousSibling : null;
+  }
+  return false;
 }
 
 function initialScore(el: Element, stats: Map<Element, NodeStats>): number {
@@ -603,13 +629,15 @@ function flush(state: WalkState): void {
 }
 
 /** Whether a block element inside the content is page furniture rather than article. */
+const CLUTTER_TAGS = new Set(['UL', 'OL', 'DIV', 'TABLE', 'SECTION', 'DL', 'FORM', 'TD', 'TR']);
+
 function isClutter(el: Element, stats: Map<Element, NodeStats>): boolean {
   const s = stats.get(el);
   if (!s) return false;
   const ld = linkDensity(s);
-  const weight = classWeight(el);
-  if (weight < 0 && s.punct < 5) return true;
-  if (['UL', 'OL', 'DIV', 'TABLE', 'SECTION', 'DL', 'FORM', 'TD', 'TR'].includes(el.tagName)) {
+  // The class-name regexes last: this runs for every scored element.
+  if (s.punct < 5 && classWeight(el) < 0) return true;
+  if (CLUTTER_TAGS.has(el.tagName)) {
     if (ld > 0.5 && s.text > 0) return true;
     if (ld > 0.33 && s.punct < 3) return true;
   }

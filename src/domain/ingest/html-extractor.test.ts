@@ -38,6 +38,18 @@ describe('pages made of several posts', () => {
     expect(result.title).toBe('周末去郊外看花');
   });
 
+  it('does not take look-alike teasers elsewhere on a news page for archive entries', () => {
+    const teaser = (i: number) => `<div class="item"><h3>另一条新闻标题${i}</h3><span>2024-05-0${i}</span><div class="story"><p>这是另一条新闻的简短摘要，点击可以阅读全文。</p></div></div>`;
+    const html = page(
+      `<div class="wrap"><div class="trend">${teaser(1)}${teaser(2)}${teaser(3)}</div>
+<div class="main"><h1>新图书馆下月开放</h1><span>2024-05-06</span><div class="story">${`<p>${long}</p>`.repeat(2)}</div></div></div>`,
+      '新图书馆下月开放',
+    );
+    const result = extractArticle(html);
+    expect(result.bodyText).toContain('柳树刚刚发芽');
+    expect(result.bodyText).not.toContain('另一条新闻的简短摘要');
+  });
+
   it('does not read forum replies (no headline of their own, or "Re: …") as archive entries', () => {
     const html = page(
       entry(1, '', '2024-04-07 21:10', '请问大家，老城区的停车场晚上几点关门？我每天下班都很晚，担心车开不出来。') +

@@ -405,11 +405,16 @@ function firstEntryBefore(top: Element, root: Element, ranked: Array<[Element, n
   return null;
 }
 
-/** Every post has a date and a headline of its own, no two alike; stops at the first that has not. */
+/** Every post sits beside the others with a date and a headline of its own, no two alike; stops at the first that does not. */
 function areDatedEntries(posts: Element[]): boolean {
   const headlines = new Set<string>();
+  let parent: Element | null | undefined;
   for (const post of posts) {
-    const head = entryHead(postUnit(post, posts), post);
+    const unit = postUnit(post, posts);
+    // An archive is a run of entries side by side; look-alike blocks scattered over the page are teasers.
+    if (parent !== undefined && unit.parentElement !== parent) return false;
+    parent = unit.parentElement;
+    const head = entryHead(unit, post);
     if (!head.dated || !head.headline || headlines.has(head.headline)) return false;
     headlines.add(head.headline);
   }

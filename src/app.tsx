@@ -32,7 +32,6 @@ import { registerChannelAdminRoutes } from './http/routes/admin/channels.route.t
 import { registerSettingsAdminRoutes } from './http/routes/admin/settings.route.tsx';
 import { registerUserAdminRoutes } from './http/routes/admin/users.route.tsx';
 import { createPageCache, pageCacheServerFactory, registerPageCache } from './http/page-cache/page-cache.plugin.ts';
-import { registerRequestOrigin } from './http/request-origin.ts';
 import { registerFeedRoutes } from './http/routes/site/feeds.route.ts';
 import { registerSitemapRoutes } from './http/routes/site/sitemaps.route.ts';
 import { registerHomeRoute } from './http/routes/site/home.route.tsx';
@@ -62,7 +61,6 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; pageC
     routerOptions: { ignoreTrailingSlash: false, maxParamLength: 500 },
     ...(pageCache ? { serverFactory: pageCacheServerFactory(pageCache) } : {}),
   });
-  registerRequestOrigin(app);
   // Settings, channel tree and sidebars stay in memory until the change feed says they changed.
   enableSiteContextMemo(deps.db);
   if (pageCache) registerPageCache(app, deps.db, pageCache);

@@ -15,6 +15,8 @@ export interface ArticlePageData {
   related: ArticleSummary[];
   /** Media rows of the body's figures (see figureMediaIds), for responsive images. */
   media?: ReadonlyMap<number, MediaRow>;
+  /** scheme://host for absolute URLs in structured data and sharing tags. */
+  origin: string;
 }
 
 /** Shapes a published article and its surroundings into the article page's props. */
@@ -36,7 +38,7 @@ export function presentArticlePage(context: SiteContext, data: ArticlePageData):
       canonicalUrl: urls.article(article),
     },
     crumbs,
-    structuredData: presentStructuredData(context, article, crumbs),
+    structuredData: presentStructuredData(context, article, crumbs, data.origin),
     article: {
       title: article.title,
       subtitle: article.subtitle,

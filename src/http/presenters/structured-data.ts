@@ -2,16 +2,17 @@ import type { PublishedArticle } from '../../domain/articles/article.ts';
 import { textOf } from '../../domain/feeds/xml.ts';
 import type { StructuredData } from '../../views/pages/article-page.tsx';
 import type { Crumb } from '../../views/view-models.ts';
-import { siteOrigin } from '../request-origin.ts';
 import type { SiteContext } from '../site-context.ts';
 
 const FIRST_IMAGE = /<img\b[^>]*?\ssrc="([^"]+)"/;
 const DESCRIPTION_CHARS = 120;
 
-/** schema.org NewsArticle + BreadcrumbList, Open Graph and Twitter card for one article. */
-export function presentStructuredData(context: SiteContext, article: PublishedArticle, crumbs: Crumb[]): StructuredData {
+/**
+ * schema.org NewsArticle + BreadcrumbList, Open Graph and Twitter card for one article. `origin`
+ * makes URLs absolute (the configured site address, else the request's).
+ */
+export function presentStructuredData(context: SiteContext, article: PublishedArticle, crumbs: Crumb[], origin: string): StructuredData {
   const { settings } = context;
-  const origin = siteOrigin(context.delivery.siteUrl);
   const absolute = (url: string) => (/^https?:\/\//.test(url) ? url : origin + url);
   const url = absolute(context.urls.article(article));
   const image = FIRST_IMAGE.exec(article.bodyHtml)?.[1];

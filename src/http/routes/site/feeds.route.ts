@@ -7,7 +7,7 @@ import { textOf } from '../../../domain/feeds/xml.ts';
 import { findMedia } from '../../../domain/media/media.service.ts';
 import { AppError } from '../../errors.ts';
 import { toImageView } from '../../presenters/image-view.ts';
-import { requestOrigin } from '../../request-origin.ts';
+import { siteOrigin } from '../../request-origin.ts';
 import { type SiteContext, loadSiteContext } from '../../site-context.ts';
 
 type FeedFormat = 'rss' | 'atom' | 'json';
@@ -44,7 +44,7 @@ async function sendFeed(deps: AppDeps, request: FastifyRequest, reply: FastifyRe
   const format = FORMATS[file];
   if (!format) throw new AppError('NOT_FOUND');
   const context = await loadSiteContext(deps.db);
-  const origin = context.delivery.siteUrl || requestOrigin(request);
+  const origin = siteOrigin(context.delivery.siteUrl, request);
   const articles = await listFeedArticles(deps.db, {
     channelIds: channel ? context.tree.subtreeIds(channel.id) : undefined,
     limit: context.delivery.feedItems,

@@ -11,6 +11,7 @@ import { AppError } from '../../errors.ts';
 import { figureMediaIds, presentArticlePage } from '../../presenters/article-presenter.ts';
 import { toImageView } from '../../presenters/image-view.ts';
 import { type SiteContext, chromeFor, loadSiteContext, memoInContext, toLinkItem } from '../../site-context.ts';
+import { siteOrigin } from '../../request-origin.ts';
 import { parseArticlePath } from '../../site-urls.ts';
 
 const PAGE_SIZE = 20;
@@ -27,13 +28,13 @@ export function registerSitePathRoute(app: FastifyInstance, deps: AppDeps): void
     const path = request.url.split('?')[0] ?? '/';
     const article = parseArticlePath(path);
     const context = await loadSiteContext(deps.db);
-    if (article) return sendArticle(context, reply, path, article.id);
+    if (article) return sendArticle(context, reply, path, article.id, siteOrigin(context.delivery.siteUrl, request));
     const query = request.query as Record<string, unknown>;
     return sendChannel(context, reply, path, query.page, query.before);
   });
 }
 
-async function sendArticle(context: SiteContext, reply: FastifyReply, path: string, id: number) {
+async function sendArticle(context: SiteContext, reply: FastifyReply, path: string, id: number, origin: string) {
   const article = await findPublishedArticle(context.db, id);
   if (!article) throw new AppError('NOT_FOUND');
   const canonical = context.urls.article(article);
@@ -44,7 +45,7 @@ async function sendArticle(context: SiteContext, reply: FastifyReply, path: stri
     listRelated(context.db, article, RELATED_ITEMS),
     findMedia(context.db, figureMediaIds(article.bodyHtml)),
   ]);
-  const props = presentArticlePage(context, { article, ...neighbours, related, media });
+  const props = presentArticlePage(context, { article, ...neighbours, related, media, origin });
   return reply.type('text/html; charset=utf-8').send(<ArticlePage {...props} />);
 }
 

@@ -17,7 +17,7 @@ import {
   streamUrlset,
 } from '../../../domain/feeds/sitemap-builders.ts';
 import { AppError } from '../../errors.ts';
-import { requestOrigin } from '../../request-origin.ts';
+import { siteOrigin } from '../../request-origin.ts';
 import { type SiteContext, loadSiteContext } from '../../site-context.ts';
 
 const XML = 'application/xml; charset=utf-8';
@@ -88,5 +88,5 @@ export function registerSitemapRoutes(app: FastifyInstance, deps: AppDeps): void
 }
 
 function originOf(context: SiteContext, request: FastifyRequest): string {
-  return context.delivery.siteUrl || requestOrigin(request);
+  return siteOrigin(context.delivery.siteUrl, request);
 }

@@ -3,7 +3,9 @@ import type { RankTerm } from './search-query.ts';
 /**
  * BM25F-style relevance computed in JavaScript over the candidates the index matched, so both
  * dialects rank identically. Term frequency is counted in the stored plain text (a word, a name
- * jieba splits, or a phrase all count the same way); the title counts TITLE_BOOST times; length
+ * jieba splits, or a phrase all count the same way); the title counts TITLE_BOOST times and
+ * saturates on its own, so a headline match adds to a body match and a body that repeats the word
+ * cannot equal a story whose headline is about it (in a large archive many are); length
  * normalisation uses fixed average lengths (a news archive's are stable, and a fixed value keeps
  * writes free of global statistics); a recency factor favours recent news without burying the
  * archive.
@@ -108,10 +110,15 @@ export function relevance(doc: RankInput, terms: readonly RankTerm[], now: numbe
   const bodyNorm = 1 - B + (B * Math.max(doc.body.length, 1)) / AVG_BODY_CHARS;
   let score = 0;
   for (const term of terms) {
-    const tf = (TITLE_BOOST * title.count(term.pattern)) / titleNorm + body.count(term.pattern) / bodyNorm;
-    if (tf > 0) score += term.idf * ((tf * (K1 + 1)) / (tf + K1));
+    const inTitle = (TITLE_BOOST * title.count(term.pattern)) / titleNorm;
+    const inBody = body.count(term.pattern) / bodyNorm;
+    score += term.idf * (saturate(inTitle) + saturate(inBody));
   }
   return score * recencyFactor(doc.publishedAt, now);
+}
+
+function saturate(tf: number): number {
+  return (tf * (K1 + 1)) / (tf + K1);
 }
 
 export function recencyFactor(publishedAt: string | null, now: number): number {

@@ -1,3 +1,4 @@
+import { arg, compiledQuery } from '../../db/compiled-query.ts';
 import type { Db } from '../../db/create-db.ts';
 import { type ArticleSummary, listSameChannel } from '../articles/article.queries.ts';
 import type { PublishedArticle } from '../articles/article.ts';
@@ -125,17 +126,22 @@ export async function refreshRelated(db: Db, articleId: number): Promise<void> {
   for (const r of referrers) if (r.article_id !== articleId) await refreshOwnRelated(db, r.article_id);
 }
 
+/** Every article page asks for its stored list: built and compiled by Kysely once per database. */
+const storedRelated = compiledQuery<[number, number], { id: number; channel_id: number; title: string; summary: string; cover_media_id: number | null; published_at: string | null }>(
+  (db) =>
+    db.kysely
+      .selectFrom('related_articles as r')
+      .innerJoin('articles as a', 'a.id', 'r.related_id')
+      .select(['a.id', 'a.channel_id', 'a.title', 'a.summary', 'a.cover_media_id', 'a.published_at'])
+      .where('r.article_id', '=', arg<number>(0))
+      .where('a.status', '=', 'published')
+      .orderBy('r.position')
+      .limit(arg<number>(1)),
+);
+
 /** The stored 相关新闻 of an article (published ones only), or the latest of its channel when none is stored. */
 export async function listRelated(db: Db, article: PublishedArticle, limit = RELATED_LIMIT): Promise<ArticleSummary[]> {
-  const rows = await db.kysely
-    .selectFrom('related_articles as r')
-    .innerJoin('articles as a', 'a.id', 'r.related_id')
-    .select(['a.id', 'a.channel_id', 'a.title', 'a.summary', 'a.cover_media_id', 'a.published_at'])
-    .where('r.article_id', '=', article.id)
-    .where('a.status', '=', 'published')
-    .orderBy('r.position')
-    .limit(limit)
-    .execute();
+  const rows = await storedRelated(db, [article.id, limit]);
   if (!rows.length) return listSameChannel(db, article, limit);
   return rows.map((row) => ({
     id: row.id,

@@ -1,5 +1,5 @@
 /**
- * HTTP benchmark: npx tsx bench/http/run.ts [--articles 100000] [--duration 5] [--connections 20] [--db FILE]
+ * HTTP benchmark: npx tsx bench/http/run.ts [--articles 100000] [--duration 5] [--warmup 1] [--connections 20] [--db FILE]
  *   [--startup-million [--million-db FILE]]
  *
  * --db FILE keeps the seeded portal in FILE (reused when it exists). --startup-million grows the
@@ -31,6 +31,8 @@ function arg(name: string, fallback: string): string {
 }
 const ARTICLES = Number(arg('articles', '100000'));
 const DURATION = Number(arg('duration', '5'));
+/** Seconds of load before each measured run, not counted: the JIT has compiled the route's code by then. */
+const WARMUP = Number(arg('warmup', '1'));
 const CONNECTIONS = Number(arg('connections', '20'));
 const STAFF_COOKIE = 'inkstone_session=bench';
 
@@ -129,6 +131,7 @@ async function drain(url: string): Promise<void> {
 }
 
 async function measure(url: string, headers: Record<string, string> = {}): Promise<Measure> {
+  if (WARMUP > 0) await autocannon({ url, connections: CONNECTIONS, duration: WARMUP, headers });
   await drain(url);
   const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers });
   return {
@@ -160,7 +163,7 @@ async function main() {
   const newest = await db.kysely.selectFrom('articles').select('id').where('status', '=', 'published').orderBy('published_at', 'desc').limit(1).executeTakeFirstOrThrow();
   await db.close();
 
-  const results: Record<string, unknown> = { articles: total, duration: DURATION, connections: CONNECTIONS, cpus: os.cpus().length, node: process.version, loadAverageAtStart: os.loadavg() };
+  const results: Record<string, unknown> = { articles: total, duration: DURATION, warmup: WARMUP, connections: CONNECTIONS, cpus: os.cpus().length, node: process.version, loadAverageAtStart: os.loadavg() };
   const uncachedServer = await startInkstone(dbFile, dataDir, false);
   const articleUrl = (await get(`${uncachedServer.url}/x/2000/01/01/${newest.id}.html`)).headers.location ?? '/';
   // A deep page of the 新闻 list (20 per page), to show pagination cost at this archive size.

@@ -4,6 +4,7 @@ import { DatabaseOpenError, createDb } from '../db/create-db.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { deleteAllContent, isEmpty } from '../db/reset.ts';
 import { createDemo } from '../domain/demo/create-demo.ts';
+import { searchIndexIsMissing } from '../domain/search/reindex.service.ts';
 import { closeOnSignals, startServer } from '../server.ts';
 import { registerReindexCommand } from './reindex.command.ts';
 import { extractCommand } from './extract.command.ts';
@@ -46,6 +47,9 @@ program
       console.log(`    ${account.role.padEnd(8)} ${account.username.padEnd(9)} password: ${account.password}  (${account.displayName})`);
     }
     console.log(`  Database:          ${describeDatabase(config.database)}`);
+    if (await searchIndexIsMissing(server.db)) {
+      console.log('  Search index is empty / 搜索索引为空: run `npx inkstone reindex` (search finds nothing until then).');
+    }
     console.log('  Stop with Ctrl+C.');
     console.log('');
   });

@@ -19,6 +19,16 @@ const WORKER_THRESHOLD = 5_000;
 const BULK_CACHE_KIB = 512 * 1024;
 
 /**
+ * True when published articles exist but the search index holds none, as after an upgrade whose
+ * migration rebuilt the index tables: search finds nothing until `inkstone reindex` has run.
+ */
+export async function searchIndexIsMissing(db: Db): Promise<boolean> {
+  const published = await db.kysely.selectFrom('articles').select('id').where('status', '=', 'published').limit(1).executeTakeFirst();
+  if (!published) return false;
+  return !(await db.kysely.selectFrom('search_docs').select('article_id').limit(1).executeTakeFirst());
+}
+
+/**
  * Rebuilds the search index from the articles table (in place: search keeps answering), drops
  * entries of articles that no longer exist, then recomputes every published article's related
  * list unless `related` is false.

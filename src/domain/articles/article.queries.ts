@@ -323,7 +323,8 @@ const neighboursInChannel = compiledQuery<[number, string, number], SummaryRow>(
       .where((eb) => eb(eb.refTuple('published_at', 'id'), direction === 'desc' ? '<' : '>', eb.tuple(arg<string>(1), arg<number>(2))))
       .orderBy('published_at', direction)
       .orderBy('id', direction)
-      .limit(1);
+      // A literal: with a bound LIMIT, SQLite runs this seek about 7× slower (36 µs against 5).
+      .limit(sql.lit(1));
   return db.kysely
     .selectFrom(neighbour('desc').as('previous'))
     .selectAll()

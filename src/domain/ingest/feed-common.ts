@@ -79,6 +79,20 @@ export function isoDate(value: string): string | null {
   return toIsoLocal(d, 480);
 }
 
+/**
+ * A language tag as BCP 47 writes it (`zh-cn` → `zh-CN`, ` EN ` → `en`), or '' when the feed's
+ * value is no language tag at all (free text such as "Chinese" is not guessed at).
+ */
+export function languageTag(value: string | null | undefined): string {
+  const trimmed = (value ?? '').trim().replace(/_/g, '-');
+  if (!/^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/.test(trimmed)) return '';
+  try {
+    return Intl.getCanonicalLocales(trimmed)[0] ?? '';
+  } catch {
+    return '';
+  }
+}
+
 // A tag, read at one `<`: it cannot run past the next `<` (XML forbids `<` in attribute values), so
 // a hostile document of unclosed tags costs linear time, not quadratic.
 const TAG_AT = /<(\/?)([A-Za-z_][\w.:-]*)(?:[^<>"']|"[^"<]*"|'[^'<]*')*?(\/?)>/y;

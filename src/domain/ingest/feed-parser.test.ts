@@ -43,7 +43,7 @@ describe('parseFeed', () => {
     const feed = parseFeed(ATOM);
     expect(feed.format).toBe('atom');
     expect(feed.items).toEqual([
-      { guid: 'urn:uuid:1225c695', url: 'https://wire.example.com/a', title: 'Atom entry', summary: 'Short', contentHtml: '<p>Full <b>text</b></p>', authors: ['Jane Roe'], publishedAt: '2025-05-18T09:30:00-05:00', language: '' },
+      { guid: 'urn:uuid:1225c695', url: 'https://wire.example.com/a', title: 'Atom entry', summary: 'Short', contentHtml: '<p>Full <b>text</b></p>', authors: ['Jane Roe'], publishedAt: '2025-05-18T09:30:00-05:00', language: '', embargoUntil: null },
     ]);
   });
 
@@ -91,5 +91,25 @@ describe('parseFeed', () => {
     const items = Array.from({ length: 800 }, (_, n) => `<item><guid>g${n}</guid><title>t${n}</title></item>`).join('');
     expect(parseFeed(`<rss><channel>${items}</channel></rss>`).items).toHaveLength(500);
     expect(() => parseFeed(`<rss>${' '.repeat(21 * 1024 * 1024)}</rss>`)).toThrow(/larger than/);
+  });
+
+  it('gives RSS items the channel language unless dc:language names their own; Atom reads xml:lang; neither has an embargo', () => {
+    const rss = parseFeed(
+      `<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>多语种</title><language>zh-cn</language>` +
+        `<item><guid>a</guid><title>中文稿</title></item>` +
+        `<item><guid>b</guid><title>English copy</title><dc:language>en</dc:language></item></channel></rss>`,
+    );
+    expect(rss.items.map((i) => [i.guid, i.language, i.embargoUntil])).toEqual([
+      ['a', 'zh-CN', null],
+      ['b', 'en', null],
+    ]);
+    const atom = parseFeed(
+      `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en"><title>W</title>` +
+        `<entry><id>1</id><title>One</title></entry><entry xml:lang="zh-Hant"><id>2</id><title>二</title></entry></feed>`,
+    );
+    expect(atom.items.map((i) => [i.guid, i.language, i.embargoUntil])).toEqual([
+      ['1', 'en', null],
+      ['2', 'zh-Hant', null],
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 import { DOMParser } from 'linkedom';
 import { decodeBytes } from './charset.ts';
 import { ExtractionError } from './extraction.ts';
-import { MAX_FEED_CHARS, MAX_ITEMS, assertWellFormedXml, childText, children, isoDate, localName } from './feed-common.ts';
+import { MAX_FEED_CHARS, MAX_ITEMS, assertWellFormedXml, childText, children, isoDate, languageTag, localName } from './feed-common.ts';
 import { parseNewsml } from './newsml-parser.ts';
 import { parseNinjs } from './ninjs-parser.ts';
 
@@ -22,6 +22,12 @@ export interface FeedItem {
   publishedAt: string | null;
   /** BCP 47 tag when the feed names one (RSS language, xml:lang, ninjs language), else empty. */
   language: string;
+  /**
+   * The time before which the story must not be published (ninjs `embargoed`, NewsML-G2
+   * itemMeta `<embargoed>`), ISO 8601 in the agency's own offset; null when not embargoed.
+   * RSS and Atom have no standard embargo, so their items never carry one.
+   */
+  embargoUntil: string | null;
 }
 
 export type FeedFormat = 'rss' | 'atom' | 'ninjs' | 'newsml';
@@ -61,7 +67,7 @@ const FEED_ROOTS = new Set(['rss', 'rdf', 'feed', 'newsmessage', 'newsitem', 'pa
 
 function parseRss(root: Element): ParsedFeed {
   const channel = children(root, 'channel')[0] ?? root;
-  const language = childText(channel, 'language', 'dc:language');
+  const channelLanguage = languageTag(childText(channel, 'language', 'dc:language'));
   const items = children(root, 'item').slice(0, MAX_ITEMS).map((item): FeedItem => {
     const url = childText(item, 'link');
     const authors = [childText(item, 'creator', 'dc:creator'), childText(item, 'author')].filter(Boolean);
@@ -73,14 +79,16 @@ function parseRss(root: Element): ParsedFeed {
       contentHtml: childText(item, 'content:encoded', 'encoded'),
       authors: [...new Set(authors)],
       publishedAt: isoDate(childText(item, 'pubdate', 'date', 'dc:date')),
-      language,
+      // A multilingual channel names each item's language with dc:language.
+      language: languageTag(childText(item, 'dc:language', 'language')) || channelLanguage,
+      embargoUntil: null,
     };
   });
   return { format: 'rss', title: childText(channel, 'title'), items: items.filter((i) => i.guid) };
 }
 
 function parseAtom(root: Element): ParsedFeed {
-  const feedLanguage = root.getAttribute('xml:lang') ?? '';
+  const feedLanguage = languageTag(root.getAttribute('xml:lang'));
   const entries = children(root, 'entry').slice(0, MAX_ITEMS).map((entry): FeedItem => {
     const links = Array.from(entry.children).filter((c) => localName(c) === 'link');
     const alternate = links.find((l) => (l.getAttribute('rel') ?? 'alternate') === 'alternate') ?? links[0];
@@ -94,7 +102,8 @@ function parseAtom(root: Element): ParsedFeed {
       contentHtml: childText(entry, 'content'),
       authors,
       publishedAt: isoDate(childText(entry, 'published', 'updated')),
-      language: entry.getAttribute('xml:lang') || feedLanguage,
+      language: languageTag(entry.getAttribute('xml:lang')) || feedLanguage,
+      embargoUntil: null,
     };
   });
   return { format: 'atom', title: childText(root, 'title'), items: entries.filter((i) => i.guid) };

@@ -17,6 +17,7 @@ const item = (n: number, url = `https://wire.example.cn/${n}.html`): FeedItem =>
   authors: ['栾海'],
   publishedAt: '2025-05-18T22:10:00+08:00',
   language: 'zh-CN',
+  embargoUntil: null,
 });
 
 // Agencies' servers label their feeds loosely; the content decides the format, so neither type is the "right" one here.

@@ -45,6 +45,7 @@ describe('NewsML-G2', () => {
         authors: ['陈晨'],
         publishedAt: '2025-11-21T06:30:00+08:00',
         language: '',
+        embargoUntil: null,
       },
     ]);
   });
@@ -64,5 +65,16 @@ describe('NewsML-G2', () => {
       `<newsItem guid="${guid}"><itemMeta><itemClass qcode="ninat:text"/><pubStatus qcode="stat:${status}"/></itemMeta><contentMeta><headline>${guid}</headline></contentMeta></newsItem>`;
     const feed = parseFeed(`<newsMessage><itemSet>${item('a', 'usable')}${item('b', 'canceled')}${item('c', 'withheld')}</itemSet></newsMessage>`);
     expect(feed.items.map((i) => i.guid)).toEqual(['a']);
+  });
+
+  it('keeps itemMeta <embargoed> with its offset, and finds the language on contentMeta or the inline XHTML', () => {
+    const [embargoed, open] = parseFeed(wireFixture('newsml-embargoed.xml')).items;
+    expect(embargoed).toMatchObject({ guid: 'urn:example:jn:g2:1203-11', language: 'zh-Hans-CN', embargoUntil: '2026-12-03T09:30:00+08:00' });
+    expect(open).toMatchObject({ guid: 'urn:example:jn:g2:1203-12', language: 'en-GB', embargoUntil: null });
+  });
+
+  it('prefers xml:lang on the item itself to its parts', () => {
+    const xml = `<newsItem guid="g" xml:lang="de"><itemMeta><itemClass qcode="ninat:text"/></itemMeta><contentMeta xml:lang="en"><headline>Stadtfest</headline><language tag="en"/></contentMeta></newsItem>`;
+    expect(parseFeed(xml).items[0]?.language).toBe('de');
   });
 });

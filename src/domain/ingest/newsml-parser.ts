@@ -1,4 +1,19 @@
-import { type FeedImage, MAX_ITEMS, bodyFragment, bylineNames, childText, children, directChildren, figuresHtml, firstDescendant, isoDate, localName, plainTextToHtml, withDateline } from './feed-common.ts';
+import {
+  type FeedImage,
+  MAX_ITEMS,
+  bodyFragment,
+  bylineNames,
+  childText,
+  children,
+  directChildren,
+  figuresHtml,
+  firstDescendant,
+  isoDate,
+  languageTag,
+  localName,
+  plainTextToHtml,
+  withDateline,
+} from './feed-common.ts';
 import type { FeedItem, ParsedFeed } from './feed-parser.ts';
 
 /**
@@ -81,12 +96,32 @@ function readNewsItem(el: Element): NewsItem {
       summary,
       authors: contentMeta ? authorsOf(contentMeta) : [],
       publishedAt: itemMeta || contentMeta ? isoDate(firstDate(itemMeta, contentMeta)) : null,
-      language: el.getAttribute('xml:lang') || (contentMeta ? (directChildren(contentMeta, 'language')[0]?.getAttribute('tag') ?? '') : ''),
+      language: languageOf(el, contentMeta, contentSet),
+      embargoUntil: itemMeta ? isoDate(childText(itemMeta, 'embargoed')) : null,
     },
     bodyHtml: body ?? '',
     dateline: contentMeta ? childText(contentMeta, 'dateline') : '',
     images: imageHref ? [image] : [],
   };
+}
+
+/**
+ * The item's language: xml:lang on the item, then on contentMeta, then contentMeta's
+ * `<language tag>`, then xml:lang on the inline content (or the XHTML root inside it).
+ */
+function languageOf(item: Element, contentMeta: Element | undefined, contentSet: Element | undefined): string {
+  const inline = contentSet ? [...directChildren(contentSet, 'inlinexml'), ...directChildren(contentSet, 'inlinedata')] : [];
+  const candidates = [
+    item.getAttribute('xml:lang'),
+    contentMeta?.getAttribute('xml:lang'),
+    contentMeta ? directChildren(contentMeta, 'language')[0]?.getAttribute('tag') : undefined,
+    ...inline.flatMap((el) => [el.getAttribute('xml:lang'), el.children[0]?.getAttribute('xml:lang')]),
+  ];
+  for (const candidate of candidates) {
+    const tag = languageTag(candidate);
+    if (tag) return tag;
+  }
+  return '';
 }
 
 /** The element of that name with no role or a main/summary role, else the first. */

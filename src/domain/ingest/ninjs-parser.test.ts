@@ -109,4 +109,20 @@ describe('ninjs', () => {
     expect(parseFeed(many).items).toHaveLength(500);
     expect(() => parseFeed(`[${' '.repeat(21 * 1024 * 1024)}]`)).toThrow(/larger than/);
   });
+
+  it('keeps a 1.x item\'s embargo with its offset, and its language as a BCP 47 tag', () => {
+    const [item] = parseFeed(wireFixture('ninjs-1-embargoed.json')).items;
+    expect(item).toMatchObject({ guid: 'urn:example:hz:text:20261203-0508', language: 'zh-CN', embargoUntil: '2026-12-03T10:00:00+08:00' });
+  });
+
+  it('keeps 2.x embargoes per item: an embargoed story in its agency\'s offset, and one with none', () => {
+    const [budget, market] = parseFeed(wireFixture('ninjs-2-embargoed.json')).items;
+    expect(budget).toMatchObject({ language: 'en-US', embargoUntil: '2026-12-02T21:00:00-05:00' });
+    expect(market).toMatchObject({ language: 'fr', embargoUntil: null });
+  });
+
+  it('reads no embargo or language from values that are not times or tags', () => {
+    const [item] = parseFeed(JSON.stringify({ uri: 'urn:x:1', headline: '标题', embargoed: 'until further notice', language: 'Chinese (simplified)' })).items;
+    expect(item).toMatchObject({ embargoUntil: null, language: '' });
+  });
 });

@@ -1,5 +1,5 @@
 import { ExtractionError } from './extraction.ts';
-import { type FeedImage, MAX_ITEMS, bodyFragment, bylineNames, figuresHtml, isoDate, plainTextToHtml } from './feed-common.ts';
+import { type FeedImage, MAX_ITEMS, bodyFragment, bylineNames, figuresHtml, isoDate, languageTag, plainTextToHtml } from './feed-common.ts';
 import type { FeedItem, ParsedFeed } from './feed-parser.ts';
 
 /**
@@ -86,7 +86,9 @@ function toFeedItem(o: Json): FeedItem {
     contentHtml: body + figuresHtml(pictures(o, body)),
     authors: authors(o),
     publishedAt: isoDate(str(o.versioncreated) || str(o.firstcreated) || str(o.contentcreated)),
-    language: str(o.language),
+    language: languageTag(str(o.language)),
+    // 1.x and 2.x both name it `embargoed` (a date-time, nar:embargoed); absent means not embargoed.
+    embargoUntil: isoDate(str(o.embargoed)),
   };
 }
 

@@ -9,6 +9,7 @@ import { listIndexes } from './migrations/006-list-indexes.ts';
 import { wireProviders } from './migrations/007-wire-providers.ts';
 import { searchTimeKeys } from './migrations/008-search-time-keys.ts';
 import { searchHeads } from './migrations/009-search-heads.ts';
+import { wireLanguageEmbargo } from './migrations/010-wire-language-embargo.ts';
 
 /**
  * Migrations are immutable once merged: add a new file, never edit an old one.
@@ -25,6 +26,7 @@ function migrationsFor(db: Db): Record<string, Migration> {
     '007-wire-providers': wireProviders(db.dialect),
     '008-search-time-keys': searchTimeKeys(db.dialect),
     '009-search-heads': searchHeads(db.dialect),
+    '010-wire-language-embargo': wireLanguageEmbargo(db.dialect),
   };
 }
 

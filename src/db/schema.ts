@@ -80,6 +80,8 @@ export interface ArticlesTable {
   review_comment: Generated<string>;
   scheduled_at: Generated<string | null>;
   unpublish_at: Generated<string | null>;
+  /** Migration 010: an agency's embargo carried from the wire item; publishing before it is refused. */
+  embargo_until: Generated<string | null>;
 }
 
 export interface MediaTable {
@@ -263,6 +265,10 @@ export interface IngestItemsTable {
   status: IngestItemStatus;
   article_id: number | null;
   created_at: string;
+  /** Migration 010: BCP 47 tag the feed gave, null when it named none. */
+  language: Generated<string | null>;
+  /** Migration 010: UTC time before which the story must not be published, null when not embargoed. */
+  embargo_until: Generated<string | null>;
 }
 
 export interface ImportProgressTable {

@@ -38,6 +38,9 @@ export async function enqueueFeedItems(db: Db, provider: string, items: FeedItem
         body_html: sanitizeRichText(item.contentHtml || item.summary),
         authors: JSON.stringify(item.authors),
         published_at: item.publishedAt ? new Date(item.publishedAt).toISOString() : null,
+        language: item.language || null,
+        // Stored in UTC like every other time; the agency's offset has done its work in the conversion.
+        embargo_until: item.embargoUntil ? new Date(item.embargoUntil).toISOString() : null,
         status: duplicate ? 'skipped' : 'new',
         article_id: duplicate?.articleId ?? null,
         created_at: nowIso(),

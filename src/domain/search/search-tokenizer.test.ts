@@ -8,7 +8,7 @@ function row(id: number, title: string, body: string, publishedAt: string | null
     is_original: 0, original_title: '', original_author: '', dateline: '', reporters: '[]', photographers: '[]', editor_name: '编辑',
     keywords: '["停火"]', is_headline: 0, is_focus: 0, is_top: 0, status: publishedAt ? 'published' : 'draft', published_at: publishedAt,
     created_at: '2025-05-01T00:00:00.000Z', updated_at: '2025-05-02T00:00:00.000Z', version: 1, author_id: null, working_copy: null,
-    review_comment: '', scheduled_at: null, unpublish_at: null,
+    review_comment: '', scheduled_at: null, unpublish_at: null, embargo_until: null,
   };
 }
 

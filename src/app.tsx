@@ -6,7 +6,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Config } from './config.ts';
 import type { Db } from './db/create-db.ts';
-import { EditConflictError, WorkflowError } from './domain/articles/article-workflow.service.ts';
+import { EditConflictError, EmbargoError, WorkflowError } from './domain/articles/article-workflow.service.ts';
 import { ArticleError } from './domain/articles/article.service.ts';
 import { ChannelError } from './domain/channels/channel.service.ts';
 import { MediaError } from './domain/media/media.service.ts';
@@ -125,6 +125,7 @@ function toAppError(error: FastifyError): AppError | undefined {
   if (error instanceof AppError) return error;
   if (error instanceof ForbiddenError) return new AppError('FORBIDDEN', error.message);
   if (error instanceof EditConflictError) return new AppError('EDIT_CONFLICT', error.message);
+  if (error instanceof EmbargoError) return new AppError('EMBARGOED', error.message, error.problems);
   if (error instanceof WorkflowError) return new AppError('WORKFLOW', error.message, error.problems);
   if (INPUT_ERRORS.some((type) => error instanceof type)) return new AppError('VALIDATION', error.message);
   if (error.statusCode === 429) return new AppError('RATE_LIMITED');

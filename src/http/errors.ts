@@ -15,6 +15,7 @@ export const ERRORS = {
   VALIDATION: { status: 400, zh: '提交的内容有误', en: 'Invalid input' },
   EDIT_CONFLICT: { status: 409, zh: '在您编辑期间,其他人已修改此稿件', en: 'Someone else changed this article since you opened it' },
   WORKFLOW: { status: 409, zh: '稿件当前状态不允许此操作', en: 'Not possible in the current state' },
+  EMBARGOED: { status: 409, zh: '稿件处于禁发期,禁发时间前不能发布;可定时在禁发时间或之后发布', en: 'The story is under embargo: it cannot be published before the embargo time, but may be scheduled for then or later' },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '文件太大', en: 'Payload too large' },
   UNSUPPORTED_MEDIA: { status: 415, zh: '不支持的文件类型', en: 'Unsupported media type' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },

@@ -36,6 +36,16 @@ export class WorkflowError extends Error {
   }
 }
 
+/**
+ * An agency's embargo (禁发) forbids the story going out before a time. Publishing earlier is
+ * refused; scheduling at or after that time is the way to have it go out on the dot.
+ */
+export class EmbargoError extends WorkflowError {
+  constructor(readonly embargoUntil: string) {
+    super(`the story is embargoed until ${embargoUntil}: schedule it for that time or later`, ['embargoUntil']);
+  }
+}
+
 type EditableColumns = Omit<ArticleValues, 'status' | 'published_at'>;
 
 export async function findArticleRow(db: Db | Kysely<Database>, id: number): Promise<ArticleRow | undefined> {
@@ -123,6 +133,7 @@ export async function publishArticle(db: Db, actor: Actor, id: number, options: 
     const content = row.working_copy ? { ...row, ...(JSON.parse(row.working_copy) as EditableColumns) } : row;
     const problems = publishProblems(toArticle(content));
     if (problems.length) throw new WorkflowError('the article cannot be published yet', problems);
+    assertEmbargoRespected(row, scheduled ? at : new Date());
     if (scheduled) return { status: 'scheduled', scheduled_at: at.toISOString() };
     const { id: _id, ...columns } = content;
     return {
@@ -148,6 +159,8 @@ export async function publishDueArticles(db: Db, now = new Date()): Promise<numb
     .select('id')
     .where('status', '=', 'scheduled')
     .where('scheduled_at', '<=', now.toISOString())
+    // Scheduling already refuses a time before the embargo; this keeps the scheduler from ever being the exception.
+    .where((eb) => eb.or([eb('embargo_until', 'is', null), eb('embargo_until', '<=', now.toISOString())]))
     .execute();
   const published: number[] = [];
   const actor = systemActor('scheduler');
@@ -165,6 +178,16 @@ export async function publishDueArticles(db: Db, now = new Date()): Promise<numb
     }
   }
   return published;
+}
+
+/** Whether a stored embargo time still lies ahead (an embargo that has passed is only history). */
+export function isEmbargoed(embargoUntil: string | null | undefined, now = new Date()): embargoUntil is string {
+  return typeof embargoUntil === 'string' && Date.parse(embargoUntil) > now.getTime();
+}
+
+/** Refuses a story going out (now, or at a scheduled time) before its embargo ends. */
+function assertEmbargoRespected(row: ArticleRow, goesOutAt: Date): void {
+  if (row.embargo_until && goesOutAt.getTime() < Date.parse(row.embargo_until)) throw new EmbargoError(row.embargo_until);
 }
 
 /** What stops a story from going out: 互联网新闻信息服务管理规定 asks for source and responsible editor. */

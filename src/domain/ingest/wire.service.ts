@@ -98,9 +98,24 @@ export async function findQueueItem(db: Db, id: number) {
   return db.kysely.selectFrom('ingest_items').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** Marks a queue item as turned into (or matched with) an article, so nobody imports it twice. */
+/**
+ * Marks a queue item as turned into (or matched with) an article, so nobody imports it twice.
+ * An imported item's embargo follows the story: the article gets it (or keeps its own if later),
+ * and publishing checks it, so no form field or editor can lose it on the way.
+ */
 export async function markQueueItem(db: Db, id: number, status: IngestItemStatus, articleId: number | null): Promise<void> {
-  await db.kysely.updateTable('ingest_items').set({ status, article_id: articleId }).where('id', '=', id).execute();
+  await db.kysely.transaction().execute(async (trx) => {
+    await trx.updateTable('ingest_items').set({ status, article_id: articleId }).where('id', '=', id).execute();
+    if (status !== 'imported' || articleId === null) return;
+    const item = await trx.selectFrom('ingest_items').select('embargo_until').where('id', '=', id).executeTakeFirst();
+    if (!item?.embargo_until) return;
+    await trx
+      .updateTable('articles')
+      .set({ embargo_until: item.embargo_until })
+      .where('id', '=', articleId)
+      .where((eb) => eb.or([eb('embargo_until', 'is', null), eb('embargo_until', '<', item.embargo_until)]))
+      .execute();
+  });
 }
 
 /**

@@ -264,13 +264,14 @@ function apiRoutes(deps: AppDeps): ApiRoute<TSchema | undefined, TSchema | undef
       url: '/articles/:id/publish',
       tag: 'workflow',
       summary: 'Publish now, or schedule with a future `at`',
-      description: 'The publish checks run on the server (title, body, source for reposts, responsible editor); failures are 409 WORKFLOW with the failed checks in `problems`.',
+      description:
+        'The publish checks run on the server (title, body, source for reposts, responsible editor); failures are 409 WORKFLOW with the failed checks in `problems`. A story under a wire embargo is refused with 409 EMBARGOED until its embargo time; an `at` at or after that time schedules it.',
       auth: 'token',
       params: IdParams,
       body: PublishSchema,
       optionalBody: true,
       response: { status: 200, description: 'the story, published or scheduled', schema: NewsroomArticleSchema },
-      errors: [...WRITE_ERRORS, 'WORKFLOW'],
+      errors: [...WRITE_ERRORS, 'WORKFLOW', 'EMBARGOED'],
       handler: async ({ params, body, request }, actor) => {
         const row = await visibleRow(actor, params.id);
         await publishArticle(db, actor, row.id, body.at ? { at: body.at } : {});

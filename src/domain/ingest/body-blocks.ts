@@ -1,5 +1,6 @@
 import type { Block, ExtractedImage } from './extraction.ts';
-import { isCopyrightMarker, isEndMarker, isMetaLine, matchBylineLine, matchEditorLine, splitCredit, splitDateline, takeTrailingEditor, takeTrailingReporters } from './zh-conventions.ts';
+import { findEditorLabel, isEmptyEditorLine, matchBylineLine, matchEditorLine, takeTrailingEditor, takeTrailingReporters } from './bylines.ts';
+import { isCopyrightMarker, isEndMarker, isMetaLine, splitCredit, splitDateline } from './zh-conventions.ts';
 
 /** What the body's own conventions tell about the article, besides the body itself. */
 export interface BodyFacts {
@@ -24,6 +25,7 @@ export function finishBlocks(input: Block[]): BodyFacts {
       break;
     }
     const named = block.kind === 'p' ? matchEditorLine(text) : null;
+    if (block.kind === 'p' && isEmptyEditorLine(text)) continue;
     if (named) {
       editor ||= named;
       continue;
@@ -31,8 +33,10 @@ export function finishBlocks(input: Block[]): BodyFacts {
     kept.push(block);
   }
   dropLeadingMeta(kept);
+  const closing = takeClosingBylines(kept);
+  editor ||= closing.editor;
   trimFrame(kept);
-  const reporters = takeLeadingBylines(kept);
+  const reporters = [...takeLeadingBylines(kept), ...closing.names];
   let dateline = '';
   const firstIndex = kept.findIndex((b) => b.kind === 'p');
   const first = kept[firstIndex];
@@ -196,6 +200,31 @@ function takeLeadingBylines(blocks: Block[]): string[] {
     blocks.splice(i--, 1);
   }
   return names;
+}
+
+/** How many blocks from the end a closing byline may sit: frame lines (最新动态, 扫一扫) can follow it. */
+const CLOSING_REACH = 4;
+
+/**
+ * Byline lines among the last blocks (记者 刘涛, (总台记者 张倩), □ 本报记者 葛灵丹 (责编:萧潇)):
+ * their names and any editor named with them; the lines are taken out of the body.
+ */
+function takeClosingBylines(blocks: Block[]): { names: string[]; editor: string } {
+  const names: string[] = [];
+  let editor = '';
+  for (let i = blocks.length - 1; i >= Math.max(1, blocks.length - CLOSING_REACH); i--) {
+    const block = blocks[i];
+    if (block?.kind !== 'p') continue;
+    const bracketed = /^[(（](.+)[)）]$/.exec(block.text.trim());
+    const found = bracketed?.[1] ? matchBylineLine(bracketed[1], { bare: true }) : matchBylineLine(block.text);
+    // 来源:巴彦淖尔日报 编辑:苏亮 closing the article is the site's frame; the editor is kept.
+    const metaEditor = isMetaLine(block.text) ? findEditorLabel(block.text) : '';
+    if (!found.length && !metaEditor) continue;
+    names.unshift(...found);
+    editor ||= metaEditor || findEditorLabel(block.text);
+    blocks.splice(i, 1);
+  }
+  return { names, editor };
 }
 
 /** 来源:… 时间:… lines that sit inside the article container before the first paragraph. */

@@ -54,6 +54,7 @@ function fromPlainText(text: string, options: ExtractOptions): Extraction {
     sourceUrl: options.url ?? '',
     published: dated,
     authors: [...reading.authors, ...facts.reporters],
+    editor: facts.editor,
     facts,
     lang,
     charset: 'text',
@@ -72,12 +73,18 @@ function fromHtml(html: string, charset: string, options: ExtractOptions): Extra
     source: reading.source,
     sourceUrl: options.url || reading.sourceUrl,
     published: reading.published,
-    authors: reading.authors.length ? reading.authors : facts.reporters,
+    authors: firstNonEmpty(reading.authors.header, facts.reporters, reading.authors.trailer, reading.authors.declared),
+    editor: facts.editor || reading.editor,
     facts,
     lang,
     charset,
     format: 'html',
   });
+}
+
+/** Bylines are read from several places; the first place that names anyone wins. */
+function firstNonEmpty(...lists: string[][]): string[] {
+  return lists.find((list) => list.length) ?? [];
 }
 
 interface Parts {
@@ -87,6 +94,7 @@ interface Parts {
   sourceUrl: string;
   published: FoundDate | null;
   authors: string[];
+  editor: string;
   facts: ReturnType<typeof finishBlocks>;
   lang: string;
   charset: string;
@@ -102,7 +110,7 @@ function assemble(p: Parts): Extraction {
     sourceUrl: p.sourceUrl,
     publishedAt: p.published ? toIsoLocal(p.published, zh ? SHANGHAI_OFFSET : null) : null,
     authors: [...new Set(p.authors)],
-    editor: p.facts.editor,
+    editor: p.editor,
     dateline: p.facts.dateline,
     summary: summarise(p.facts.blocks),
     bodyHtml: blocksToHtml(p.facts.blocks),

@@ -203,3 +203,27 @@ describe('an article in page-builder blocks', () => {
     expect(text).toContain('Teach the word come first');
   });
 });
+
+describe('who wrote and who edited a Chinese page', () => {
+  const prose = '东湖新图书馆昨天正式开放，首日接待读者三千多人次，馆内设有少儿阅览区和古籍修复室。'.repeat(4);
+
+  it('does not take the site for an author, and finds the editor after the article', () => {
+    const html = `<!doctype html><html><head><title>新图书馆开放_东湖网</title><meta name="author" content="东湖网"></head><body>
+<h1>新图书馆开放</h1><div class="info">2024-05-06 09:30 来源：东湖日报</div>
+<div class="article-content"><p>${prose}</p><p>${prose}</p><p>开放时间为每天九点到二十一点。（记者 林晓 周明）</p></div>
+<div class="ep-source"><span>本文来源：东湖日报</span> <span>责任编辑：杨柳_NF1234</span></div>
+<div class="related"><a href="/a">相关新闻：另一则消息</a></div></body></html>`;
+    const result = extractArticle(html);
+    expect(result.authors).toEqual(['林晓', '周明']);
+    expect(result.editor).toBe('杨柳');
+    expect(result.bodyText).not.toMatch(/林晓|责任编辑/);
+  });
+
+  it('reads a closing byline line and a closing 来源/编辑 line out of the body', () => {
+    const html = page(`<h1>新图书馆开放</h1><div class="content"><p>${prose}</p><p>${prose}</p><p>东湖晚报记者 柳青 江城报道</p><p>来源：东湖日报 编辑：苏明</p></div>`);
+    const result = extractArticle(html);
+    expect(result.authors).toEqual(['柳青']);
+    expect(result.editor).toBe('苏明');
+    expect(result.bodyText).not.toMatch(/柳青|苏明/);
+  });
+});

@@ -4,7 +4,8 @@ import { type FoundDate, findDates } from './date-parse.ts';
 import { type DocumentStats, type NodeStats, childElements, computeStats, countChars, linkDensity } from './dom-stats.ts';
 import type { Block } from './extraction.ts';
 import { collectLinkedData, collectMeta, findMachineAuthors, findMachineDate, findTextDate, findUrlDate } from './html-metadata.ts';
-import { findBylineAuthors, findSource, isFurnitureLine, isMetaLine, looksLikeCaption } from './zh-conventions.ts';
+import { findBylineAuthors, findEditorLabel, isOrganisationOrAccount, isSurnamedName, matchBylineLine } from './bylines.ts';
+import { findSource, isFurnitureLine, isMetaLine, looksLikeCaption } from './zh-conventions.ts';
 
 export interface HtmlReading {
   title: string;
@@ -12,7 +13,10 @@ export interface HtmlReading {
   source: string;
   sourceUrl: string;
   published: FoundDate | null;
-  authors: string[];
+  /** Who wrote the story, in order of trust: bylines over the article, after it, then what the page declares. */
+  authors: { header: string[]; trailer: string[]; declared: string[] };
+  /** The responsible editor named over or right after the article. */
+  editor: string;
   blocks: Block[];
   lang: string;
 }
@@ -85,19 +89,23 @@ export function readHtml(html: string, pageUrl = ''): HtmlReading {
   // The 副标题 belongs to the head of the article, not to its body.
   const blocks = body.blocks.filter((b) => !(subtitle && b.kind === 'h' && b.text.replace(/^[—–-]{1,2}\s*/, '') === subtitle) && !(fallback && b.kind === 'h' && b.text === fallback));
 
-  const headerText = headerTextOf(titleEl, chosen[0] ?? root);
+  const around = textAround(root, chosen[0], chosen.at(-1));
+  const headerText = headerTextOf(titleEl, chosen[0] ?? root) || around.before;
   const bodyStart = blocks.map((b) => (b.kind === 'p' || b.kind === 'h' ? b.text : '')).join('').slice(0, 60);
   const pageText = () => collapse(root.textContent ?? '').slice(0, 200_000);
   const published = findMachineDate(meta, ld) ?? findTextDate(headerText, bodyStart, pageText) ?? findUrlDate(baseUrl);
-  const authors = findMachineAuthors(meta, ld);
-  const bylineAuthors = findBylineAuthors(headerText);
+  const source = findSource(headerText) || meta.get('source') || meta.get('og:site_name') || ld.publisher || '';
+  const siteNames = [source, meta.get('og:site_name') ?? '', ld.publisher ?? '', titleTag.replace(title, '')];
+  const machine = findMachineAuthors(meta, ld).filter((a) => !isSiteName(a, siteNames));
+  const declaredAuthors = machine.length ? machine : findBylineElement(scan.bylineCandidates).filter((a) => !isSiteName(a, siteNames));
   return {
     title,
     subtitle,
-    source: findSource(headerText) || meta.get('source') || meta.get('og:site_name') || ld.publisher || '',
+    source,
     sourceUrl: canonical || pageUrl,
     published,
-    authors: bylineAuthors.length ? bylineAuthors : authors.length ? authors : findBylineElement(scan.bylineCandidates),
+    authors: { header: findBylineAuthors(headerText), trailer: findBylineAuthors(around.after), declared: declaredAuthors },
+    editor: findEditorLabel(headerText) || findEditorLabel(around.tail) || findEditorLabel(around.after) || editorDeclared(meta, scan.bylineCandidates),
     blocks,
     lang,
   };
@@ -793,8 +801,86 @@ function findSubtitle(titleEl: Element | null, title: string): string {
 function findBylineElement(candidates: Element[]): string[] {
   for (const el of candidates.slice(0, 50)) {
     if (!el.parentElement) continue;
-    const text = collapse(el.textContent ?? '').replace(/^(by|par|von|por)\s+/i, '').replace(/^(作者|记者|文)\s*[:：]?\s*/, '');
-    if (text.length >= 2 && text.length <= 60) return [text];
+    const text = collapse(el.textContent ?? '');
+    if (/[\u4e00-\u9fff]/.test(text)) {
+      // A Chinese author box says 作者:X or holds names only; an editor line or a site's account card is not a byline.
+      if (findEditorLabel(text)) continue;
+      const labelled = findBylineAuthors(text);
+      const names = labelled.length ? labelled : matchBylineLine(text, { bare: true });
+      // An author card shows the name, then a description (<a>王文</a><span>中国人民大学…执行院长</span>).
+      const lead = firstText(el);
+      if (names.length || isSurnamedName(lead)) return names.length ? names : [lead];
+      continue;
+    }
+    const name = text.replace(/^(by|par|von|por)\s+/i, '');
+    if (name.length >= 2 && name.length <= 60) return [name];
   }
   return [];
+}
+
+function firstText(el: Element): string {
+  const stack: Node[] = [el];
+  while (stack.length) {
+    const node = stack.pop() as Node;
+    if (node.nodeType === 3 && node.nodeValue?.trim()) return collapse(node.nodeValue);
+    for (let c = node.lastChild; c; c = c.previousSibling) stack.push(c);
+  }
+  return '';
+}
+
+/** An editor declared where an author would be: <meta name="author" content="责任编辑:X">, a byline box saying 责任编辑:X. */
+function editorDeclared(meta: Map<string, string>, candidates: Element[]): string {
+  for (const text of [meta.get('author') ?? '', meta.get('article:author') ?? '', ...candidates.slice(0, 20).map((el) => collapse(el.textContent ?? ''))]) {
+    const editor = findEditorLabel(text);
+    if (editor) return editor;
+  }
+  return '';
+}
+
+/** A declared author that is the site itself (网易 on a page titled …_网易新闻), an organisation or an account number. */
+function isSiteName(author: string, siteNames: string[]): boolean {
+  const a = author.trim();
+  if (!/[\u4e00-\u9fff]/.test(a)) return /^\S*\d{4,}\S*$/.test(a);
+  // Chinese sites fill the author tag with their own name (网易 on …_网易新闻); English sites that do mean it as the byline.
+  return isOrganisationOrAccount(a) || siteNames.some((site) => site.length >= 2 && (site.includes(a) || (a.length >= 4 && a.includes(site.trim()))));
+}
+
+/** How much text before and after the article is read for bylines and the editor. */
+const ZONE_CHARS = 300;
+
+/**
+ * The page text just before the article (where 来源, 作者 and 时间 are written when no headline
+ * element marks the head), the end of the article's container, and the text just after it (where
+ * 责任编辑 and closing bylines are written), cut where the site's related lists begin.
+ */
+function textAround(root: Element, first: Element | undefined, last: Element | undefined): { before: string; tail: string; after: string } {
+  if (!first || !last) return { before: '', tail: '', after: '' };
+  const parts: string[] = [];
+  let length = 0;
+  let start = -1;
+  let end = -1;
+  const stack: Array<Node | 'leave-last'> = [root];
+  while (stack.length) {
+    const node = stack.pop() as Node | 'leave-last';
+    if (node === 'leave-last') {
+      end = length;
+      continue;
+    }
+    if (node === first) start = length;
+    if (node.nodeType === 3) {
+      const text = node.nodeValue ?? '';
+      parts.push(text);
+      length += text.length;
+      if (end >= 0 && length - end > ZONE_CHARS * 4) break;
+      continue;
+    }
+    if (node === last) stack.push('leave-last');
+    for (let c = node.lastChild; c; c = c.previousSibling) stack.push(c);
+  }
+  const text = parts.join('');
+  const before = start >= 0 ? collapse(text.slice(Math.max(0, start - ZONE_CHARS * 2), start)).slice(-ZONE_CHARS) : '';
+  const after = end >= 0 ? collapse(text.slice(end, end + ZONE_CHARS * 4)).slice(0, ZONE_CHARS) : '';
+  // The end of the article's own container: 本文来源/责任编辑 lines the body reader drops as furniture.
+  const tail = end >= 0 ? collapse(text.slice(Math.max(start, end - ZONE_CHARS * 2), end)).slice(-ZONE_CHARS) : '';
+  return { before, tail, after: after.split(/相关新闻|相关阅读|相关文章|相关报道|延伸阅读|推荐阅读|热点推荐|猜你喜欢|上一篇|下一篇/)[0] ?? '' };
 }

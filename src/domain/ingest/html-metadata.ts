@@ -1,5 +1,5 @@
 import { type FoundDate, findDates, parseMachineDate } from './date-parse.ts';
-import { splitNames } from './zh-conventions.ts';
+import { splitNames } from './bylines.ts';
 
 /** `<meta>` values by lower-cased name, property or itemprop (first one wins). */
 export function collectMeta(metas: Element[]): Map<string, string> {

@@ -1,7 +1,6 @@
 import { captionFigure } from './body-blocks.ts';
 import type { Block } from './extraction.ts';
 import {
-  findBylineAuthors,
   findSource,
   isBreadcrumbLine,
   isEndMarker,
@@ -10,8 +9,8 @@ import {
   isNavLine,
   looksLikeCaption,
   looksLikeSubheading,
-  matchEditorLine,
 } from './zh-conventions.ts';
+import { findBylineAuthors, matchEditorLine } from './bylines.ts';
 
 /** What reading a pasted page's text gives before the shared body clean-up. */
 export interface TextReading {

@@ -1,18 +1,12 @@
 /**
- * Conventions of Chinese news pages: 来源/时间 lines, bylines, 电头, photo credits and the
- * boilerplate that frames every article (上一篇/下一篇, 相关新闻, 版权声明, 分享到…).
+ * Conventions of Chinese news pages: 来源/时间 lines, 电头, photo credits and the
+ * boilerplate that frames every article (上一篇/下一篇, 相关新闻, 版权声明, 分享到…). Bylines and
+ * editors are in bylines.ts.
  */
 
-const HAN = '\\u4e00-\\u9fff';
-const NAME = `[${HAN}·•]{2,6}`;
+import { splitNames } from './bylines.ts';
 
-/** Splits a list of names written 栾海、高山 or 栾海 高山 or 栾海,高山. */
-export function splitNames(value: string): string[] {
-  return value
-    .split(/[、,，;；\s/|]+/)
-    .map((n) => n.trim())
-    .filter((n) => n.length >= 2 && n.length <= 20);
-}
+const HAN = '\\u4e00-\\u9fff';
 
 const SOURCE_RE = new RegExp(`(?:来源|来自|稿源|出处)\\s*[:：]\\s*([^\\s|｜/，,:：<>]{2,30})`);
 
@@ -24,68 +18,11 @@ export function findSource(text: string): string {
   return m[1].replace(/(时间|发布|作者|编辑|记者|日期|浏览|点击|字号)$/, '').replace(/(时间|发布时间|作者|编辑|记者|日期).*$/, '');
 }
 
-// A name ends where Han text or a number runs on (作者：张三 新华社北京5月18日电 is one name, not two).
-const BYLINE_NAME = `${NAME}(?![\\u4e00-\\u9fff\\d])`;
-const BYLINE_RE = new RegExp(`(?:^|[\\s(（【\\[|｜])(?:作者|记者|撰稿|撰文|采写|文|文\\/图|图\\/文)\\s*[:：]?\\s*((?:${BYLINE_NAME})(?:[、,，\\s]+${BYLINE_NAME})*)`);
-
-/** Authors named in a byline such as 作者:张三 or (记者 李四 王五). */
-export function findBylineAuthors(text: string): string[] {
-  const m = BYLINE_RE.exec(text);
-  if (!m?.[1]) return [];
-  return splitNames(m[1]).filter((n) => !LABEL_WORDS.test(n)).map(stripTrailingLabel).filter((n) => n.length >= 2);
-}
-
-const LABEL_WORDS = /^(来源|时间|发布|编辑|责任|日期|通讯员|实习生|摄影|本报|记者)/;
-
-function stripTrailingLabel(name: string): string {
-  return name.replace(/(来源|时间|发布|编辑|日期|通讯员|实习生|摄影|摄)$/, '');
-}
-
-const BYLINE_LINE_RE = new RegExp(
-  `^[^。，！？\\s]{0,20}?(?:记者|通讯员)\\s*[:：]?\\s*(${NAME}(?:[、,，\\s]+${NAME})*)(?:\\s*[/／]\\s*(?:文|图|摄|文\\/图))?(?:\\s*\\S{0,8}(?:供图|摄))?\\s*$`,
-);
-
-/** A line that only names the reporters (光明日报记者 王建宏 张文攀, 河南商报记者马俊峰/文) → their names. */
-export function matchBylineLine(line: string): string[] {
-  const t = line.trim();
-  if (t.length > 40) return [];
-  const m = BYLINE_LINE_RE.exec(t);
-  return m?.[1] ? splitNames(m[1]).filter((n) => !LABEL_WORDS.test(n)) : [];
-}
-
-const EDITOR_RE = /^[(（【\[]?\s*(?:责任编辑|责编|编辑|值班编辑|本文编辑)\s*[:：]?\s*([^\s)）】\]]{2,20})\s*[)）】\]]?$/;
-
-/** 编辑:但堂丹 or (责任编辑:X) as a line of its own → the editor's name. */
-export function matchEditorLine(line: string): string | null {
-  const m = EDITOR_RE.exec(line.trim());
-  if (!m?.[1]) return null;
-  // Sites append internal codes to the name: 杨倩_NF4425.
-  return m[1].replace(/[_\s].*$/, '').replace(/[A-Za-z0-9]+$/, '') || null;
-}
-
-const EDITOR_TAIL_RE = /[(（【\[]\s*(?:责任编辑|责编|编辑)\s*[:：]?\s*([^\s)）】\]]{2,20})\s*[)）】\]]\s*$/;
-
-/** A trailing (责任编辑:X) at the end of the last paragraph. */
-export function takeTrailingEditor(text: string): { text: string; editor: string } {
-  const m = EDITOR_TAIL_RE.exec(text);
-  if (!m?.[1]) return { text, editor: '' };
-  return { text: text.slice(0, m.index).trim(), editor: m[1].replace(/[_\s].*$/, '') };
-}
-
-const REPORTERS_TAIL_RE = new RegExp(`[(（]\\s*(?:记者|文|作者|采写)\\s*[:：]?\\s*((?:${NAME})(?:[、,，\\s]+${NAME})*)\\s*[)）]\\s*$`);
-
-/** (记者:栾海、高山) closing the last paragraph → the reporters, removed from the text. */
-export function takeTrailingReporters(text: string): { text: string; reporters: string[] } {
-  const m = REPORTERS_TAIL_RE.exec(text);
-  if (!m?.[1]) return { text, reporters: [] };
-  return { text: text.slice(0, m.index).trim(), reporters: splitNames(m[1]) };
-}
-
 const DATELINE_RE = new RegExp(
-  `^\\s*((?:(?:[${HAN}]{1,8}(?:社|网|报|台|日报|晚报|时报|新闻))\\s*)?[${HAN}]{0,12}?\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*(?:电|讯)(?:\\s*[(（][^)）]{1,40}[)）])?|(?:本报|本网|本台|本刊)讯(?:\\s*[(（][^)）]{1,40}[)）])?|[(（](?:记者|通讯员)[^)）]{1,40}[)）])[\\s　:：]*`,
+  `^\\s*((?:(?:[${HAN}]{1,8}(?:社|网|报|台|日报|晚报|时报|新闻))\\s*)?[${HAN}]{0,12}?\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*(?:电|讯)(?:\\s*[(（][^)）]{1,40}[)）])?|据?[${HAN}]{1,8}(?:社|网|台)[${HAN}]{2,6}?电(?=[(（\\s　:：])(?:\\s*[(（][^)）]{1,40}[)）])?|(?:本报|本网|本台|本刊)讯(?:\\s*[(（][^)）]{1,40}[)）])?|[(（](?:记者|通讯员)[^)）]{1,40}[)）])[\\s　:：]*`,
 );
 
-/** 新华社北京5月18日电 opening the first paragraph → the dateline and the rest; reporters named inside it too. */
+/** 新华社北京5月18日电 (or 据新华社拉萨电, undated) opening the first paragraph → the dateline and the rest; reporters named inside it too. */
 export function splitDateline(text: string): { dateline: string; rest: string; reporters: string[] } {
   const m = DATELINE_RE.exec(text);
   if (!m?.[1] || m[0].length >= text.length) return { dateline: '', rest: text, reporters: [] };

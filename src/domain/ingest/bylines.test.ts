@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { findBylineAuthors, findEditorLabel, isOrganisationOrAccount, matchBylineLine, takeTrailingReporters } from './bylines.ts';
+
+describe('bylines in a stretch of page text', () => {
+  it('reads the names after a role label and stops at the next label or word', () => {
+    expect(findBylineAuthors('来源：东湖日报 作者：林晓 周明 分享：')).toEqual(['林晓', '周明']);
+    expect(findBylineAuthors('2024年3月2日 记者 高远 个人简介：高远，东湖日报记者')).toEqual(['高远']);
+    expect(findBylineAuthors('作者： 吴桐 我要说说 打印')).toEqual(['吴桐']);
+    expect(findBylineAuthors('东湖晚报记者 柳青 江城报道')).toEqual(['柳青']);
+  });
+
+  it('does not take words of prose or page furniture for names', () => {
+    expect(findBylineAuthors('文章评论 文献资料 北京')).toEqual([]);
+    expect(findBylineAuthors('他接受记者采访时表示，项目将在年底完工。')).toEqual([]);
+  });
+});
+
+describe('a line that only names the story’s people', () => {
+  it('reads several roles, newspapers before 记者, and what follows the names', () => {
+    expect(matchBylineLine('本报实习生 林小雨 周航 本报记者 王晓东 柏青')).toEqual(['林小雨', '周航', '王晓东', '柏青']);
+    expect(matchBylineLine('本报记者吴一凡发自北京')).toEqual(['吴一凡']);
+    expect(matchBylineLine('□ 本报记者 葛青 (责编：萧然、张妍)')).toEqual(['葛青']);
+    expect(matchBylineLine('整合 东湖日报·城事记者 许然')).toEqual(['许然']);
+    expect(matchBylineLine('执笔人：闵立 赵宁 刘畅')).toEqual(['闵立', '赵宁', '刘畅']);
+  });
+
+  it('takes names without a role only where convention puts them', () => {
+    expect(matchBylineLine('常青 马远')).toEqual([]);
+    expect(matchBylineLine('常青 马远', { bare: true })).toEqual(['常青', '马远']);
+    expect(matchBylineLine('姚远 上海报道')).toEqual(['姚远']);
+    expect(matchBylineLine('记者近日从自治区农业农村厅了解到')).toEqual([]);
+  });
+});
+
+describe('a bracket closing the body', () => {
+  it('moves the reporters out of the text', () => {
+    expect(takeTrailingReporters('演出将持续到月底。（总台记者 张明）')).toEqual({ text: '演出将持续到月底。', reporters: ['张明'] });
+    expect(takeTrailingReporters('过一个祥和的新春佳节。（常青 马远 ）')).toEqual({ text: '过一个祥和的新春佳节。', reporters: ['常青', '马远'] });
+  });
+
+  it('leaves endings, agencies and credits that are not people', () => {
+    for (const text of ['故事还在继续。（待续）', '会议于昨日闭幕。（新华社）', '会议于昨日闭幕。（央视）', '图为新馆外景。（资料图片）']) {
+      expect(takeTrailingReporters(text)).toEqual({ text, reporters: [] });
+    }
+  });
+});
+
+describe('the responsible editor', () => {
+  it('is read from a label anywhere in a line, without the site’s internal codes', () => {
+    expect(findEditorLabel('本文来源：东湖日报 责任编辑：杨柳_NF1234 分享到：')).toBe('杨柳');
+    expect(findEditorLabel('[责任编辑：韩冰 PK155] 推荐 0')).toBe('韩冰');
+    expect(findEditorLabel('□ 本报记者 葛青 (责编：萧然、张妍)')).toBe('萧然、张妍');
+    expect(findEditorLabel('来源：东湖日报 编辑：苏明')).toBe('苏明');
+    expect(findEditorLabel('编辑部地址：东湖路1号')).toBe('');
+  });
+});
+
+describe('declared authors that are not people', () => {
+  it('knows organisations, accounts and editor labels', () => {
+    for (const value of ['大汉网络', '东湖日报-综合', 'L_104485', '责任编辑：张申']) expect(isOrganisationOrAccount(value)).toBe(true);
+    for (const value of ['林晓', 'Dan Goodin - Apr 16, 2015', 'Mac & i']) expect(isOrganisationOrAccount(value)).toBe(false);
+  });
+});

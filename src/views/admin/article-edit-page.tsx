@@ -41,6 +41,8 @@ export interface ArticleEditProps {
   conflict: boolean;
   allowed: { save: boolean; submit: boolean; reject: boolean; publish: boolean; unpublish: boolean };
   defaultPublishAt: string;
+  /** The wire embargo the story carries, already translated: still running (a warning) or lifted (a note). */
+  embargo?: { text: string; active: boolean };
   /** Shown above the form, e.g. the original page next to an imported draft. */
   before?: Children;
 }
@@ -104,6 +106,13 @@ export function ArticleEditPage(props: ArticleEditProps) {
       {props.reviewComment ? (
         <p class="review-comment" role="note" safe>
           {`${t('reviewComment')}:${props.reviewComment}`}
+        </p>
+      ) : (
+        ''
+      )}
+      {props.embargo ? (
+        <p class={props.embargo.active ? 'embargo-notice' : 'muted'} role="note" safe>
+          {props.embargo.text}
         </p>
       ) : (
         ''

@@ -19,6 +19,10 @@ export interface WireItemView {
   statusLabel: string;
   importUrl?: string;
   articleUrl?: string;
+  /** The item's language, named only when it is not the site's. */
+  language?: string;
+  /** "禁发至 2026-12-03 10:00" while the item is under embargo. */
+  embargo?: string;
 }
 
 /** 通稿: the providers the newsroom polls, and the queue editors work from. */
@@ -59,7 +63,26 @@ export function WiresPage(props: {
             <tbody>
               {props.items.map((item) => (
                 <tr>
-                  <td safe>{item.title}</td>
+                  <td>
+                    <span safe>{item.title}</span>
+                    {item.embargo ? (
+                      <>
+                        {' '}
+                        <strong class="status embargo" safe>
+                          {item.embargo}
+                        </strong>
+                      </>
+                    ) : (
+                      ''
+                    )}
+                    {item.language ? (
+                      <span class="muted wire-language" safe>
+                        {` ${t('wireLanguage')}:${item.language}`}
+                      </span>
+                    ) : (
+                      ''
+                    )}
+                  </td>
                   <td safe>{item.provider}</td>
                   <td safe>{item.publishedAt}</td>
                   <td safe>{item.statusLabel}</td>

@@ -3,10 +3,12 @@ import type { AppDeps } from '../../../app.tsx';
 import type { ArticleStatus } from '../../../db/schema.ts';
 import {
   EditConflictError,
+  EmbargoError,
   WorkflowError,
   createDraft,
   editableArticle,
   findArticleRow,
+  isEmbargoed,
   publishArticle,
   rejectArticle,
   saveArticle,
@@ -274,15 +276,31 @@ export async function renderEditor(
       publish: can(ctx.actor, 'article.publish', target),
       unpublish: ['published', 'scheduled'].includes(state.statusKey) && can(ctx.actor, 'article.unpublish', target),
     },
-    defaultPublishAt: isoToLocal(row?.scheduled_at ?? new Date(Date.now() + 3_600_000).toISOString(), settings.timeZone),
+    defaultPublishAt: isoToLocal(row?.scheduled_at ?? defaultScheduleTime(row?.embargo_until), settings.timeZone),
+    embargo: row?.embargo_until ? embargoView(ctx, row.embargo_until, settings.timeZone) : undefined,
     before: extra.before,
   };
   return html(reply.code(extra.status ?? 200), <ArticleEditPage {...props} />);
 }
 
+/** An hour from now, or the embargo time when that is later: the time an editor most likely schedules for. */
+function defaultScheduleTime(embargoUntil: string | null | undefined): string {
+  const inAnHour = Date.now() + 3_600_000;
+  return new Date(isEmbargoed(embargoUntil) ? Math.max(inAnHour, Date.parse(embargoUntil)) : inAnHour).toISOString();
+}
+
+function embargoView(ctx: AdminContext, embargoUntil: string, timeZone: string) {
+  const time = formatMinute(embargoUntil, timeZone);
+  return isEmbargoed(embargoUntil) ? { text: ctx.t('embargoNotice', { time }), active: true } : { text: ctx.t('embargoLifted', { time }), active: false };
+}
+
 /** Domain refusals become a re-rendered form with the reason; anything else goes to the error handler. */
 async function renderFailure(reply: FastifyReply, deps: AppDeps, ctx: AdminContext, error: unknown, state: EditorState) {
   if (error instanceof EditConflictError) return renderEditor(reply, deps, ctx, state, { conflict: true, status: 409 });
+  if (error instanceof EmbargoError) {
+    const settings = await getSiteSettings(deps.db);
+    return renderEditor(reply, deps, ctx, state, { errors: [ctx.t('embargoRefused', { time: formatMinute(error.embargoUntil, settings.timeZone) })], status: 409 });
+  }
   if (error instanceof WorkflowError) {
     const problems = error.problems.map((p) => (isProblemKey(p) ? ctx.t(`problem_${p}`) : p));
     const errors = problems.length ? [`${ctx.t('cannotPublish')} ${problems.join('、')}`] : [error.message];

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../../app.tsx';
+import { isEmbargoed } from '../../../domain/articles/article-workflow.service.ts';
 import { loadChannelTree } from '../../../domain/channels/channel.service.ts';
 import { type Extraction, ExtractionError } from '../../../domain/ingest/extraction.ts';
 import { extractArticle } from '../../../domain/ingest/extractor.ts';
@@ -45,6 +46,8 @@ export function registerWireRoutes(app: FastifyInstance, deps: AppDeps): void {
           publishedAt: when(item.published_at),
           statusKey: item.status,
           statusLabel: ctx.t(`wireStatus_${item.status}` as AdminKey),
+          language: foreignLanguage(item.language, settings.locale, ctx.chrome.locale),
+          embargo: isEmbargoed(item.embargo_until) ? ctx.t('wireEmbargoBadge', { time: formatMinute(item.embargo_until, settings.timeZone) }) : undefined,
           importUrl: item.status === 'imported' ? undefined : `/admin/wires/items/${item.id}/import`,
           articleUrl: item.article_id ? `/admin/articles/${item.article_id}` : undefined,
         }))}
@@ -106,7 +109,9 @@ export function registerWireRoutes(app: FastifyInstance, deps: AppDeps): void {
       if (error instanceof ExtractionError || error instanceof FetchError) throw new AppError('VALIDATION', error.message);
       throw error;
     }
-    const tree = await loadChannelTree(db);
+    const [tree, settings] = await Promise.all([loadChannelTree(db), getSiteSettings(db)]);
+    // Saving the draft carries the embargo over from the queue item (markQueueItem); the editor sees it now.
+    if (isEmbargoed(item.embargo_until)) notes.unshift(ctx.t('embargoNotice', { time: formatMinute(item.embargo_until, settings.timeZone) }));
     const authors = extraction.authors.length ? extraction.authors : parseList(item.authors);
     const values = formValuesOf({
       channelId: tree.byId.values().next().value?.id ?? 0,
@@ -137,6 +142,23 @@ export function registerWireRoutes(app: FastifyInstance, deps: AppDeps): void {
       ),
     });
   });
+}
+
+/**
+ * The item's language as the newsroom should read it ("英语 (en-US)"), or undefined when it is
+ * the site's own: same language and script, so zh-CN and zh stay quiet but zh-Hant is named.
+ */
+function foreignLanguage(tag: string | null, siteLocale: string, uiLocale: string): string | undefined {
+  if (!tag) return undefined;
+  try {
+    const item = new Intl.Locale(tag).maximize();
+    const site = new Intl.Locale(siteLocale).maximize();
+    if (item.language === site.language && item.script === site.script) return undefined;
+    const name = new Intl.DisplayNames([uiLocale], { type: 'language' }).of(tag);
+    return name && name !== tag ? `${name} (${tag})` : tag;
+  } catch {
+    return tag;
+  }
 }
 
 async function extractItem(item: { title: string; url: string; body_html: string }, allowPrivate: boolean): Promise<Extraction> {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { makeArticle, makeChannels } from '../../../test/helpers/factories.ts';
 import { wireFixture } from '../../../test/fixtures/wires/fixtures.ts';
-import type { FeedItem } from './feed-parser.ts';
+import { type FeedItem, parseFeed } from './feed-parser.ts';
 import { enqueueFeedItems } from './ingest-queue.service.ts';
 import { listProviders, pollProvider } from './wire.service.ts';
 
@@ -93,6 +93,22 @@ describeEachDialect('ingest queue', (fresh) => {
     for (const row of rows) {
       for (const hostile of ['<script', 'javascript:', 'onclick', 'onerror', 'onmouseover', '<iframe']) expect(row.body_html).not.toContain(hostile);
     }
+  });
+
+  it('keeps each item\'s language and embargo, the embargo in UTC whatever offset the agency wrote', async () => {
+    const db = await fresh();
+    const items = [...parseFeed(wireFixture('ninjs-2-embargoed.json')).items, ...parseFeed(wireFixture('newsml-embargoed.xml')).items];
+    await enqueueFeedItems(db, '通稿', items);
+    const rows = await db.kysely.selectFrom('ingest_items').select(['guid', 'language', 'embargo_until']).orderBy('guid').execute();
+    expect(rows).toEqual([
+      { guid: 'urn:example:jn:g2:1203-11', language: 'zh-Hans-CN', embargo_until: '2026-12-03T01:30:00.000Z' },
+      { guid: 'urn:example:jn:g2:1203-12', language: 'en-GB', embargo_until: null },
+      { guid: 'urn:example:northbay:2026:budget-0311', language: 'en-US', embargo_until: '2026-12-03T02:00:00.000Z' },
+      { guid: 'urn:example:northbay:2026:marche-0312', language: 'fr', embargo_until: null },
+    ]);
+    // A feed that names no language stores none rather than a guess.
+    await enqueueFeedItems(db, '无语种', [{ ...item(9), language: '' }]);
+    expect((await db.kysely.selectFrom('ingest_items').select('language').where('provider', '=', '无语种').executeTakeFirstOrThrow()).language).toBeNull();
   });
 
   it('records a broken feed on its provider, one line, and queues nothing from it', async () => {

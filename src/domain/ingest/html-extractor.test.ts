@@ -227,3 +227,24 @@ describe('who wrote and who edited a Chinese page', () => {
     expect(result.bodyText).not.toMatch(/柳青|苏明/);
   });
 });
+
+describe('the headline of an English page', () => {
+  const prose = '<p>' + 'The river path was quiet in the morning, and the new bridge opened to walkers at nine. '.repeat(6) + '</p>';
+
+  it('drops the permalink anchor that documentation generators put after a heading', () => {
+    const html = `<!doctype html><html><head><title>Data Structures — Guide</title></head><body><main><h1>5. Data Structures<a class="headerlink" href="#ds">¶</a></h1>${prose}${prose}</main></body></html>`;
+    expect(extractArticle(html).title).toBe('5. Data Structures');
+  });
+
+  it('takes the declared headline when the heading box also holds the byline and date', () => {
+    const html = `<!doctype html><html><head><title>Bridge Walk - River Notes</title><meta property="og:title" content="Bridge Walk"></head><body>
+<header class="post-title"><span>Bridge Walk</span> <span>By Ann Lee</span> <time>March 2, 2024</time></header><article>${prose}${prose}</article></body></html>`;
+    expect(extractArticle(html).title).toBe('Bridge Walk');
+  });
+
+  it('finds the <h1> after a long list of titled teasers', () => {
+    const teasers = Array.from({ length: 80 }, (_, i) => `<div class="post-title"><a href="/p/${i}">Other story number ${i}</a></div>`).join('');
+    const html = `<!doctype html><html><head><title>River Notes: Sell-out Bridge Walk</title></head><body><div class="sidebar">${teasers}</div><h1>Sell-out Bridge Walk</h1><article>${prose}${prose}</article></body></html>`;
+    expect(extractArticle(html).title).toBe('Sell-out Bridge Walk');
+  });
+});

@@ -251,7 +251,8 @@ function classAndId(el: Element): string {
 
 function findTitleElement(all: Element[], titleTag: string, meta: Map<string, string>): Element | null {
   const og = collapse(meta.get('og:title') ?? '');
-  const candidates = all.slice(0, 60);
+  // Pages with long lists of titled teasers (class="post-title") can push the <h1> past the first 60 candidates.
+  const candidates = new Set([...all.slice(0, 60), ...all.filter((el) => el.tagName === 'H1').slice(0, 20)]);
   const headline = stripSiteName(titleTag);
   let best: Element | null = null;
   let bestScore = 0;
@@ -275,13 +276,17 @@ function findTitleElement(all: Element[], titleTag: string, meta: Map<string, st
   return best;
 }
 
-// `Post @ Blog :: Platform ::` is how blog platforms name a post's page.
-const TITLE_SEPARATOR_RE = /\s+[-|–—·»@]\s+|\s*[_|｜]\s*|\s*::\s*|\s*[-–—]{1,2}\s*(?=[^-–—]*$)/;
+// `Post @ Blog :: Platform ::` is how blog platforms name a post's page. An unspaced dash separates only
+// where it touches something other than a Latin letter or digit (标题-新华网), never inside Sell-out or 2025-26.
+const TITLE_SEPARATOR_RE = /\s+[-|–—·»@]\s+|\s*[_|｜]\s*|\s*::\s*|(?<![A-Za-z0-9])[-–—]{1,2}\s*(?=[^-–—]*$)|\s*[-–—]{1,2}(?![A-Za-z0-9])(?=[^-–—]*$)/;
 
 function chooseTitle(titleEl: Element | null, titleTag: string, meta: Map<string, string>, ldHeadline?: string): string {
-  const fromEl = titleEl ? collapse(titleEl.textContent ?? '') : '';
-  if (fromEl && (titleTag.includes(fromEl) || fromEl.length >= 6)) return fromEl;
+  // Documentation generators end every heading with a permalink anchor (¶, #, 🔗).
+  const fromEl = titleEl ? collapse(titleEl.textContent ?? '').replace(/\s*[¶§#🔗]+$/u, '') : '';
   const og = collapse(meta.get('og:title') ?? meta.get('twitter:title') ?? ldHeadline ?? '');
+  // A heading box that also holds the post's byline or date (Backup Strategy January 22nd, 2019): the declared headline is its title.
+  if (og.length >= 6 && fromEl.startsWith(og) && /^\s*by\b|\b(19|20)\d{2}\b/i.test(fromEl.slice(og.length))) return og;
+  if (fromEl && (titleTag.includes(fromEl) || fromEl.length >= 6)) return fromEl;
   if (og) return og;
   return stripSiteName(titleTag);
 }

@@ -15,7 +15,10 @@ const DATE_RE =
   /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s*(?:T|\s|&nbsp;)?\s*(?:[上下]午)?\s*(\d{1,2})\s*[:：时]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?/g;
 
 const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
-const EN_DATE_RE = /\b(?:(\d{1,2})\s+)?(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:(\d{1,2})(?:st|nd|rd|th)?,?\s+)?(\d{4})\b/gi;
+// 18 May 2025, 15 Dec, 2025, May 18, 2025, January 22nd, 2019 (a month alone with a year is not a day).
+// Text of adjacent blocks runs together (Dec 12, 2025We've…), so the year ends at a non-digit, not a word boundary.
+const EN_DATE_RE =
+  /\b(?:(\d{1,2})\s+)?(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?,?\s+(?:(\d{1,2})(?:st|nd|rd|th)?,?\s+)?(\d{4})(?!\d)/gi;
 
 function plausible(y: number, mo: number, d: number): boolean {
   return y >= 1990 && y <= new Date().getFullYear() + 1 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31;
@@ -46,11 +49,14 @@ function findUsDates(text: string, limit: number): FoundDate[] {
   return out;
 }
 
-/** Every full (year-month-day) date in the text, in order of appearance. */
+const MONTH_NAME_RE = /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/i;
+
+/** Every full (year-month-day) date in the text, in order of appearance: numeric, US-style and English. */
 export function findDates(text: string, limit = 50): FoundDate[] {
-  const iso = findIsoLikeDates(text, limit);
-  if (!text.includes('/')) return iso;
-  return [...iso, ...findUsDates(text, limit)].sort((a, b) => a.index - b.index).slice(0, limit);
+  const found = findIsoLikeDates(text, limit);
+  if (text.includes('/')) found.push(...findUsDates(text, limit));
+  if (MONTH_NAME_RE.test(text)) found.push(...findEnglishDates(text, limit));
+  return found.sort((a, b) => a.index - b.index).slice(0, limit);
 }
 
 function findIsoLikeDates(text: string, limit: number): FoundDate[] {
@@ -80,6 +86,8 @@ export function findEnglishDates(text: string, limit = 20): FoundDate[] {
   const out: FoundDate[] = [];
   for (const m of text.matchAll(EN_DATE_RE)) {
     const month = MONTHS[(m[2] ?? '').slice(0, 3).toLowerCase()] ?? 0;
+    // Exactly one day number: 18 May 2025 or May 18, 2025; "May 2025" names a month, "18 May 19, 2025" is two things.
+    if ((m[1] === undefined) === (m[3] === undefined)) continue;
     const day = Number(m[1] ?? m[3] ?? 0);
     const year = Number(m[4]);
     if (!plausible(year, month, day)) continue;

@@ -248,3 +248,24 @@ describe('the headline of an English page', () => {
     expect(extractArticle(html).title).toBe('Sell-out Bridge Walk');
   });
 });
+
+describe('the date of an English page', () => {
+  const prose = '<p>' + 'The river path was quiet in the morning, and the new bridge opened to walkers at nine. '.repeat(6) + '</p>';
+
+  it('takes <time itemprop="datePublished"> over other dates in the text', () => {
+    const html = `<!doctype html><html><head><title>Bridge Walk</title></head><body><h1>Bridge Walk</h1>
+<p>Last edited 2024-04-02</p><time itemprop="datePublished" datetime="2024-03-02T09:15-05:00">2 March</time><article>${prose}${prose}</article></body></html>`;
+    expect(extractArticle(html).publishedAt).toBe('2024-03-02T09:15:00-05:00');
+  });
+
+  it('reads an English date written over the headline', () => {
+    const html = `<!doctype html><html><head><title>Bridge Walk</title></head><body><div><span>Last updated:</span><span>Dec 12, 2025</span></div><h1>Bridge Walk</h1><article>${prose}${prose}</article></body></html>`;
+    expect(extractArticle(html).publishedAt?.slice(0, 10)).toBe('2025-12-12');
+  });
+
+  it('falls back to a date box the body reader drops, such as an author card', () => {
+    const html = `<!doctype html><html><head><title>Bridge Walk</title></head><body><h1>Bridge Walk</h1><article>${prose}${prose}</article>
+<div class="author-card"><div class="author-name">Ann Lee</div><div class="published-date">September 4, 2025</div></div></body></html>`;
+    expect(extractArticle(html).publishedAt?.slice(0, 10)).toBe('2025-09-04');
+  });
+});

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { captionFigure } from './body-blocks.ts';
-import { type FoundDate, findDates } from './date-parse.ts';
+import { type FoundDate, findDates, parseMachineDate } from './date-parse.ts';
 import { type DocumentStats, type NodeStats, childElements, computeStats, countChars, linkDensity } from './dom-stats.ts';
 import type { Block } from './extraction.ts';
 import { collectLinkedData, collectMeta, findMachineAuthors, findMachineDate, findTextDate, findUrlDate } from './html-metadata.ts';
@@ -93,7 +93,13 @@ export function readHtml(html: string, pageUrl = ''): HtmlReading {
   const headerText = headerTextOf(titleEl, chosen[0] ?? root) || around.before;
   const bodyStart = blocks.map((b) => (b.kind === 'p' || b.kind === 'h' ? b.text : '')).join('').slice(0, 60);
   const pageText = () => collapse(root.textContent ?? '').slice(0, 200_000);
-  const published = findMachineDate(meta, ld) ?? findTextDate(headerText, bodyStart, pageText) ?? findUrlDate(baseUrl);
+  const published =
+    findMachineDate(meta, ld) ??
+    declaredDate(scan.dateCandidates, (el) => el.getAttribute('itemprop') === 'datePublished') ??
+    findTextDate(headerText, bodyStart, pageText) ??
+    // Dates in boxes the body reader drops (an author card, an <aside>): a page with no date in its text is dated by them.
+    declaredDate(scan.dateCandidates, () => true) ??
+    findUrlDate(baseUrl);
   const source = findSource(headerText) || meta.get('source') || meta.get('og:site_name') || ld.publisher || '';
   const siteNames = [source, meta.get('og:site_name') ?? '', ld.publisher ?? '', titleTag.replace(title, '')];
   const machine = findMachineAuthors(meta, ld).filter((a) => !isSiteName(a, siteNames));
@@ -144,6 +150,8 @@ export function collapse(text: string): string {
 interface Scan {
   titleCandidates: Element[];
   bylineCandidates: Element[];
+  /** <time> elements, itemprop=datePublished and elements whose class names a date, in document order. */
+  dateCandidates: Element[];
   metas: Element[];
   canonical: string;
   titleText: string;
@@ -155,6 +163,8 @@ interface Scan {
 
 const TITLE_CLASS_RE = /title/i;
 const BYLINE_CLASS_RE = /(^|[\s_-])(byline|author|writer|by-line|article-author|post-author)([\s_-]|$)/i;
+// CSS-module names too: ForefrontArticle_date__0aODL.
+const DATE_CLASS_RE = /(^|[\s_-])(date|dates|pubdate|published|posted|timestamp|datetime|dateline)([\s_-]|$)/i;
 
 // Readability's list of containers that are never the article (unless they also say they are).
 const UNLIKELY_RE =
@@ -208,7 +218,7 @@ function noteHeadElement(el: Element, scan: Scan): void {
 
 /** One walk over the document: drops scripts, hidden and non-content elements; notes title and byline candidates. */
 function scanAndClean(root: Element): Scan {
-  const scan: Scan = { titleCandidates: [], bylineCandidates: [], metas: [], canonical: '', titleText: '', unlikely: [], noscripts: [] };
+  const scan: Scan = { titleCandidates: [], bylineCandidates: [], dateCandidates: [], metas: [], canonical: '', titleText: '', unlikely: [], noscripts: [] };
   const unlikely: Element[] = [];
   const junk: Element[] = [];
   const stack: Element[] = [root];
@@ -228,6 +238,7 @@ function scanAndClean(root: Element): Scan {
       if (isUnlikely(child)) unlikely.push(child);
       if (tag === 'H1' || tag === 'H2' || TITLE_CLASS_RE.test(names)) scan.titleCandidates.push(child);
       if (BYLINE_CLASS_RE.test(names) || child.getAttribute('rel') === 'author' || child.getAttribute('itemprop') === 'author') scan.bylineCandidates.push(child);
+      if (scan.dateCandidates.length < 80 && (tag === 'TIME' || DATE_CLASS_RE.test(names) || child.getAttribute('itemprop') === 'datePublished')) scan.dateCandidates.push(child);
       kept.push(child);
     }
     // Reversed so that pops (and so the candidate lists) follow document order.
@@ -821,6 +832,17 @@ function findBylineElement(candidates: Element[]): string[] {
     if (name.length >= 2 && name.length <= 60) return [name];
   }
   return [];
+}
+
+/** The first date element that passes the test and holds a date: its datetime/content attribute, else its text. */
+function declaredDate(candidates: Element[], test: (el: Element) => boolean): FoundDate | null {
+  for (const el of candidates) {
+    if (!test(el)) continue;
+    const machine = el.getAttribute('datetime') ?? el.getAttribute('content');
+    const found = (machine ? parseMachineDate(machine) : null) ?? findDates(collapse(el.textContent ?? '').slice(0, 200))[0];
+    if (found) return found;
+  }
+  return null;
 }
 
 function firstText(el: Element): string {

@@ -129,6 +129,6 @@ describeEachDialect('wire embargo in the newsroom', (_fresh, dialect) => {
     expect((await db.kysely.selectFrom('articles').select('status').where('id', '=', articleId).executeTakeFirstOrThrow()).status).toBe('draft');
     const scheduled = await app.inject({ method: 'POST', url: `/api/v1/articles/${articleId}/publish`, headers, payload: { at: AGENCY_EMBARGO } });
     expect(scheduled.statusCode).toBe(200);
-    expect(scheduled.json()).toMatchObject({ status: 'scheduled', scheduledAt: EMBARGO });
+    expect(scheduled.json()).toMatchObject({ status: 'scheduled', scheduledAt: EMBARGO, embargoUntil: EMBARGO });
   });
 });

@@ -83,6 +83,7 @@ export function newsroomArticleJson(view: ApiView, row: ArticleRow): NewsroomArt
     coverMediaId: article.coverMediaId,
     publishedAt: row.published_at,
     scheduledAt: row.scheduled_at,
+    embargoUntil: row.embargo_until,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     url: live ? view.origin + view.urls.article(live) : null,

@@ -155,6 +155,9 @@ export const NewsroomArticleSchema = Type.Object({
   coverMediaId: Type.Union([Type.Integer(), Type.Null()]),
   publishedAt: NullableTime,
   scheduledAt: NullableTime,
+  embargoUntil: Type.Union([Time, Type.Null()], {
+    description: "a wire agency's embargo carried from the queue item: publishing before it is refused (409 EMBARGOED); scheduling at or after it is allowed",
+  }),
   createdAt: Time,
   updatedAt: Time,
   url: Type.Union([Type.String(), Type.Null()], { description: 'public URL while published' }),

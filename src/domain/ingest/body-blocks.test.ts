@@ -42,6 +42,13 @@ describe('bylines at the head of the body', () => {
     }
   });
 
+  it('takes a name alone on the first line as the author, but not a name further down', () => {
+    const facts = finishBlocks([p('林远'), ...ARTICLE, p('王平')]);
+    expect(facts.reporters).toEqual(['林远']);
+    expect(blocksToText(facts.blocks)).not.toMatch(/^林远/);
+    expect(blocksToText(facts.blocks)).toContain('王平');
+  });
+
   it('leaves a sentence that mentions a reporter in the body', () => {
     const sentence = '本报记者在现场看到，工人们正在安装新的书架。';
     const facts = finishBlocks([p(sentence), ...ARTICLE]);

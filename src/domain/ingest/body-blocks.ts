@@ -189,12 +189,15 @@ function charsOf(blocks: Block[]): number {
   return blocks.reduce((n, b) => n + blockText(b).length, 0);
 }
 
-/** Byline lines among the first blocks (光明日报记者 王建宏 张文攀): their names, the lines taken out of the body. */
+/**
+ * Byline lines among the first blocks (光明日报记者 王建宏 张文攀): their names, the lines taken out of the body.
+ * The very first block may name the author without a role (胡平 under an essay's headline).
+ */
 function takeLeadingBylines(blocks: Block[]): string[] {
   const names: string[] = [];
   for (let i = 0; i < Math.min(3, blocks.length); i++) {
     const block = blocks[i];
-    const found = block?.kind === 'p' ? matchBylineLine(block.text) : [];
+    const found = block?.kind === 'p' ? matchBylineLine(block.text, { bare: i === 0 && names.length === 0 && blocks.length > 1 }) : [];
     if (!found.length) continue;
     names.push(...found);
     blocks.splice(i--, 1);

@@ -22,6 +22,7 @@ describe('a line that only names the story’s people', () => {
     expect(matchBylineLine('□ 本报记者 葛青 (责编：萧然、张妍)')).toEqual(['葛青']);
     expect(matchBylineLine('整合 东湖日报·城事记者 许然')).toEqual(['许然']);
     expect(matchBylineLine('执笔人：闵立 赵宁 刘畅')).toEqual(['闵立', '赵宁', '刘畅']);
+    expect(matchBylineLine('作者： 周博文 (Bowen Zhou)')).toEqual(['周博文']);
   });
 
   it('takes names without a role only where convention puts them', () => {

@@ -124,7 +124,8 @@ function stripBylineDecoration(line: string): string {
 
 /** All tokens are personal names (at most eight), or nothing. */
 function namesOrNothing(text: string, isName = isPersonName): string[] {
-  const names = splitNames(text);
+  // 周思博 (Joel Spolsky): the name in its own language may follow in brackets.
+  const names = splitNames(text.replace(/\s*[(（][A-Za-z][A-Za-z .'-]*[)）]/g, ''));
   return names.length && names.length <= 8 && names.every(isName) ? names : [];
 }
 

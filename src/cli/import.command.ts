@@ -1,10 +1,8 @@
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { Command } from 'commander';
-import { loadConfig } from '../config.ts';
-import { createDb } from '../db/create-db.ts';
-import { migrateToLatest } from '../db/migrate.ts';
-import { type ImportSummary, importItems, listImportItems } from '../domain/ingest/bulk-import.service.ts';
+import type { ImportSummary } from '../domain/ingest/bulk-import.service.ts';
+import { withMigratedDb } from './open-database.ts';
 
 interface ImportCliOptions {
   channel: string;
@@ -36,26 +34,23 @@ export const importCommand = new Command('import')
   .option('--author <name>', 'name recorded as the author of the revisions', 'import')
   .option('--no-progress', 'no progress bar (for logs)')
   .action(async (source: string, options: ImportCliOptions) => {
-    if (options.status !== 'draft' && options.status !== 'published') throw new Error(`--status must be draft or published, not ${options.status}`);
+    const status = options.status;
+    if (status !== 'draft' && status !== 'published') throw new Error(`--status must be draft or published, not ${status}`);
     const absolute = path.resolve(source);
+    const { importItems, listImportItems } = await import('../domain/ingest/bulk-import.service.ts');
     const items = await listImportItems(absolute).catch((error: NodeJS.ErrnoException) => {
       throw new Error(error.code === 'ENOENT' ? `no such file or folder: ${source}` : `cannot read ${source}: ${error.message}`);
     });
-    const db = await createDb(loadConfig().database);
     const bar = options.progress && process.stderr.isTTY ? new cliProgress.SingleBar({ format: 'import [{bar}] {value}/{total} {key}', hideCursor: true }, cliProgress.Presets.shades_classic) : null;
-    try {
-      await migrateToLatest(db);
+    await withMigratedDb(async (db) => {
       bar?.start(items.length, 0, { key: '' });
       const summary = await importItems(db, absolute, items, {
         channel: options.channel,
-        status: options.status,
+        status,
         author: options.author,
         onItem: (done, _total, key) => bar?.update(done, { key: key.length > 40 ? `…${key.slice(-39)}` : key }),
       });
       bar?.stop();
       printSummary(summary);
-    } finally {
-      bar?.stop();
-      await db.close();
-    }
+    }).finally(() => bar?.stop());
   });

@@ -1,9 +1,6 @@
 import { Presets, SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { loadConfig } from '../config.ts';
-import { createDb } from '../db/create-db.ts';
-import { migrateToLatest } from '../db/migrate.ts';
-import { reindexSearch } from '../domain/search/reindex.service.ts';
+import { withMigratedDb } from './open-database.ts';
 
 /** `inkstone reindex`: rebuilds the search index and the stored related-news lists. */
 export function registerReindexCommand(program: Command): void {
@@ -12,11 +9,10 @@ export function registerReindexCommand(program: Command): void {
     .description('rebuild the search index and related news / 重建全文索引与相关新闻')
     .option('--no-related', 'rebuild the search index only')
     .action(async (options: { related: boolean }) => {
-      const db = await createDb(loadConfig().database);
+      const { reindexSearch } = await import('../domain/search/reindex.service.ts');
       const bar = new SingleBar({ format: '{phase} [{bar}] {value}/{total} {eta_formatted}', hideCursor: true }, Presets.shades_classic);
       const started = Date.now();
-      try {
-        await migrateToLatest(db);
+      await withMigratedDb(async (db) => {
         let running = false;
         const result = await reindexSearch(db, {
           related: options.related,
@@ -31,9 +27,6 @@ export function registerReindexCommand(program: Command): void {
         });
         if (running) bar.stop();
         console.log(`reindexed ${result.indexed} articles, ${result.related} related lists in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-      } finally {
-        bar.stop();
-        await db.close();
-      }
+      }).finally(() => bar.stop());
     });
 }

@@ -1,12 +1,8 @@
 import { Command } from 'commander';
 import type { Role } from '../db/schema.ts';
-import { loadConfig } from '../config.ts';
-import { createDb } from '../db/create-db.ts';
-import { migrateToLatest } from '../db/migrate.ts';
-import { loadChannelTree } from '../domain/channels/channel.service.ts';
 import { ROLES, systemActor } from '../domain/users/actor.ts';
-import { changePassword, createUser } from '../domain/users/user.service.ts';
 import { CliError } from './cli-error.ts';
+import { withMigratedDb } from './open-database.ts';
 
 /** `inkstone user create|password`: accounts from the shell, passwords never on the command line. */
 export function userCommand(): Command {
@@ -23,7 +19,8 @@ export function userCommand(): Command {
     .action(async (options: { username: string; role: string; name: string; channels?: string; passwordStdin?: boolean }) => {
       if (!ROLES.includes(options.role as Role)) throw new CliError(`--role must be one of ${ROLES.join(', ')}`);
       const password = await readPassword(Boolean(options.passwordStdin));
-      await withDb(async (db) => {
+      const [{ loadChannelTree }, { createUser }] = await Promise.all([import('../domain/channels/channel.service.ts'), import('../domain/users/user.service.ts')]);
+      await withMigratedDb(async (db) => {
         const tree = await loadChannelTree(db);
         const channelIds = (options.channels ?? '')
           .split(',')
@@ -52,22 +49,13 @@ export function userCommand(): Command {
     .option('--password-stdin', 'read the password from standard input')
     .action(async (username: string, options: { passwordStdin?: boolean }) => {
       const password = await readPassword(Boolean(options.passwordStdin));
-      await withDb(async (db) => {
+      const { changePassword } = await import('../domain/users/user.service.ts');
+      await withMigratedDb(async (db) => {
         await changePassword(db, systemActor('cli'), username, password);
         console.log(`password of "${username}" changed; their sessions were ended`);
       });
     });
   return user;
-}
-
-async function withDb(work: (db: Awaited<ReturnType<typeof createDb>>) => Promise<void>): Promise<void> {
-  const db = await createDb(loadConfig().database);
-  try {
-    await migrateToLatest(db);
-    await work(db);
-  } finally {
-    await db.close();
-  }
 }
 
 /** From stdin (first line) when asked or when stdin is not a terminal; else a hidden prompt. */

@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.ts';
 import { ChangeFeed } from './change-feed.ts';
+import { DatabaseOpenError } from './database-open-error.ts';
 import { relayChangesOut } from './postgres-change-relay.ts';
 import type { Database } from './schema.ts';
 
@@ -17,9 +18,6 @@ export interface Db {
   changes: ChangeFeed;
   close(): Promise<void>;
 }
-
-/** Raised when the database cannot be opened or reached; its message is one readable line. */
-export class DatabaseOpenError extends Error {}
 
 // PostgreSQL returns bigint (count(*), sums) as strings; our counts fit comfortably in a double.
 pg.types.setTypeParser(20, (value) => Number(value));

@@ -16,6 +16,17 @@ describe('the frame after an article', () => {
     expect(blocks).toHaveLength(2);
   });
 
+  it('stops at a newspaper’s anti-infringement notice, however long its paragraphs', () => {
+    const notice = [
+      p('反侵权公告：'),
+      p('根据有关法律法规，未经书面许可，擅自转载本报社作品的，将涉嫌侵犯著作权人合法权益。为规范网络转载行为，本报社郑重公告：'),
+      p('一、任何单位或个人，在任何公开传播平台上使用本报社的原创内容，必须事先取得本报社书面授权；'),
+    ];
+    const { blocks } = finishBlocks([...ARTICLE, ...notice]);
+    expect(blocksToText(blocks)).not.toMatch(/反侵权|书面授权/);
+    expect(blocks).toHaveLength(2);
+  });
+
   it('keeps prose wrapped by hand into short lines, whose lines carry commas but no full stop', () => {
     const wrapped = ['我们在那条老街上住了整整十年，每天清晨', '都能听见卖豆浆的吆喝声，后来街道拓宽，', '那些小铺子一家接一家地搬走了，只剩下'];
     const { blocks } = finishBlocks([...ARTICLE, ...wrapped.map(p)]);

@@ -57,12 +57,12 @@ export function looksLikeCaption(text: string): boolean {
 
 /** Lines where the article is over: what follows is the site's frame. */
 const END_MARKER_RE =
-  /^\s*[【\[]?\s*(上一篇|下一篇|上一条|下一条|相关新闻|相关阅读|相关链接|相关文章|相关报道|延伸阅读|推荐阅读|热点推荐|猜你喜欢|热门推荐|为您推荐|精彩推荐|更多精彩|网友评论|我要评论|发表评论|评论\s*\d|版权与免责声明|版权声明|免责声明|分享到|分享至|扫一扫|打印本页|打印此文|关闭窗口|返回顶部|[^。]{0,12}版权所有)/;
+  /^\s*[【\[]?\s*(上一篇|下一篇|上一条|下一条|相关新闻|相关阅读|相关链接|相关文章|相关报道|延伸阅读|推荐阅读|热点推荐|猜你喜欢|热门推荐|为您推荐|精彩推荐|更多精彩|网友评论|我要评论|发表评论|评论\s*\d|版权与免责声明|版权声明|免责声明|反侵权公告|侵权声明|法律声明|转载声明|分享到|分享至|扫一扫|打印本页|打印此文|关闭窗口|返回顶部|[^。]{0,12}版权所有)/;
 
 /** Site-wide legal text (版权声明, ©, terms of use): the article is certainly over. */
 export function isCopyrightMarker(line: string): boolean {
   const t = line.trim();
-  return /^[^。]{0,20}(版权|免责|Copyright|©)/i.test(t) || LEGAL_RE.test(t) || /未经.{0,10}授权.{0,6}不得转载/.test(t);
+  return /^[^。]{0,20}(版权|免责|侵权|Copyright|©)/i.test(t) || LEGAL_RE.test(t) || /未经.{0,10}(授权|许可).{0,6}(不得|擅自)转载/.test(t);
 }
 
 /** Terms-of-use sentences of site footers, in any language we see. */

@@ -817,7 +817,8 @@ function findSubtitle(titleEl: Element | null, title: string): string {
 function findBylineElement(candidates: Element[]): string[] {
   for (const el of candidates.slice(0, 50)) {
     if (!el.parentElement) continue;
-    const text = collapse(el.textContent ?? '');
+    // A byline box is short; one that wraps a whole article is read no further than its start.
+    const text = collapse((el.textContent ?? '').slice(0, 600));
     if (/[\u4e00-\u9fff]/.test(text)) {
       // A Chinese author box says 作者:X or holds names only; an editor line or a site's account card is not a byline.
       if (findEditorLabel(text)) continue;
@@ -857,7 +858,7 @@ function firstText(el: Element): string {
 
 /** An editor declared where an author would be: <meta name="author" content="责任编辑:X">, a byline box saying 责任编辑:X. */
 function editorDeclared(meta: Map<string, string>, candidates: Element[]): string {
-  for (const text of [meta.get('author') ?? '', meta.get('article:author') ?? '', ...candidates.slice(0, 20).map((el) => collapse(el.textContent ?? ''))]) {
+  for (const text of [meta.get('author') ?? '', meta.get('article:author') ?? '', ...candidates.slice(0, 20).map((el) => collapse((el.textContent ?? '').slice(0, 600)))]) {
     const editor = findEditorLabel(text);
     if (editor) return editor;
   }

@@ -101,6 +101,44 @@ describeEachDialect('search', (fresh) => {
     expect(results.totalIsLowerBound).toBe(true);
   });
 
+  it('finds a middling word or phrase narrowed by channel, 来源 and dates among 1,600 entries: newest first, exact totals', async () => {
+    const db = await fresh();
+    const { news, gov } = await makeChannels(db);
+    const base = await makeArticle(db, news.id, { title: '城市建设', bodyHtml: '<p>城市建设。</p>', publishedAt: '2023-12-31T00:00:00.000Z' });
+    // The word sits in every fourth of the oldest 600 entries only, so the newest entries hold
+    // none of it (the case PostgreSQL's own plan read 20,000+ rows for); some hold the phrase's
+    // bigrams apart (防控 … 控工 … 工作), which must not count as the phrase.
+    const entries = Array.from({ length: 1600 }, (_, i) => ({
+      ...base,
+      id: base.id + 1 + i,
+      title: `第${i}号通报`,
+      channelId: i % 3 === 0 ? gov.id : news.id,
+      sourceName: i % 5 === 0 ? '央视网' : '临湖日报',
+      bodyHtml: i < 600 && i % 4 === 0 ? (i % 8 === 0 ? '<p>疫情防控工作会议召开。</p>' : '<p>疫情防控失控工作组。</p>') : '<p>城市建设。</p>',
+      publishedAt: new Date(Date.parse('2024-01-01T00:00:00Z') + i * 3_600_000).toISOString(),
+    }));
+    await db.kysely.transaction().execute((trx) => searchIndexFor(db.dialect).upsertMany(trx, entries.map(toIndexedDoc)));
+    const newestFirst = (keep: (e: (typeof entries)[number]) => boolean) => entries.filter(keep).reverse().map((e) => e.title);
+    const word = (e: (typeof entries)[number]) => e.bodyHtml.includes('疫情');
+    const phrase = (e: (typeof entries)[number]) => e.bodyHtml.includes('防控工作');
+
+    const inGov = newestFirst((e) => word(e) && e.channelId === gov.id);
+    const byTime = await searchArticles(db, { q: '疫情', sort: 'time', channelIds: [gov.id], page: 2, pageSize: 10, now: NOW });
+    expect(byTime.items.map((i) => i.title)).toEqual(inGov.slice(10, 20));
+    expect([byTime.total, byTime.totalIsLowerBound]).toEqual([inGov.length, false]);
+
+    const fromCctv = newestFirst((e) => word(e) && e.sourceName === '央视网');
+    const ranked = await searchArticles(db, { q: '疫情', source: '央视网', pageSize: 50, now: NOW });
+    expect(ranked.items.map((i) => i.title).sort()).toEqual([...fromCctv].sort());
+    expect(ranked.total).toBe(fromCctv.length);
+
+    const from = entries[200]?.publishedAt ?? '';
+    const exact = newestFirst((e) => phrase(e) && (e.publishedAt ?? '') >= from);
+    const phraseByTime = await searchArticles(db, { q: '"防控工作"', sort: 'time', from, pageSize: 50, now: NOW });
+    expect(phraseByTime.items.map((i) => i.title)).toEqual(exact);
+    expect(phraseByTime.total).toBe(exact.length);
+  });
+
   it('highlights by escaping first, then marking', async () => {
     const db = await fresh();
     const { gov } = await makeChannels(db);

@@ -293,8 +293,9 @@ function loosened(clause: MatchClause): MatchClause {
   return clause.map((alt) => (alt.mode === 'phrase' ? { ...alt, mode: 'all' } : alt));
 }
 
+/** A phrase of one token (a bigram such as 村超) is a plain token: loosening it changes nothing. */
 function hasPhrase(clause: MatchClause): boolean {
-  return clause.some((alt) => alt.mode === 'phrase');
+  return clause.some((alt) => alt.mode === 'phrase' && alt.tokens.length > 1);
 }
 
 /**

@@ -1,4 +1,7 @@
-import sanitizeHtml from 'sanitize-html';
+import type sanitizeHtml from 'sanitize-html';
+import { requireOnFirstUse } from '../shared/on-first-use.ts';
+
+const sanitizer = requireOnFirstUse<typeof sanitizeHtml>('sanitize-html');
 
 /**
  * The one allowlist for article bodies. It matches the editor's schema: paragraphs, subheadings,
@@ -26,12 +29,12 @@ const OPTIONS: sanitizeHtml.IOptions = {
 };
 
 export function sanitizeRichText(html: string): string {
-  return sanitizeHtml(html, OPTIONS).trim();
+  return sanitizer()(html, OPTIONS).trim();
 }
 
 /** Plain text of a body, for summaries, search and feeds. */
 export function richTextToPlain(html: string): string {
-  return sanitizeHtml(html.replace(/<\/(p|h[1-6]|li|figcaption|blockquote)>/g, '$&\n'), { allowedTags: [], allowedAttributes: {} })
+  return sanitizer()(html.replace(/<\/(p|h[1-6]|li|figcaption|blockquote)>/g, '$&\n'), { allowedTags: [], allowedAttributes: {} })
     .replace(/&nbsp;/g, ' ')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')

@@ -1,4 +1,3 @@
-import sharp from 'sharp';
 
 /**
  * Demo photos, drawn locally: each is a layered SVG landscape (sky, hills, water, buildings,
@@ -323,6 +322,7 @@ export function demoImageSvg(spec: DemoImageSpec): string {
 }
 
 export async function renderDemoImage(spec: DemoImageSpec): Promise<Buffer> {
+  const sharp = (await import('sharp')).default;
   return sharp(Buffer.from(demoImageSvg(spec))).jpeg({ quality: 84 }).toBuffer();
 }
 

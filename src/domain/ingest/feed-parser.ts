@@ -1,9 +1,11 @@
-import { DOMParser } from 'linkedom';
+import { requireOnFirstUse } from '../shared/on-first-use.ts';
 import { decodeBytes } from './charset.ts';
 import { ExtractionError } from './extraction.ts';
 import { MAX_FEED_CHARS, MAX_ITEMS, assertWellFormedXml, childText, children, isoDate, languageTag, localName } from './feed-common.ts';
 import { parseNewsml } from './newsml-parser.ts';
 import { parseNinjs } from './ninjs-parser.ts';
+
+const linkedom = requireOnFirstUse<typeof import('linkedom')>('linkedom');
 
 /** One entry of a wire feed, before it becomes a draft. */
 export interface FeedItem {
@@ -55,7 +57,7 @@ export function parseFeed(input: Uint8Array | string): ParsedFeed {
     throw new ExtractionError(`not a feed: the XML root is <${declaredRoot}>, not RSS, Atom or NewsML-G2`);
   }
   assertWellFormedXml(text);
-  const doc = new DOMParser().parseFromString(text, 'text/xml') as unknown as Document;
+  const doc = new (linkedom().DOMParser)().parseFromString(text, 'text/xml') as unknown as Document;
   const root = doc.documentElement;
   const rootName = localName(root);
   if (rootName === 'rss' || rootName === 'rdf') return parseRss(root);

@@ -1,4 +1,4 @@
-import { parseHTML } from 'linkedom';
+import { requireOnFirstUse } from '../shared/on-first-use.ts';
 import { captionFigure } from './body-blocks.ts';
 import { type FoundDate, findDates, parseMachineDate } from './date-parse.ts';
 import { type DocumentStats, type NodeStats, childElements, computeStats, countChars, linkDensity } from './dom-stats.ts';
@@ -6,6 +6,8 @@ import type { Block } from './extraction.ts';
 import { collectLinkedData, collectMeta, findMachineAuthors, findMachineDate, findTextDate, findUrlDate } from './html-metadata.ts';
 import { findBylineAuthors, findEditorLabel, isOrganisationOrAccount, isSurnamedName, matchBylineLine } from './bylines.ts';
 import { findSource, isFurnitureLine, isMetaLine, looksLikeCaption } from './zh-conventions.ts';
+
+const linkedom = requireOnFirstUse<typeof import('linkedom')>('linkedom');
 
 export interface HtmlReading {
   title: string;
@@ -138,9 +140,9 @@ function parseDocument(html: string): Document {
   const start = html.search(/<html[\s>]/i);
   // Anything before <html> (archive wrappers, stray bytes) would otherwise become the document root.
   const wrapped = start >= 0 ? html.slice(start) : `<!doctype html><html><body>${html}</body></html>`;
-  const { document } = parseHTML(wrapped);
+  const { document } = linkedom().parseHTML(wrapped);
   if (document.body) return document;
-  return parseHTML(`<!doctype html><html><body>${html}</body></html>`).document;
+  return linkedom().parseHTML(`<!doctype html><html><body>${html}</body></html>`).document;
 }
 
 export function collapse(text: string): string {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
 import type { Db } from '../../db/create-db.ts';
 import type { MediaRow } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -146,7 +146,7 @@ export async function updateMediaMeta(db: Db, actor: Actor, id: number, meta: Re
 async function readImageInfo(bytes: Buffer): Promise<{ mime: string; ext: string; width: number; height: number }> {
   let metadata: Metadata;
   try {
-    metadata = await sharp(bytes, { limitInputPixels: MEDIA_LIMITS.maxPixels }).metadata();
+    metadata = await (await loadSharp())(bytes, { limitInputPixels: MEDIA_LIMITS.maxPixels }).metadata();
   } catch {
     throw new MediaError('the file is not an image we can read (JPEG, PNG, WebP or GIF)', 'notImage');
   }
@@ -162,11 +162,17 @@ async function readImageInfo(bytes: Buffer): Promise<{ mime: string; ext: string
 
 /** WebP plus a JPEG fallback at each width not larger than the original. */
 async function writeRenditions(bytes: Buffer, dir: string, stem: string, originalWidth: number): Promise<void> {
+  const sharp = await loadSharp();
   for (const width of renditionWidths(originalWidth)) {
     const resized = sharp(bytes, { limitInputPixels: MEDIA_LIMITS.maxPixels }).rotate().resize({ width, withoutEnlargement: true });
     await resized.clone().webp({ quality: 78 }).toFile(path.join(dir, `${stem}-${width}.webp`));
     await resized.clone().flatten({ background: '#ffffff' }).jpeg({ quality: 82, mozjpeg: true }).toFile(path.join(dir, `${stem}-${width}.jpg`));
   }
+}
+
+/** sharp (libvips) loads when the first image arrives, not when the server starts. */
+async function loadSharp() {
+  return (await import('sharp')).default;
 }
 
 export function renditionWidths(originalWidth: number): number[] {

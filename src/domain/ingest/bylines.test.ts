@@ -37,6 +37,7 @@ describe('a bracket closing the body', () => {
   it('moves the reporters out of the text', () => {
     expect(takeTrailingReporters('演出将持续到月底。（总台记者 张明）')).toEqual({ text: '演出将持续到月底。', reporters: ['张明'] });
     expect(takeTrailingReporters('过一个祥和的新春佳节。（常青 马远 ）')).toEqual({ text: '过一个祥和的新春佳节。', reporters: ['常青', '马远'] });
+    expect(takeTrailingReporters('新馆下月开放。(文/林晓)')).toEqual({ text: '新馆下月开放。', reporters: ['林晓'] });
   });
 
   it('leaves endings, agencies and credits that are not people', () => {

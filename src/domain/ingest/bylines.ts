@@ -6,7 +6,10 @@
  */
 
 const HAN = '\\u4e00-\\u9fff';
-/** A name after a label: 2–6 Han characters (pen names run longer than personal names), or a transliteration joined by ·. */
+/**
+ * A name after a label, matched up to 6 characters so that a longer word is not cut into a name;
+ * it is kept only when it reads as a person's name (isPersonName).
+ */
 const NAME = `[${HAN}·•]{2,6}`;
 /** Further names in a list are personal names: 2–4 Han characters, or joined by ·. */
 const MORE_NAME = `(?:[${HAN}]{2,4}|[${HAN}]{1,6}[·•][${HAN}·•]{1,12})`;
@@ -33,16 +36,19 @@ const NOT_A_NAME = new Set([
 /** Names of organisations end like this: 新华社, 中国新闻网, 新浪财经-自媒体综合, 大汉网络. */
 const ORGANISATION_RE = /(网|网络|报|社|台|频道|中心|综合|新闻|杂志|客户端|编辑部|工作室|集团|公司|研究院|委员会)$/;
 
-/** Whether a token reads as a person's name in a Chinese byline. */
+const PERSON_NAME_RE = new RegExp(`^${MORE_NAME}$`);
+
+/** Whether a token reads as a person's name in a Chinese byline: 2–4 Han characters or a transliteration with ·. */
 export function isPersonName(name: string): boolean {
-  if (!new RegExp(`^(?:[${HAN}]{2,4}|[${HAN}]{1,6}[·•][${HAN}·•]{1,12})$`).test(name)) return false;
+  if (!PERSON_NAME_RE.test(name)) return false;
   return !NOT_A_NAME.has(name) && !/报道$/.test(name) && !(name.length >= 3 && ORGANISATION_RE.test(name));
 }
 
 /**
- * The commonest Chinese surnames (together they cover the great majority of people). Names standing
- * without a label (常书香 马丹阳) or after the first one of a list must start with one, so that
- * words such as 我要说说 or 出自 that follow a byline are not taken for people.
+ * The commonest few hundred Chinese surnames, and the first characters of the common compound ones
+ * (上官, 令狐, 东方, 皇甫). Names standing without a label (常书香 马丹阳) or after the first one of a
+ * list must start with one, so that words such as 我要说说 or 出自 that follow a byline are not
+ * taken for people.
  */
 const COMMON_SURNAMES = new Set(
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由上令东皇',
@@ -167,7 +173,7 @@ const CLOSING_BRACKET_RE = /[(（]([^()（）]{2,40})[)）]\s*$/;
 /** (记者:栾海、高山), (总台记者 张倩), (常书香 马丹阳) closing the last paragraph → the reporters, removed from the text. */
 export function takeTrailingReporters(text: string): { text: string; reporters: string[] } {
   const m = CLOSING_BRACKET_RE.exec(text);
-  const reporters = m?.[1] ? matchBylineLine(m[1].replace(/^\s*(?:文|采写)\s*[:：]\s*/, ''), { bare: true }) : [];
+  const reporters = m?.[1] ? matchBylineLine(m[1].replace(/^\s*(?:文|采写)\s*[:：/／]\s*/, ''), { bare: true }) : [];
   if (!m || !reporters.length) return { text, reporters: [] };
   return { text: text.slice(0, m.index).trim(), reporters };
 }

@@ -219,6 +219,12 @@ describe('who wrote and who edited a Chinese page', () => {
     expect(result.bodyText).not.toMatch(/林晓|责任编辑/);
   });
 
+  it('reads the editor from a box after the article even when the next box starts with words', () => {
+    const html = `<!doctype html><html><head><title>新图书馆开放</title></head><body><h1>新图书馆开放</h1>
+<div class="article-content"><p>${prose}</p><p>${prose}</p></div><div class="editor">编辑：苏明</div><div class="qr">扫一扫在手机打开当前页</div></body></html>`;
+    expect(extractArticle(html).editor).toBe('苏明');
+  });
+
   it('reads a closing byline line and a closing 来源/编辑 line out of the body', () => {
     const html = page(`<h1>新图书馆开放</h1><div class="content"><p>${prose}</p><p>${prose}</p><p>东湖晚报记者 柳青 江城报道</p><p>来源：东湖日报 编辑：苏明</p></div>`);
     const result = extractArticle(html);

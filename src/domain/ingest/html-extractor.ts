@@ -99,7 +99,7 @@ export function readHtml(html: string, pageUrl = ''): HtmlReading {
     findMachineDate(meta, ld) ??
     declaredDate(scan.dateCandidates, (el) => el.getAttribute('itemprop') === 'datePublished') ??
     findTextDate(headerText, bodyStart, pageText) ??
-    // Dates in boxes the body reader drops (an author card, an <aside>): a page with no date in its text is dated by them.
+    // Dates in boxes the body reader drops (an author card, a side column): a page with no date in its text is dated by them.
     declaredDate(scan.dateCandidates, () => true) ??
     findUrlDate(baseUrl);
   const source = findSource(headerText) || meta.get('source') || meta.get('og:site_name') || ld.publisher || '';
@@ -218,7 +218,7 @@ function noteHeadElement(el: Element, scan: Scan): void {
   else if (tag === 'LINK' && !scan.canonical && (el.getAttribute('rel') ?? '').toLowerCase() === 'canonical') scan.canonical = el.getAttribute('href') ?? '';
 }
 
-/** One walk over the document: drops scripts, hidden and non-content elements; notes title and byline candidates. */
+/** One walk over the document: drops scripts, hidden and non-content elements; notes title, byline and date candidates. */
 function scanAndClean(root: Element): Scan {
   const scan: Scan = { titleCandidates: [], bylineCandidates: [], dateCandidates: [], metas: [], canonical: '', titleText: '', unlikely: [], noscripts: [] };
   const unlikely: Element[] = [];
@@ -905,6 +905,11 @@ function textAround(root: Element, first: Element | undefined, last: Element | u
       continue;
     }
     if (node === last) stack.push('leave-last');
+    // Blocks are apart on the page: 编辑:苏亮 in one <div> and 扫一扫 in the next must not read as one word.
+    if (node.nodeType === 1 && BLOCK_TAGS.has((node as Element).tagName)) {
+      parts.push(' ');
+      length += 1;
+    }
     for (let c = node.lastChild; c; c = c.previousSibling) stack.push(c);
   }
   const text = parts.join('');

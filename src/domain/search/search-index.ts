@@ -337,56 +337,57 @@ const WINDOW_GROWTH = 4;
 const READ_REST_BELOW = 4000;
 
 /**
- * The key that closes a window of `size` keys starting at `edge` (inclusive) in walk order,
- * or undefined when fewer keys remain before `end`.
+ * Index scans and sequential scans off for the window reads, so PostgreSQL answers them from
+ * bitmaps (GIN match ∧ key range), and back on for the window bounds, which need the btree's
+ * index scan. The settings are local to the transaction. Turning them off rides along with the
+ * statement that reads a window's bound (it is planned before it runs, with them still on).
  */
-async function windowEnd(db: Kysely<Database>, edge: bigint | undefined, end: bigint | undefined, size: number, newest: boolean): Promise<bigint | undefined> {
+function plannerSwitch(db: Kysely<Database>) {
+  let saved: { was_indexscan: string; was_seqscan: string } | undefined;
+  let off = false;
+  return {
+    /** Select-list items that turn the settings off, reporting what they were. */
+    turnOff: sql`current_setting('enable_indexscan') as was_indexscan, current_setting('enable_seqscan') as was_seqscan,
+      set_config('enable_indexscan', 'off', true) as indexscan, set_config('enable_seqscan', 'off', true) as seqscan`,
+    turnedOff(row: { was_indexscan: string; was_seqscan: string }): void {
+      saved ??= row;
+      off = true;
+    },
+    async restore(): Promise<void> {
+      if (!off || !saved) return;
+      await sql`select set_config('enable_indexscan', ${saved.was_indexscan}, true), set_config('enable_seqscan', ${saved.was_seqscan}, true)`.execute(db);
+      off = false;
+    },
+  };
+}
+
+type PlannerSwitch = ReturnType<typeof plannerSwitch>;
+
+/**
+ * The key that closes a window of `size` keys starting at `edge` (inclusive) in walk order, or
+ * undefined when fewer keys remain before `end`; with the planner's count of index rows (for the
+ * decision after the window). Leaves the planner switched to bitmaps.
+ */
+async function windowEnd(db: Kysely<Database>, planner: PlannerSwitch, edge: bigint | undefined, end: bigint | undefined, size: number, newest: boolean): Promise<{ close?: bigint; rows: number }> {
   const [from, to] = newest ? ['<=', '>='] : ['>=', '<='];
   const parts = [
     ...(edge === undefined ? [] : [sql`sort_key ${sql.raw(from)} ${edge}`]),
     ...(end === undefined ? [] : [sql`sort_key ${sql.raw(to)} ${end}`]),
   ];
   const where = parts.length ? sql`where ${sql.join(parts, sql` and `)}` : sql``;
-  const result = await sql<{ key: string }>`select sort_key::text as key from search_docs ${where}
-    order by sort_key ${sql.raw(newest ? 'desc' : 'asc')} offset ${size - 1} limit 1`.execute(db);
-  const key = result.rows[0]?.key;
-  return key === undefined ? undefined : BigInt(key);
-}
-
-async function indexRows(db: Kysely<Database>): Promise<number> {
-  const result = await sql<{ n: number }>`select reltuples::float8 as n from pg_class where oid = 'search_docs'::regclass`.execute(db);
-  return Number(result.rows[0]?.n ?? 0);
-}
-
-/**
- * Turns index scans and sequential scans off for the window reads, so PostgreSQL answers them
- * from bitmaps (GIN match ∧ key range), and back on for the window bounds, which need the
- * btree's index scan. The settings are local to the transaction.
- */
-function plannerSwitch(db: Kysely<Database>) {
-  let saved: { i: string; s: string } | undefined;
-  let off = false;
-  return {
-    async bitmapsOnly(): Promise<void> {
-      if (off) return;
-      const result = await sql<{ i: string; s: string }>`select current_setting('enable_indexscan') as i, current_setting('enable_seqscan') as s,
-        set_config('enable_indexscan', 'off', true), set_config('enable_seqscan', 'off', true)`.execute(db);
-      saved ??= result.rows[0];
-      off = true;
-    },
-    async restore(): Promise<void> {
-      if (!off || !saved) return;
-      await sql`select set_config('enable_indexscan', ${saved.i}, true), set_config('enable_seqscan', ${saved.s}, true)`.execute(db);
-      off = false;
-    },
-  };
+  const result = await sql<{ key: string | null; n: number; was_indexscan: string; was_seqscan: string }>`select
+    (select sort_key::text as key from search_docs ${where} order by sort_key ${sql.raw(newest ? 'desc' : 'asc')} offset ${size - 1} limit 1) as key,
+    (select reltuples::float8 from pg_class where oid = 'search_docs'::regclass) as n, ${planner.turnOff}`.execute(db);
+  const row = result.rows[0];
+  if (row) planner.turnedOff(row);
+  return { close: row?.key == null ? undefined : BigInt(row.key), rows: Number(row?.n ?? 0) };
 }
 
 /**
  * Runs `work` in the caller's transaction, with the planner settings put back at the end, or in
  * a transaction of its own (whose end drops them).
  */
-async function withPlannerSwitch<T>(db: Kysely<Database>, work: (trx: Kysely<Database>, planner: ReturnType<typeof plannerSwitch>) => Promise<T>): Promise<T> {
+async function withPlannerSwitch<T>(db: Kysely<Database>, work: (trx: Kysely<Database>, planner: PlannerSwitch) => Promise<T>): Promise<T> {
   if (!db.isTransaction) return db.transaction().execute((trx) => work(trx, plannerSwitch(trx)));
   const planner = plannerSwitch(db);
   try {
@@ -403,7 +404,7 @@ async function withPlannerSwitch<T>(db: Kysely<Database>, work: (trx: Kysely<Dat
  */
 async function walkWindows<T>(
   db: Kysely<Database>,
-  planner: ReturnType<typeof plannerSwitch>,
+  planner: PlannerSwitch,
   filter: CandidateFilter,
   options: MatchOrder,
   want: number,
@@ -418,7 +419,6 @@ async function walkWindows<T>(
   let size = Math.max(MIN_FIRST_WINDOW, want * FIRST_WINDOW_PER_MATCH);
   let scanned = 0;
   let readRest = false;
-  let total: number | undefined;
   for (;;) {
     if (readRest) {
       // The whole range again rather than the rest: a bitmap over the few matches is cheaper
@@ -426,15 +426,13 @@ async function walkWindows<T>(
       return read(bounds, want);
     }
     await planner.restore();
-    const close = await windowEnd(db, edge, end, size, newest);
+    const { close, rows } = await windowEnd(db, planner, edge, end, size, newest);
     const range: KeyRange = newest ? { low: close ?? end, high: edge } : { low: edge, high: close ?? end };
-    await planner.bitmapsOnly();
     found.push(...(await read(range, want - found.length)));
     if (close === undefined || found.length >= want) return found;
     edge = newest ? close - 1n : close + 1n;
     scanned += size;
-    total ??= await indexRows(db);
-    if ((found.length / scanned) * total <= READ_REST_BELOW) readRest = true;
+    if ((found.length / scanned) * rows <= READ_REST_BELOW) readRest = true;
     else size *= WINDOW_GROWTH;
   }
 }

@@ -224,3 +224,41 @@ export function bylineNames(byline: string): string[] {
     .map((name) => name.replace(/\s*\/.*$/, '').replace(/\s*(?:摄|摄影|供图)$/u, '').trim())
     .filter(Boolean);
 }
+
+/** A version number as agencies send it (`3`, `"3"`); null for anything that is not a whole number from 1 up. */
+export function versionNumber(value: unknown): number | null {
+  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+  if (!/^\d{1,9}$/.test(text)) return null;
+  const n = Number(text);
+  return n >= 1 ? n : null;
+}
+
+/** Whether `a` is a later version of a story than `b`: version numbers decide when both have one, else versionCreated. */
+export function isLaterVersion(a: { version?: number | null; versionCreated?: string | null }, b: { version?: number | null; versionCreated?: string | null }): boolean {
+  if (a.version != null && b.version != null) return a.version > b.version;
+  if (!a.versionCreated || !b.versionCreated) return false;
+  return Date.parse(a.versionCreated) > Date.parse(b.versionCreated);
+}
+
+interface Versioned {
+  guid: string;
+  withdrawn?: boolean;
+  version?: number | null;
+  versionCreated?: string | null;
+}
+
+/**
+ * One entry per GUID, in feed order: an agency's API may list a story and its later versions (or
+ * its kill notice) side by side. The later version wins; a kill wins unless the other entry is
+ * known to be later, since missing a kill costs more than a stale notice.
+ */
+export function latestPerGuid<T extends Versioned>(items: T[]): T[] {
+  const byGuid = new Map<string, T>();
+  for (const item of items) {
+    if (!item.guid) continue;
+    const kept = byGuid.get(item.guid);
+    const killOverUsable = Boolean(item.withdrawn && !kept?.withdrawn) && !(kept && isLaterVersion(kept, item));
+    if (!kept || isLaterVersion(item, kept) || killOverUsable) byGuid.set(item.guid, item);
+  }
+  return [...byGuid.values()];
+}

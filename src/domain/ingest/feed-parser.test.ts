@@ -43,7 +43,7 @@ describe('parseFeed', () => {
     const feed = parseFeed(ATOM);
     expect(feed.format).toBe('atom');
     expect(feed.items).toEqual([
-      { guid: 'urn:uuid:1225c695', url: 'https://wire.example.com/a', title: 'Atom entry', summary: 'Short', contentHtml: '<p>Full <b>text</b></p>', authors: ['Jane Roe'], publishedAt: '2025-05-18T09:30:00-05:00', language: '', embargoUntil: null },
+      { guid: 'urn:uuid:1225c695', url: 'https://wire.example.com/a', title: 'Atom entry', summary: 'Short', contentHtml: '<p>Full <b>text</b></p>', authors: ['Jane Roe'], publishedAt: '2025-05-18T09:30:00-05:00', language: '', embargoUntil: null, withdrawn: false, version: null, versionCreated: null },
     ]);
   });
 

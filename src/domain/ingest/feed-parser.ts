@@ -30,6 +30,16 @@ export interface FeedItem {
    * RSS and Atom have no standard embargo, so their items never carry one.
    */
   embargoUntil: string | null;
+  /**
+   * The agency withdrew the story (ninjs pubstatus canceled/withheld, NewsML-G2 pubStatus
+   * stat:canceled/withheld): a kill or withhold notice, reported so the queue can act on it
+   * rather than dropped. Absent means false (RSS and Atom have no such notice).
+   */
+  withdrawn?: boolean;
+  /** The agency's version number (ninjs `version`, NewsML-G2 `version` attribute); null when the format or feed has none. */
+  version?: number | null;
+  /** When this version was made (ninjs `versioncreated`, NewsML-G2 `<versionCreated>`), ISO 8601; null for RSS and Atom. */
+  versionCreated?: string | null;
 }
 
 export type FeedFormat = 'rss' | 'atom' | 'ninjs' | 'newsml';
@@ -84,6 +94,9 @@ function parseRss(root: Element): ParsedFeed {
       // A multilingual channel names each item's language with dc:language.
       language: languageTag(childText(item, 'dc:language', 'language')) || channelLanguage,
       embargoUntil: null,
+      withdrawn: false,
+      version: null,
+      versionCreated: null,
     };
   });
   return { format: 'rss', title: childText(channel, 'title'), items: items.filter((i) => i.guid) };
@@ -106,6 +119,9 @@ function parseAtom(root: Element): ParsedFeed {
       publishedAt: isoDate(childText(entry, 'published', 'updated')),
       language: languageTag(entry.getAttribute('xml:lang')) || feedLanguage,
       embargoUntil: null,
+      withdrawn: false,
+      version: null,
+      versionCreated: null,
     };
   });
   return { format: 'atom', title: childText(root, 'title'), items: entries.filter((i) => i.guid) };

@@ -20,6 +20,8 @@ export interface EnqueueResult {
 export async function enqueueFeedItems(db: Db, provider: string, items: FeedItem[]): Promise<EnqueueResult> {
   const result: EnqueueResult = { added: 0, known: 0, duplicates: 0 };
   for (const item of items) {
+    // A kill notice is never a story to queue.
+    if (item.withdrawn) continue;
     const seen = await db.kysely.selectFrom('ingest_items').select('id').where('provider', '=', provider).where('guid', '=', item.guid).executeTakeFirst();
     if (seen) {
       result.known++;

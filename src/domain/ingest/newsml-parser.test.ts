@@ -46,6 +46,9 @@ describe('NewsML-G2', () => {
         publishedAt: '2025-11-21T06:30:00+08:00',
         language: '',
         embargoUntil: null,
+        withdrawn: false,
+        version: 1,
+        versionCreated: '2025-11-21T06:30:00+08:00',
       },
     ]);
   });
@@ -60,11 +63,34 @@ describe('NewsML-G2', () => {
     expect(draft.images).toEqual([{ url: 'https://img.wire.example.cn/hz/bridge-p1-1280.jpg', caption: '11月20日，工人在青石江二桥合龙段作业。', credit: '华中社记者 周云 摄' }]);
   });
 
-  it('does not offer a story the agency has withdrawn (pubStatus canceled or withheld)', () => {
+  it('reports a story the agency has withdrawn (pubStatus canceled or withheld) as withdrawn, not as a story to use', () => {
     const item = (guid: string, status: string) =>
       `<newsItem guid="${guid}"><itemMeta><itemClass qcode="ninat:text"/><pubStatus qcode="stat:${status}"/></itemMeta><contentMeta><headline>${guid}</headline></contentMeta></newsItem>`;
     const feed = parseFeed(`<newsMessage><itemSet>${item('a', 'usable')}${item('b', 'canceled')}${item('c', 'withheld')}</itemSet></newsMessage>`);
-    expect(feed.items.map((i) => i.guid)).toEqual(['a']);
+    expect(feed.items.map((i) => [i.guid, i.withdrawn])).toEqual([
+      ['a', false],
+      ['b', true],
+      ['c', true],
+    ]);
+  });
+
+  it('reads kill notices, versions and versionCreated; a killed picture leaves its story and is reported on its own', () => {
+    const feed = parseFeed(wireFixture('newsml-kill-update.xml'));
+    expect(feed.items.map((i) => [i.guid, i.withdrawn, i.version, i.versionCreated])).toEqual([
+      ['urn:example:jn:g2:1204-21', true, 2, '2026-12-04T11:40:00+08:00'],
+      ['urn:example:jn:g2:1204-22', false, 4, '2026-12-04T11:50:00+08:00'],
+      ['urn:example:jn:g2:1204-23', true, 1, '2026-12-04T11:55:00+08:00'],
+      ['urn:example:jn:g2:1204-24', false, 1, '2026-12-04T09:00:00+08:00'],
+      ['urn:example:jn:g2:1204-24-p1', true, 2, '2026-12-04T10:00:00+08:00'],
+    ]);
+    const [, update, , walkway] = feed.items;
+    expect(update).toMatchObject({ title: '湖州古镇夜间公交下月开通（更正线路数）', language: 'zh-Hans-CN', embargoUntil: null });
+    expect(walkway?.contentHtml).toBe('<p>湖州运河步道4日全线贯通，全长十二公里。</p>');
+  });
+
+  it('reads no version from a version attribute that is no whole number', () => {
+    const item = '<newsItem guid="urn:v:1" version="draft"><itemMeta><itemClass qcode="ninat:text"/></itemMeta><contentMeta><headline>甲</headline></contentMeta></newsItem>';
+    expect(parseFeed(item).items[0]).toMatchObject({ version: null, versionCreated: null, withdrawn: false });
   });
 
   it('keeps itemMeta <embargoed> with its offset, and finds the language on contentMeta or the inline XHTML', () => {

@@ -10,8 +10,10 @@ import {
   firstDescendant,
   isoDate,
   languageTag,
+  latestPerGuid,
   localName,
   plainTextToHtml,
+  versionNumber,
   withDateline,
 } from './feed-common.ts';
 import type { FeedItem, ParsedFeed } from './feed-parser.ts';
@@ -36,20 +38,15 @@ export function parseNewsml(root: Element): ParsedFeed {
     const story = members.find((item) => !item.isPicture);
     if (!story) continue;
     for (const member of members) {
-      if (member === story || !member.isPicture) continue;
+      // A killed picture stays an item of its own, so the queue hears of the kill; it shows in no story.
+      if (member === story || !member.isPicture || member.withdrawn) continue;
       story.images.push(...member.images);
       placed.add(member.guid);
     }
   }
 
-  const seen = new Set<string>();
-  const items: FeedItem[] = [];
-  for (const item of newsItems) {
-    if (!item.guid || item.withdrawn || placed.has(item.guid) || seen.has(item.guid)) continue;
-    seen.add(item.guid);
-    items.push(toFeedItem(item));
-    if (items.length >= MAX_ITEMS) break;
-  }
+  const unplaced = newsItems.filter((item) => !placed.has(item.guid)).map(toFeedItem);
+  const items = latestPerGuid(unplaced).slice(0, MAX_ITEMS);
   const header = itemSet ? directChildren(root, 'header')[0] : undefined;
   return { format: 'newsml', title: header ? childText(header, 'origin', 'sender') : '', items };
 }
@@ -57,7 +54,7 @@ export function parseNewsml(root: Element): ParsedFeed {
 interface NewsItem {
   guid: string;
   isPicture: boolean;
-  /** pubStatus canceled or withheld: an agency's kill or withhold notice, not offered to editors. */
+  /** pubStatus canceled or withheld: an agency's kill or withhold notice. */
   withdrawn: boolean;
   item: Omit<FeedItem, 'contentHtml'>;
   bodyHtml: string;
@@ -66,7 +63,7 @@ interface NewsItem {
 }
 
 function toFeedItem(n: NewsItem): FeedItem {
-  return { ...n.item, contentHtml: withDateline(n.bodyHtml, n.dateline) + figuresHtml(n.images) };
+  return { ...n.item, withdrawn: n.withdrawn, contentHtml: withDateline(n.bodyHtml, n.dateline) + figuresHtml(n.images) };
 }
 
 function readNewsItem(el: Element): NewsItem {
@@ -98,6 +95,8 @@ function readNewsItem(el: Element): NewsItem {
       publishedAt: itemMeta || contentMeta ? isoDate(firstDate(itemMeta, contentMeta)) : null,
       language: languageOf(el, contentMeta, contentSet),
       embargoUntil: itemMeta ? isoDate(childText(itemMeta, 'embargoed')) : null,
+      version: versionNumber(el.getAttribute('version')),
+      versionCreated: itemMeta ? isoDate(childText(itemMeta, 'versioncreated')) : null,
     },
     bodyHtml: body ?? '',
     dateline: contentMeta ? childText(contentMeta, 'dateline') : '',

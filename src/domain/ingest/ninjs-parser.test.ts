@@ -69,9 +69,36 @@ describe('ninjs', () => {
     ]);
   });
 
-  it('does not offer a story the agency has withdrawn (pubstatus canceled or withheld)', () => {
-    const feed = parseFeed(JSON.stringify({ items: [{ uri: 'urn:a', headline: '甲', pubstatus: 'usable' }, { uri: 'urn:b', headline: '乙', pubstatus: 'canceled' }, { uri: 'urn:c', headline: '丙', pubstatus: 'withheld' }] }));
-    expect(feed.items.map((i) => i.guid)).toEqual(['urn:a']);
+  it('reports a story the agency has withdrawn (pubstatus canceled, cancelled or withheld) as withdrawn, not as a story to use', () => {
+    const feed = parseFeed(
+      JSON.stringify({ items: [{ uri: 'urn:a', headline: '甲', pubstatus: 'usable' }, { uri: 'urn:b', headline: '乙', pubstatus: 'canceled' }, { uri: 'urn:c', headline: '丙', pubstatus: 'Withheld' }, { uri: 'urn:d', headline: '丁', pubstatus: 'cancelled' }] }),
+    );
+    expect(feed.items.map((i) => [i.guid, i.withdrawn])).toEqual([
+      ['urn:a', false],
+      ['urn:b', true],
+      ['urn:c', true],
+      ['urn:d', true],
+    ]);
+  });
+
+  it('reads kill notices and versions: the later version of a story wins wherever it stands in the list; a version that is no number is none', () => {
+    const feed = parseFeed(wireFixture('ninjs-2-kill-update.json'));
+    expect(feed.items.map((i) => [i.guid, i.withdrawn, i.version, i.versionCreated])).toEqual([
+      ['urn:example:northbay:2026:pier-0401', false, 2, '2026-12-04T10:20:00-05:00'],
+      ['urn:example:northbay:2026:lighthouse-0402', true, 3, '2026-12-04T11:05:00-05:00'],
+      ['urn:example:northbay:2026:ferry-fares-0403', true, 2, '2026-12-04T11:30:00-05:00'],
+      ['urn:example:northbay:2026:school-0404', false, null, null],
+    ]);
+    expect(feed.items[0]).toMatchObject({ title: 'Gull Island pier reopens Friday, a day later than planned', embargoUntil: '2026-12-05T06:00:00-05:00' });
+    expect(feed.items[0]?.contentHtml).toContain('not Thursday as first reported');
+  });
+
+  it('lets a kill notice win over the story it kills in the same list, unless the story is the later version', () => {
+    const story = { uri: 'urn:k:1', headline: '甲', body_text: '正文', pubstatus: 'usable' };
+    const kill = { uri: 'urn:k:1', headline: '撤稿', pubstatus: 'canceled' };
+    expect(parseFeed(JSON.stringify([story, kill])).items.map((i) => i.withdrawn)).toEqual([true]);
+    expect(parseFeed(JSON.stringify([{ ...kill, version: '2' }, { ...story, version: '3' }])).items.map((i) => [i.withdrawn, i.version])).toEqual([[false, 3]]);
+    expect(parseFeed(JSON.stringify([{ ...story, version: '3' }, { ...kill, version: '2' }])).items.map((i) => [i.withdrawn, i.version])).toEqual([[false, 3]]);
   });
 
   it('leaves nothing hostile once the queue has sanitised the body, and keeps the paragraphs and the figure', () => {

@@ -1,5 +1,5 @@
 import { ExtractionError } from './extraction.ts';
-import { type FeedImage, MAX_ITEMS, bodyFragment, bylineNames, figuresHtml, isoDate, languageTag, plainTextToHtml } from './feed-common.ts';
+import { type FeedImage, MAX_ITEMS, bodyFragment, bylineNames, figuresHtml, isoDate, languageTag, latestPerGuid, plainTextToHtml, versionNumber } from './feed-common.ts';
 import type { FeedItem, ParsedFeed } from './feed-parser.ts';
 
 /**
@@ -27,17 +27,8 @@ export function parseNinjs(text: string): ParsedFeed {
   // An API with nothing new answers with an empty list: a quiet wire, not a broken one.
   if (!objects.length && isEmptyList(parsed, 0)) return { format: 'ninjs', title: '', items: [] };
   if (!objects.length) throw new ExtractionError('the JSON holds no ninjs items (objects with a uri, headline or body)');
-  const seen = new Set<string>();
-  const items: FeedItem[] = [];
-  for (const object of objects) {
-    // A withdrawn story (an agency's kill or withhold notice) is not offered to editors.
-    if (/^(canceled|cancelled|withheld)$/i.test(str(object.pubstatus))) continue;
-    const item = toFeedItem(object);
-    if (!item.guid || seen.has(item.guid)) continue;
-    seen.add(item.guid);
-    items.push(item);
-    if (items.length >= MAX_ITEMS) break;
-  }
+  // A withdrawn story (an agency's kill or withhold notice) is reported as such: the queue decides what it touches.
+  const items = latestPerGuid(objects.map(toFeedItem)).slice(0, MAX_ITEMS);
   const title = isObject(parsed) ? (str(parsed.title) || str(parsed.name)) : '';
   return { format: 'ninjs', title: looksLikeNinjs(parsed) ? '' : title, items };
 }
@@ -89,6 +80,9 @@ function toFeedItem(o: Json): FeedItem {
     language: languageTag(str(o.language)),
     // 1.x and 2.x both name it `embargoed` (a date-time, nar:embargoed); absent means not embargoed.
     embargoUntil: isoDate(str(o.embargoed)),
+    withdrawn: /^(canceled|cancelled|withheld)$/i.test(str(o.pubstatus)),
+    version: versionNumber(o.version),
+    versionCreated: isoDate(str(o.versioncreated)),
   };
 }
 

@@ -10,6 +10,7 @@ import { wireProviders } from './migrations/007-wire-providers.ts';
 import { searchTimeKeys } from './migrations/008-search-time-keys.ts';
 import { searchHeads } from './migrations/009-search-heads.ts';
 import { wireLanguageEmbargo } from './migrations/010-wire-language-embargo.ts';
+import { wireKillsVersions } from './migrations/011-wire-kills-versions.ts';
 
 /**
  * Migrations are immutable once merged: add a new file, never edit an old one.
@@ -27,6 +28,7 @@ function migrationsFor(db: Db): Record<string, Migration> {
     '008-search-time-keys': searchTimeKeys(db.dialect),
     '009-search-heads': searchHeads(db.dialect),
     '010-wire-language-embargo': wireLanguageEmbargo(db.dialect),
+    '011-wire-kills-versions': wireKillsVersions(db.dialect),
   };
 }
 

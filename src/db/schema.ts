@@ -250,7 +250,8 @@ export interface IngestFingerprintsTable {
   created_at: string;
 }
 
-export type IngestItemStatus = 'new' | 'imported' | 'skipped';
+/** `withdrawn`: the agency killed or withheld the story (migration 011); it can no longer be imported. */
+export type IngestItemStatus = 'new' | 'imported' | 'skipped' | 'withdrawn';
 
 export interface IngestItemsTable {
   id: Generated<number>;
@@ -269,6 +270,14 @@ export interface IngestItemsTable {
   language: Generated<string | null>;
   /** Migration 010: UTC time before which the story must not be published, null when not embargoed. */
   embargo_until: Generated<string | null>;
+  /** Migration 011: the agency's version number of the stored text, null when the feed gives none (RSS, Atom). */
+  version: Generated<number | null>;
+  /** Migration 011: when the agency made the stored version (UTC), null when the feed does not say. */
+  version_created: Generated<string | null>;
+  /** Migration 011: when the newsroom learned of the agency's kill (UTC); the status is then `withdrawn`. */
+  withdrawn_at: Generated<string | null>;
+  /** Migration 011: when a later version from the agency arrived (UTC), null while the first version stands. */
+  agency_updated_at: Generated<string | null>;
 }
 
 export interface ImportProgressTable {

@@ -104,3 +104,40 @@ describe('hostile input', () => {
     );
   });
 });
+
+describe('bylines and editors wherever Chinese pages put them', () => {
+  const surname = fc.constantFrom(...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗');
+  const given = fc.array(fc.constantFrom(...'晓明华丽军伟芳娜强磊洋勇艳杰涛超敏静婷雪飞鹏'), { minLength: 1, maxLength: 2 }).map((cs) => cs.join(''));
+  const name = fc.tuple(surname, given).map(([s, g]) => s + g);
+  const names = fc.uniqueArray(name, { minLength: 1, maxLength: 3 });
+  const placement = fc.constantFrom('header', 'closing-bracket', 'closing-line', 'leading-line');
+  const editorForm = fc.constantFrom('none', 'bracket', 'box-after', 'closing-meta');
+
+  function page(reporters: string[], where: string, editor: string, form: string): string {
+    const spaced = reporters.join(' ');
+    const head = where === 'header' ? `来源：东湖日报 时间：2024-05-06 09:30 记者：${spaced}` : '来源：东湖日报 时间：2024-05-06 09:30';
+    const paragraphs = PARAGRAPHS.map((p) => `<p>${p}</p>`);
+    if (where === 'leading-line') paragraphs.unshift(`<p>东湖日报记者 ${spaced}</p>`);
+    if (where === 'closing-bracket') paragraphs.push(`<p>会谈将于下周继续举行。（记者 ${spaced}）</p>`);
+    if (where === 'closing-line') paragraphs.push(`<p>本报记者 ${spaced}</p>`);
+    if (form === 'bracket') paragraphs.push(`<p>（责任编辑：${editor}）</p>`);
+    if (form === 'closing-meta') paragraphs.push(`<p>来源：东湖日报 编辑：${editor}</p>`);
+    const after = form === 'box-after' ? `<div class="ep-source"><span>本文来源：东湖日报</span> <span class="ep-editor">责任编辑：${editor}_NF1234</span></div>` : '';
+    return `<!doctype html><html lang="zh-CN"><head><title>谈判未实现突破_东湖网</title></head><body><h1>谈判未实现突破</h1>
+<div class="info">${head}</div><div class="content">${paragraphs.join('')}</div>${after}
+<div class="related"><h3>相关新闻</h3><ul><li><a href="/1">另一条新闻标题一</a></li></ul></div></body></html>`;
+  }
+
+  it('finds the reporters and the editor, and leaves neither in the body', () => {
+    fc.assert(
+      fc.property(names, placement, name, editorForm, (reporters, where, editor, form) => {
+        const result = extractArticle(page(reporters, where, editor, form));
+        expect(result.authors).toEqual(reporters);
+        expect(result.editor).toBe(form === 'none' ? '' : editor);
+        for (const n of [...reporters, ...(form === 'none' ? [] : [editor])]) expect(result.bodyText).not.toContain(n);
+        expect(result.bodyText).toContain('双方就互换战俘达成共识');
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

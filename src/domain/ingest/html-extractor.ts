@@ -793,7 +793,7 @@ function headerTextOf(titleEl: Element | null, content: Element): string {
   if (!titleEl) return '';
   let area: Element | null = titleEl.parentElement;
   for (let i = 0; area && i < 3; i++) {
-    const text = collapse(area.textContent ?? '');
+    const text = collapse(spacedText(area));
     if (text.length > 30 && !area.contains(content)) return text.slice(0, 1500);
     if (area.contains(content)) {
       const all = text;
@@ -803,7 +803,33 @@ function headerTextOf(titleEl: Element | null, content: Element): string {
     }
     area = area.parentElement;
   }
-  return collapse(titleEl.parentElement?.textContent ?? '').slice(0, 1500);
+  return titleEl.parentElement ? collapse(spacedText(titleEl.parentElement)).slice(0, 1500) : '';
+}
+
+/**
+ * An element's text with a space where one block ends and the next begins: textContent runs
+ * <div>记者:王晓</div><p>新华社…</p> together into one word. Read no further than `limit` characters.
+ */
+function spacedText(el: Element, limit = 50_000): string {
+  const parts: string[] = [];
+  let length = 0;
+  const stack: Node[] = [el];
+  while (stack.length && length < limit) {
+    const node = stack.pop() as Node;
+    if (node.nodeType === 3) {
+      const text = node.nodeValue ?? '';
+      parts.push(text);
+      length += text.length;
+      continue;
+    }
+    if (isBlock(node)) parts.push(' ');
+    for (let c = node.lastChild; c; c = c.previousSibling) stack.push(c);
+  }
+  return parts.join('');
+}
+
+function isBlock(node: Node): boolean {
+  return node.nodeType === 1 && BLOCK_TAGS.has((node as Element).tagName);
 }
 
 /** A 副标题 or 引题: a short heading right next to the headline, not a meta line. */
@@ -906,7 +932,7 @@ function textAround(root: Element, first: Element | undefined, last: Element | u
     }
     if (node === last) stack.push('leave-last');
     // Blocks are apart on the page: 编辑:苏亮 in one <div> and 扫一扫 in the next must not read as one word.
-    if (node.nodeType === 1 && BLOCK_TAGS.has((node as Element).tagName)) {
+    if (isBlock(node)) {
       parts.push(' ');
       length += 1;
     }

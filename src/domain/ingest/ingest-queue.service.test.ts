@@ -6,7 +6,7 @@ import { makeArticle, makeChannels } from '../../../test/helpers/factories.ts';
 import { wireFixture } from '../../../test/fixtures/wires/fixtures.ts';
 import { type FeedItem, parseFeed } from './feed-parser.ts';
 import { enqueueFeedItems } from './ingest-queue.service.ts';
-import { listProviders, pollProvider } from './wire.service.ts';
+import { listProviders, markQueueItem, pollProvider, wireNoticesFor } from './wire.service.ts';
 
 const item = (n: number, url = `https://wire.example.cn/${n}.html`): FeedItem => ({
   guid: `wire-${n}`,
@@ -45,8 +45,8 @@ describeEachDialect('ingest queue', (fresh) => {
     const db = await fresh();
     const { world } = await makeChannels(db);
     const existing = await makeArticle(db, world.id, { sourceUrl: 'https://wire.example.cn/3.html' });
-    expect(await enqueueFeedItems(db, 'xinhua', [item(1), item(2), item(3)])).toEqual({ added: 2, known: 0, duplicates: 1 });
-    expect(await enqueueFeedItems(db, 'xinhua', [item(1), item(4)])).toEqual({ added: 1, known: 1, duplicates: 0 });
+    expect(await enqueueFeedItems(db, 'xinhua', [item(1), item(2), item(3)])).toEqual({ added: 2, known: 0, duplicates: 1, withdrawn: 0, updated: 0 });
+    expect(await enqueueFeedItems(db, 'xinhua', [item(1), item(4)])).toEqual({ added: 1, known: 1, duplicates: 0, withdrawn: 0, updated: 0 });
     // The same GUID from another provider is another item.
     expect((await enqueueFeedItems(db, 'cns', [item(1)])).added).toBe(1);
     const rows = await db.kysely.selectFrom('ingest_items').select(['provider', 'guid', 'status', 'article_id', 'body_html', 'published_at']).orderBy('id').execute();
@@ -68,12 +68,12 @@ describeEachDialect('ingest queue', (fresh) => {
     const poll = async () => Promise.all((await listProviders(db)).map((provider) => pollProvider(db, provider, fetch)));
 
     expect(await poll()).toEqual([
-      { added: 2, known: 0, duplicates: 0 },
-      { added: 2, known: 0, duplicates: 0 },
+      { added: 2, known: 0, duplicates: 0, withdrawn: 0, updated: 0 },
+      { added: 2, known: 0, duplicates: 0, withdrawn: 0, updated: 0 },
     ]);
     expect(await poll()).toEqual([
-      { added: 0, known: 2, duplicates: 0 },
-      { added: 0, known: 2, duplicates: 0 },
+      { added: 0, known: 2, duplicates: 0, withdrawn: 0, updated: 0 },
+      { added: 0, known: 2, duplicates: 0, withdrawn: 0, updated: 0 },
     ]);
     expect((await listProviders(db)).map((p) => p.last_error)).toEqual(['', '']);
 
@@ -122,5 +122,91 @@ describeEachDialect('ingest queue', (fresh) => {
     const [after] = await listProviders(db);
     expect(after?.last_error).toMatch(/^the XML is not well-formed: <\w+> is never closed \(the feed may be cut off\)$/);
     expect(await db.kysely.selectFrom('ingest_items').selectAll().execute()).toEqual([]);
+  });
+  /** The queue row as the tests read it. */
+  const row = (db: Awaited<ReturnType<typeof fresh>>, guid: string) =>
+    db.kysely.selectFrom('ingest_items').selectAll().where('guid', '=', guid).executeTakeFirstOrThrow();
+  const versioned = (n: number, version: number, extra: Partial<FeedItem> = {}): FeedItem => ({ ...item(n), version, versionCreated: `2025-05-18T2${version}:00:00+08:00`, ...extra });
+
+  it('marks a queued item withdrawn when the agency kills it, once; a kill of a story never queued queues nothing', async () => {
+    const db = await fresh();
+    await enqueueFeedItems(db, 'xinhua', [versioned(1, 1), versioned(2, 1)]);
+    const kill = versioned(1, 2, { withdrawn: true, title: '撤稿', contentHtml: '' });
+    const never = versioned(7, 1, { withdrawn: true });
+    expect(await enqueueFeedItems(db, 'xinhua', [kill, never])).toEqual({ added: 0, known: 0, duplicates: 0, withdrawn: 1, updated: 0 });
+    const killed = await row(db, 'wire-1');
+    expect(killed).toMatchObject({ status: 'withdrawn', title: '电讯稿 1', body_html: '<p>正文 1</p>', article_id: null });
+    expect(killed.withdrawn_at).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect((await row(db, 'wire-2')).status).toBe('new');
+    expect(await db.kysely.selectFrom('ingest_items').select('guid').where('guid', '=', 'wire-7').execute()).toEqual([]);
+    // The same kill again changes nothing, and neither does the story it killed, sent once more.
+    expect(await enqueueFeedItems(db, 'xinhua', [kill, versioned(1, 3)])).toEqual({ added: 0, known: 2, duplicates: 0, withdrawn: 0, updated: 0 });
+    expect(await row(db, 'wire-1')).toEqual(killed);
+    const audit = await db.kysely.selectFrom('audit_log').select(['action', 'username', 'target_type', 'target_id']).execute();
+    expect(audit).toEqual([{ action: 'wire.withdrawn', username: 'wire', target_type: 'ingest_item', target_id: String(killed.id) }]);
+  });
+
+  it('ignores a kill older than the version it holds (withheld, then released in a later version)', async () => {
+    const db = await fresh();
+    await enqueueFeedItems(db, 'xinhua', [versioned(1, 3)]);
+    expect((await enqueueFeedItems(db, 'xinhua', [versioned(1, 2, { withdrawn: true })])).known).toBe(1);
+    expect((await row(db, 'wire-1')).status).toBe('new');
+  });
+
+  it('replaces a queued item with a later version (title, body, embargo, language), and a re-sent version changes nothing', async () => {
+    const db = await fresh();
+    await enqueueFeedItems(db, 'xinhua', [versioned(1, 1, { embargoUntil: '2025-05-20T08:00:00+08:00' })]);
+    const first = await row(db, 'wire-1');
+    expect(first).toMatchObject({ version: 1, version_created: '2025-05-18T13:00:00.000Z', agency_updated_at: null, embargo_until: '2025-05-20T00:00:00.000Z' });
+    expect(await enqueueFeedItems(db, 'xinhua', [versioned(1, 1, { title: '同一版本' })])).toMatchObject({ known: 1, updated: 0 });
+    expect(await row(db, 'wire-1')).toEqual(first);
+
+    const correction = versioned(1, 2, { title: '电讯稿 1（更正）', contentHtml: '<p>更正后的正文</p>', language: 'en', embargoUntil: null });
+    expect(await enqueueFeedItems(db, 'xinhua', [correction])).toEqual({ added: 0, known: 0, duplicates: 0, withdrawn: 0, updated: 1 });
+    const updated = await row(db, 'wire-1');
+    expect(updated).toMatchObject({ id: first.id, status: 'new', title: '电讯稿 1（更正）', body_html: '<p>更正后的正文</p>', language: 'en', embargo_until: null, version: 2 });
+    expect(updated.agency_updated_at).not.toBeNull();
+    // An older version arriving late is not a correction.
+    expect((await enqueueFeedItems(db, 'xinhua', [versioned(1, 1)])).known).toBe(1);
+    expect(await row(db, 'wire-1')).toEqual(updated);
+    // Without version numbers, the later versionCreated decides; without either (RSS), nothing does.
+    await enqueueFeedItems(db, 'rss', [{ ...item(5), versionCreated: '2025-05-18T10:00:00Z' }, item(6)]);
+    expect((await enqueueFeedItems(db, 'rss', [{ ...item(5), title: '晚些', versionCreated: '2025-05-18T11:00:00Z' }, { ...item(6), title: '无版本' }])).updated).toBe(1);
+    expect([(await row(db, 'wire-5')).title, (await row(db, 'wire-6')).title]).toEqual(['晚些', '电讯稿 6']);
+  });
+
+  it('leaves an article made from the item alone when a later version or a kill arrives, and tells its page', async () => {
+    const db = await fresh();
+    const { world } = await makeChannels(db);
+    const article = await makeArticle(db, world.id, { title: '编辑改写的标题' });
+    await enqueueFeedItems(db, 'xinhua', [versioned(1, 1)]);
+    const queued = await row(db, 'wire-1');
+    await markQueueItem(db, queued.id, 'imported', article.id);
+    const before = await db.kysely.selectFrom('articles').selectAll().where('id', '=', article.id).executeTakeFirstOrThrow();
+
+    expect((await enqueueFeedItems(db, 'xinhua', [versioned(1, 2, { title: '通讯社新版' })])).updated).toBe(1);
+    expect(await row(db, 'wire-1')).toMatchObject({ status: 'imported', article_id: article.id, title: '通讯社新版' });
+    expect(await wireNoticesFor(db, article.id)).toEqual([{ queueItemId: queued.id, provider: 'xinhua', kind: 'updated', at: expect.any(String) }]);
+
+    expect((await enqueueFeedItems(db, 'xinhua', [versioned(1, 3, { withdrawn: true })])).withdrawn).toBe(1);
+    expect(await wireNoticesFor(db, article.id)).toEqual([{ queueItemId: queued.id, provider: 'xinhua', kind: 'withdrawn', at: expect.any(String) }]);
+    expect(await db.kysely.selectFrom('articles').selectAll().where('id', '=', article.id).executeTakeFirstOrThrow()).toEqual(before);
+    const audit = await db.kysely.selectFrom('audit_log').select(['action', 'target_type', 'target_id']).where('action', 'like', 'wire.%').orderBy('id').execute();
+    expect(audit).toEqual([
+      { action: 'wire.updated', target_type: 'article', target_id: String(article.id) },
+      { action: 'wire.withdrawn', target_type: 'article', target_id: String(article.id) },
+    ]);
+  });
+
+  it('flags a draft saved from an import review that was open when the kill came; the item stays withdrawn', async () => {
+    const db = await fresh();
+    const { world } = await makeChannels(db);
+    await enqueueFeedItems(db, 'xinhua', [versioned(2, 1)]);
+    const queued = await row(db, 'wire-2');
+    await enqueueFeedItems(db, 'xinhua', [versioned(2, 2, { withdrawn: true })]);
+    const late = await makeArticle(db, world.id, { title: '迟到的草稿' });
+    await markQueueItem(db, queued.id, 'imported', late.id);
+    expect(await row(db, 'wire-2')).toMatchObject({ status: 'withdrawn', article_id: late.id });
+    expect((await wireNoticesFor(db, late.id)).map((n) => n.kind)).toEqual(['withdrawn']);
   });
 });

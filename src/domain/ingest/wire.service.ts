@@ -80,9 +80,11 @@ export async function pollDueProviders(db: Db, now = new Date(), fetch: SafeFetc
   return polled;
 }
 
-export async function listQueue(db: Db, options: { status?: IngestItemStatus; page: number; pageSize: number }) {
+export async function listQueue(db: Db, options: { status?: IngestItemStatus; itemId?: number; page: number; pageSize: number }) {
   let query = db.kysely.selectFrom('ingest_items');
   if (options.status) query = query.where('status', '=', options.status);
+  // One item alone: the link from an article's notice, which must work however old the item is.
+  if (options.itemId) query = query.where('id', '=', options.itemId);
   const total = Number((await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const rows = await query
     .selectAll()
@@ -92,6 +94,34 @@ export async function listQueue(db: Db, options: { status?: IngestItemStatus; pa
     .offset((options.page - 1) * options.pageSize)
     .execute();
   return { rows, total, pageCount: Math.max(1, Math.ceil(total / options.pageSize)) };
+}
+
+/** What the agency did to the wire stories an article was made from (or matched): kills and later versions. */
+export interface WireNotice {
+  queueItemId: number;
+  provider: string;
+  kind: 'withdrawn' | 'updated';
+  /** When the newsroom learned of it (UTC). */
+  at: string;
+}
+
+/**
+ * The notices an article's edit page shows: a kill of any queue item linked to the article
+ * (imported from it or matched as its duplicate), and a later version of one it was imported from.
+ */
+export async function wireNoticesFor(db: Db, articleId: number): Promise<WireNotice[]> {
+  const rows = await db.kysely
+    .selectFrom('ingest_items')
+    .select(['id', 'provider', 'status', 'withdrawn_at', 'agency_updated_at'])
+    .where('article_id', '=', articleId)
+    .where((eb) => eb.or([eb('status', '=', 'withdrawn'), eb.and([eb('status', '=', 'imported'), eb('agency_updated_at', 'is not', null)])]))
+    .orderBy('id')
+    .execute();
+  return rows.map((row) =>
+    row.status === 'withdrawn'
+      ? { queueItemId: row.id, provider: row.provider, kind: 'withdrawn', at: row.withdrawn_at ?? '' }
+      : { queueItemId: row.id, provider: row.provider, kind: 'updated', at: row.agency_updated_at ?? '' },
+  );
 }
 
 export async function findQueueItem(db: Db, id: number) {
@@ -105,7 +135,10 @@ export async function findQueueItem(db: Db, id: number) {
  */
 export async function markQueueItem(db: Db, id: number, status: IngestItemStatus, articleId: number | null): Promise<void> {
   await db.kysely.transaction().execute(async (trx) => {
-    await trx.updateTable('ingest_items').set({ status, article_id: articleId }).where('id', '=', id).execute();
+    // A kill that came while the editor had the import review open stays a kill: the new draft is
+    // linked to the withdrawn item, so its page carries the notice, and the item cannot be imported again.
+    await trx.updateTable('ingest_items').set({ status, article_id: articleId }).where('id', '=', id).where('status', '!=', 'withdrawn').execute();
+    await trx.updateTable('ingest_items').set({ article_id: articleId }).where('id', '=', id).where('status', '=', 'withdrawn').where('article_id', 'is', null).execute();
     if (status !== 'imported' || articleId === null) return;
     const item = await trx.selectFrom('ingest_items').select('embargo_until').where('id', '=', id).executeTakeFirst();
     if (!item?.embargo_until) return;

@@ -197,7 +197,8 @@ function takeLeadingBylines(blocks: Block[]): string[] {
   const names: string[] = [];
   for (let i = 0; i < Math.min(3, blocks.length); i++) {
     const block = blocks[i];
-    const found = block?.kind === 'p' ? matchBylineLine(block.text, { bare: i === 0 && names.length === 0 && blocks.length > 1 }) : [];
+    // Pasted text turns a short byline line into a subheading; it is still a byline.
+    const found = block?.kind === 'p' || block?.kind === 'h' ? matchBylineLine(block.text, { bare: i === 0 && names.length === 0 && blocks.length > 1 }) : [];
     if (!found.length) continue;
     names.push(...found);
     blocks.splice(i--, 1);
@@ -217,7 +218,7 @@ function takeClosingBylines(blocks: Block[]): { names: string[]; editor: string 
   let editor = '';
   for (let i = blocks.length - 1; i >= Math.max(1, blocks.length - CLOSING_REACH); i--) {
     const block = blocks[i];
-    if (block?.kind !== 'p') continue;
+    if (block?.kind !== 'p' && block?.kind !== 'h') continue;
     const bracketed = /^[(（](.+)[)）]$/.exec(block.text.trim());
     const found = bracketed?.[1] ? matchBylineLine(bracketed[1], { bare: true }) : matchBylineLine(block.text);
     // 来源:巴彦淖尔日报 编辑:苏亮 closing the article is the site's frame; the editor is kept.

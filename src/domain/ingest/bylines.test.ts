@@ -30,6 +30,7 @@ describe('a line that only names the story’s people', () => {
     expect(matchBylineLine('常青 马远', { bare: true })).toEqual(['常青', '马远']);
     expect(matchBylineLine('姚远 上海报道')).toEqual(['姚远']);
     expect(matchBylineLine('记者近日从自治区农业农村厅了解到')).toEqual([]);
+    expect(matchBylineLine('记者手记')).toEqual([]);
   });
 });
 

@@ -54,7 +54,7 @@ function fromPlainText(text: string, options: ExtractOptions): Extraction {
     sourceUrl: options.url ?? '',
     published: dated,
     authors: [...reading.authors, ...facts.reporters],
-    editor: facts.editor,
+    editor: facts.editor || reading.editor,
     facts,
     lang,
     charset: 'text',

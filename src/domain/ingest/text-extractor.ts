@@ -10,7 +10,7 @@ import {
   looksLikeCaption,
   looksLikeSubheading,
 } from './zh-conventions.ts';
-import { findBylineAuthors, matchEditorLine } from './bylines.ts';
+import { findBylineAuthors, findEditorLabel, matchEditorLine } from './bylines.ts';
 
 /** What reading a pasted page's text gives before the shared body clean-up. */
 export interface TextReading {
@@ -19,6 +19,8 @@ export interface TextReading {
   metaLine: string;
   source: string;
   authors: string[];
+  /** The responsible editor named on a line the body leaves out (本文来源:X 责任编辑:Y, or just after the body). */
+  editor: string;
   blocks: Block[];
 }
 
@@ -56,7 +58,7 @@ export function readPlainText(input: string): TextReading {
     metaLine,
     source: findSource(metaLine),
     authors: findBylineAuthors(metaLine),
-    blocks: linesToBlocks(bodyLinesFrom(lines, bodyStart)),
+    ...readBody(lines, bodyStart),
   };
 }
 
@@ -73,15 +75,31 @@ function findFirstTitle(lines: string[]): number {
   return lines.findIndex((l) => !isFrameLine(l) && l.length >= 4 && l.length <= 80 && !/[。！？]$/.test(l));
 }
 
-/** Body lines run until the site's frame starts; the editor line is kept for the shared clean-up. */
-function bodyLinesFrom(lines: string[], start: number): string[] {
+/** How many lines after the body may still name the editor. */
+const EDITOR_REACH = 3;
+
+/**
+ * Body lines run until the site's frame starts; the editor line is kept for the shared clean-up.
+ * An editor named on a furniture line (本文来源:X 责任编辑:Y) or just after the body is noted.
+ */
+function readBody(lines: string[], start: number): { editor: string; blocks: Block[] } {
   const out: string[] = [];
-  for (const line of lines.slice(start)) {
-    if (isEndMarker(line)) break;
+  let end = lines.length;
+  for (const [i, line] of lines.slice(start).entries()) {
     out.push(line);
-    if (matchEditorLine(line)) break;
+    if (isEndMarker(line)) {
+      out.pop();
+      end = start + i;
+      break;
+    }
+    if (matchEditorLine(line)) {
+      end = start + i + 1;
+      break;
+    }
   }
-  return out.filter((l) => !isFurnitureLine(l));
+  const furniture = out.filter(isFurnitureLine);
+  const editor = [...furniture, ...lines.slice(end, end + EDITOR_REACH)].map(findEditorLabel).find(Boolean) ?? '';
+  return { editor, blocks: linesToBlocks(out.filter((l) => !isFurnitureLine(l))) };
 }
 
 function linesToBlocks(lines: string[]): Block[] {

@@ -151,3 +151,37 @@ describe('bylines and editors wherever Chinese pages put them', () => {
     );
   });
 });
+
+describe('headline, time and source wherever Chinese pages put them', () => {
+  const headline = fc.constantFrom('俄乌时隔三年谈判未实现突破', '新图书馆今天开放 首日接待读者三千人', '全市秋粮收购进度过半', '高铁新线下月通车：沿途设站七座');
+  const titleTag = fc.constantFrom((h: string) => `${h}_国际新闻_东湖网`, (h: string) => `${h}-东湖网`, (h: string) => `${h} | 东湖网`, (h: string) => `${h} - 新闻频道 - 东湖网`, (h: string) => h);
+  const headlineElement = fc.constantFrom('h1', 'h2 class="title"', 'div class="article-title"', 'none');
+  const when = fc.record({ month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 28 }), hour: fc.integer({ min: 0, max: 23 }), minute: fc.integer({ min: 0, max: 59 }) });
+  const timeForm = fc.constantFrom(
+    (d: { month: number; day: number; hour: number; minute: number }, p: (n: number) => string) => `时间：2024-${p(d.month)}-${p(d.day)} ${p(d.hour)}:${p(d.minute)}`,
+    (d: { month: number; day: number; hour: number; minute: number }, p: (n: number) => string) => `发布时间：2024年${d.month}月${d.day}日 ${p(d.hour)}:${p(d.minute)}`,
+    (d: { month: number; day: number; hour: number; minute: number }, p: (n: number) => string) => `2024/${p(d.month)}/${p(d.day)} ${p(d.hour)}:${p(d.minute)}:00`,
+  );
+  const sourceLabel = fc.constantFrom('来源', '稿源', '来源于');
+  const source = fc.constantFrom('新华网', '人民日报', '东湖日报', '中国新闻网');
+  const pad = (n: number) => String(n).padStart(2, '0');
+
+  it('finds them, in the page’s own time zone (Beijing time when the page gives none)', () => {
+    fc.assert(
+      fc.property(headline, titleTag, headlineElement, when, timeForm, sourceLabel, source, fc.boolean(), (h, tag, element, d, time, label, src, minified) => {
+        const heading = element === 'none' ? '' : `<${element}>${h}</${element.split(' ')[0]}>`;
+        const html = `<!doctype html><html lang="zh-CN"><head><title>${tag(h)}</title></head><body>
+<div class="nav"><a href="/">首页</a> <a href="/news">新闻</a> <a href="/gov">政务</a> <a href="/pic">图片</a></div>
+<div class="article">${heading}<div class="info">${time(d, pad)} ${label === '来源于' ? '来源于' : `${label}：`}${src}</div>
+<div class="content">${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}</div></div>
+<div class="related"><h3>相关新闻</h3><ul><li><a href="/1">另一条新闻标题一</a></li></ul></div></body></html>`;
+        const result = extractArticle(minified ? html.replace(/\n/g, '') : html);
+        expect(result.title).toBe(h);
+        expect(result.publishedAt).toBe(`2024-${pad(d.month)}-${pad(d.day)}T${pad(d.hour)}:${pad(d.minute)}:00+08:00`);
+        if (label !== '来源于') expect(result.source).toBe(src);
+        expect(result.bodyText).not.toMatch(/首页|相关新闻|来源/);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -185,3 +185,30 @@ describe('headline, time and source wherever Chinese pages put them', () => {
     );
   });
 });
+
+describe('photos wherever Chinese pages put them', () => {
+  const caption = fc.constantFrom('5月16日，代表团在伊斯坦布尔举行会谈。', '游客在新开放的图书馆内阅读。', '收割机在田间作业。');
+  const credit = fc.constantFrom('新华社记者曹阳摄', '东湖日报记者林晓摄', '新华社发（土耳其外交部供图）', '视觉中国供图');
+  const layout = fc.constantFrom('figure', 'image-then-caption', 'centered-paragraphs');
+
+  it('finds each photo with its caption and credit, and keeps the prose around it', () => {
+    fc.assert(
+      fc.property(caption, credit, layout, fc.integer({ min: 0, max: 2 }), (cap, cred, how, at) => {
+        const photo =
+          how === 'figure'
+            ? `<figure><img src="/p/1.jpg" alt=""><figcaption>${cap}${cred}</figcaption></figure>`
+            : how === 'image-then-caption'
+              ? `<p><img src="/p/1.jpg"></p><p>${cap}${cred}</p>`
+              : `<p style="text-align:center"><img src="/p/1.jpg"></p><p style="text-align:center">${cap} ${cred}</p>`;
+        const paragraphs = PARAGRAPHS.map((p) => `<p>${p}</p>`);
+        paragraphs.splice(at + 1, 0, photo);
+        const html = `<!doctype html><html lang="zh-CN"><head><title>谈判未实现突破_东湖网</title></head><body><h1>谈判未实现突破</h1>
+<div class="content">${paragraphs.join('')}</div></body></html>`;
+        const result = extractArticle(html, { url: 'https://news.example.cn/a/1.html' });
+        expect(result.images).toEqual([{ url: 'https://news.example.cn/p/1.jpg', caption: cap, credit: cred }]);
+        for (const p of PARAGRAPHS) expect(result.bodyText).toContain(p.slice(12, 40));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -212,3 +212,21 @@ describe('photos wherever Chinese pages put them', () => {
     );
   });
 });
+
+describe('the frame inside an article’s own container', () => {
+  const head = fc.subarray(['【字体：大 中 小】', '分享到：微信 微博 QQ空间', '【打印】【关闭】', '字号：T|T'], { minLength: 0 });
+  const tail = fc.subarray(['扫一扫在手机打开当前页', '【打印本页】【关闭窗口】', '上一篇：全市秋粮收购进度过半', '下一篇：高铁新线下月通车', '相关新闻', '网友评论', '版权声明：本网所有内容，未经授权不得转载。'], { minLength: 0 });
+
+  it('leaves every line of it out and every paragraph in', () => {
+    fc.assert(
+      fc.property(head, tail, (before, after) => {
+        const lines = [...before.map((l) => `<div>${l}</div>`), ...PARAGRAPHS.map((p) => `<p>${p}</p>`), ...after.map((l) => `<div>${l}</div>`)];
+        const html = `<!doctype html><html lang="zh-CN"><head><title>谈判未实现突破_东湖网</title></head><body><h1>谈判未实现突破</h1><div class="content">${lines.join('')}</div></body></html>`;
+        const result = extractArticle(html);
+        for (const p of PARAGRAPHS) expect(result.bodyText).toContain(p.slice(12, 40));
+        expect(result.bodyText).not.toMatch(/字体|分享|打印|字号|扫一扫|上一篇|下一篇|相关新闻|网友评论|版权/);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -184,6 +184,7 @@ export interface WireProvidersTable {
 }
 
 export type WireProviderRow = Selectable<WireProvidersTable>;
+export type IngestItemRow = Selectable<IngestItemsTable>;
 export type UserRow = Selectable<UsersTable>;
 export type ChannelRow = Selectable<ChannelsTable>;
 export type ArticleRow = Selectable<ArticlesTable>;

@@ -45,6 +45,17 @@ export interface ArticleEditProps {
   embargo?: { text: string; active: boolean };
   /** Shown above the form, e.g. the original page next to an imported draft. */
   before?: Children;
+  /** What the agency did to the wire story this article came from (a kill, a later version), already translated. */
+  wireNotices?: WireNoticeView[];
+}
+
+export interface WireNoticeView {
+  kind: 'withdrawn' | 'updated';
+  text: string;
+  /** For a kill of a published (or scheduled) article: it is still online (or will go online). */
+  live?: string;
+  itemUrl: string;
+  itemLabel: string;
 }
 
 /** The article editor: a plain form that works without JavaScript; the TipTap island enhances the body. */
@@ -103,6 +114,17 @@ export function ArticleEditPage(props: ArticleEditProps) {
       ) : (
         ''
       )}
+      {(props.wireNotices ?? []).map((notice) => (
+        <div class={`wire-notice ${notice.kind}`} role={notice.kind === 'withdrawn' ? 'alert' : 'note'}>
+          <p safe>{notice.text}</p>
+          {notice.live ? <p safe>{notice.live}</p> : ''}
+          <p>
+            <a href={notice.itemUrl} safe>
+              {notice.itemLabel}
+            </a>
+          </p>
+        </div>
+      ))}
       {props.reviewComment ? (
         <p class="review-comment" role="note" safe>
           {`${t('reviewComment')}:${props.reviewComment}`}

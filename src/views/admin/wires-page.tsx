@@ -23,6 +23,12 @@ export interface WireItemView {
   language?: string;
   /** "禁发至 2026-12-03 10:00" while the item is under embargo. */
   embargo?: string;
+  /** "通讯社已撤稿(…)" when the agency killed the story. */
+  withdrawn?: string;
+  /** "已更新(…)" or, once imported, "通讯社有更新(…)" when a later version arrived. */
+  updated?: string;
+  /** The agency's new text (plain), shown for an imported item it updated: the article kept the old one. */
+  latestText?: string;
 }
 
 /** 通稿: the providers the newsroom polls, and the queue editors work from. */
@@ -32,6 +38,8 @@ export function WiresPage(props: {
   items: WireItemView[];
   canManage: boolean;
   error?: string;
+  /** Set when the page shows one item alone. */
+  wholeQueueUrl?: string;
 }) {
   const t = props.chrome.t;
   const csrf = props.chrome.csrfToken;
@@ -49,6 +57,15 @@ export function WiresPage(props: {
         <h2 id="wire-queue" safe>
           {t('wireQueue')}
         </h2>
+        {props.wholeQueueUrl ? (
+          <p>
+            <a href={props.wholeQueueUrl} safe>
+              {t('wireWholeQueue')}
+            </a>
+          </p>
+        ) : (
+          ''
+        )}
         {props.items.length ? (
           <table>
             <thead>
@@ -62,9 +79,28 @@ export function WiresPage(props: {
             </thead>
             <tbody>
               {props.items.map((item) => (
-                <tr>
+                <tr id={`wire-item-${item.id}`} class={item.withdrawn ? 'wire-withdrawn' : undefined}>
                   <td>
-                    <span safe>{item.title}</span>
+                    {item.withdrawn ? (
+                      <>
+                        <strong class="status withdrawn" role="status" safe>
+                          {item.withdrawn}
+                        </strong>{' '}
+                        <s safe>{item.title}</s>
+                      </>
+                    ) : (
+                      <span safe>{item.title}</span>
+                    )}
+                    {item.updated ? (
+                      <>
+                        {' '}
+                        <strong class="status updated" safe>
+                          {item.updated}
+                        </strong>
+                      </>
+                    ) : (
+                      ''
+                    )}
                     {item.embargo ? (
                       <>
                         {' '}
@@ -79,6 +115,16 @@ export function WiresPage(props: {
                       <span class="muted wire-language" safe>
                         {` ${t('wireLanguage')}:${item.language}`}
                       </span>
+                    ) : (
+                      ''
+                    )}
+                    {item.latestText ? (
+                      <details class="wire-latest">
+                        <summary safe>{t('wireLatestText')}</summary>
+                        <p class="wire-latest-text" safe>
+                          {item.latestText}
+                        </p>
+                      </details>
                     ) : (
                       ''
                     )}

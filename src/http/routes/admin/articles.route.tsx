@@ -18,7 +18,7 @@ import {
 import { ArticleError } from '../../../domain/articles/article.service.ts';
 import { richTextToPlain } from '../../../domain/articles/rich-text.ts';
 import { recordFingerprint } from '../../../domain/ingest/duplicate.service.ts';
-import { markQueueItem } from '../../../domain/ingest/wire.service.ts';
+import { markQueueItem, wireNoticesFor } from '../../../domain/ingest/wire.service.ts';
 import { STATUSES, listNewsroomArticles, searchNewsroomArticles } from '../../../domain/articles/newsroom.queries.ts';
 import { diffArticles, listRevisions, restoreRevision } from '../../../domain/articles/revision.service.ts';
 import { loadChannelTree } from '../../../domain/channels/channel.service.ts';
@@ -28,7 +28,7 @@ import type { Actor } from '../../../domain/users/actor.ts';
 import { ForbiddenError, can, canView } from '../../../domain/users/policy.ts';
 import { listUsers } from '../../../domain/users/user.service.ts';
 import type { AdminKey } from '../../../i18n/admin-messages.ts';
-import { ArticleEditPage, type ArticleEditProps } from '../../../views/admin/article-edit-page.tsx';
+import { ArticleEditPage, type ArticleEditProps, type WireNoticeView } from '../../../views/admin/article-edit-page.tsx';
 import { ArticleListPage } from '../../../views/admin/article-list-page.tsx';
 import { RevisionsPage } from '../../../views/admin/revisions-page.tsx';
 import { requireCsrf, requireStaff } from '../../auth/staff-session.ts';
@@ -279,8 +279,30 @@ export async function renderEditor(
     defaultPublishAt: isoToLocal(row?.scheduled_at ?? defaultScheduleTime(row?.embargo_until), settings.timeZone),
     embargo: row?.embargo_until ? embargoView(ctx, row.embargo_until, settings.timeZone) : undefined,
     before: extra.before,
+    wireNotices: row ? await wireNoticeViews(deps, ctx, row, settings.timeZone) : undefined,
   };
   return html(reply.code(extra.status ?? 200), <ArticleEditPage {...props} />);
+}
+
+/** 撤稿 and 改稿 from the agency, as the edit page states them; a killed story online (or about to be) says so. */
+async function wireNoticeViews(deps: AppDeps, ctx: AdminContext, row: { id: number; status: ArticleStatus }, timeZone: string): Promise<WireNoticeView[]> {
+  return (await wireNoticesFor(deps.db, row.id)).map((notice) => {
+    const params = { provider: notice.provider, time: formatMinute(notice.at, timeZone) };
+    return {
+      kind: notice.kind,
+      text: ctx.t(notice.kind === 'withdrawn' ? 'articleWireWithdrawn' : 'articleWireUpdated', params),
+      live: notice.kind === 'withdrawn' ? killedStoryOnline(ctx, row.status) : undefined,
+      itemUrl: `/admin/wires?item=${notice.queueItemId}`,
+      itemLabel: ctx.t('articleWireOpenItem'),
+    };
+  });
+}
+
+/** A kill does not unpublish: the notice says the story is online, or will be at its scheduled time. */
+function killedStoryOnline(ctx: AdminContext, status: ArticleStatus): string | undefined {
+  if (status === 'published') return ctx.t('articleWireWithdrawnLive');
+  if (status === 'scheduled') return ctx.t('articleWireWithdrawnScheduled');
+  return undefined;
 }
 
 /** An hour from now, or the embargo time when that is later: the time an editor most likely schedules for. */

@@ -1,6 +1,8 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppDeps } from '../../../app.tsx';
+import type { IngestItemRow } from '../../../db/schema.ts';
 import { isEmbargoed } from '../../../domain/articles/article-workflow.service.ts';
+import { richTextToPlain } from '../../../domain/articles/rich-text.ts';
 import { loadChannelTree } from '../../../domain/channels/channel.service.ts';
 import { type Extraction, ExtractionError } from '../../../domain/ingest/extraction.ts';
 import { extractArticle } from '../../../domain/ingest/extractor.ts';
@@ -13,10 +15,10 @@ import { formatMinute } from '../../../domain/shared/time.ts';
 import { can } from '../../../domain/users/policy.ts';
 import type { AdminKey } from '../../../i18n/admin-messages.ts';
 import { ImportReview } from '../../../views/admin/import-page.tsx';
-import { WiresPage } from '../../../views/admin/wires-page.tsx';
+import { type WireItemView, WiresPage } from '../../../views/admin/wires-page.tsx';
 import { requireCsrf } from '../../auth/staff-session.ts';
 import { AppError } from '../../errors.ts';
-import { adminContext } from './admin-context.ts';
+import { type AdminContext, adminContext } from './admin-context.ts';
 import { formValuesOf } from './article-form.ts';
 import { html, positiveInt, renderEditor } from './articles.route.tsx';
 
@@ -28,16 +30,17 @@ const TEASER_CHARS = 200;
 export function registerWireRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { db } = deps;
 
-  app.get('/admin/wires', async (request, reply) => {
-    const ctx = await adminContext(db, request, 'wires');
-    if (!can(ctx.actor, 'article.create')) throw new AppError('FORBIDDEN');
-    const [providers, queue, settings] = await Promise.all([listProviders(db), listQueue(db, { page: 1, pageSize: QUEUE_ITEMS }), getSiteSettings(db)]);
+  /** The queue page; `itemId` shows that one item alone (the link from an article's wire notice). */
+  async function renderQueue(reply: FastifyReply, ctx: AdminContext, options: { itemId?: number; error?: string; status?: number } = {}) {
+    const [providers, queue, settings] = await Promise.all([listProviders(db), listQueue(db, { itemId: options.itemId, page: 1, pageSize: QUEUE_ITEMS }), getSiteSettings(db)]);
     const when = (iso: string | null) => (iso ? formatMinute(iso, settings.timeZone) : ctx.t('wireNever'));
     return html(
-      reply,
+      reply.code(options.status ?? 200),
       <WiresPage
         chrome={ctx.chrome}
         canManage={can(ctx.actor, 'settings.manage')}
+        error={options.error}
+        wholeQueueUrl={options.itemId ? '/admin/wires' : undefined}
         providers={providers.map((p) => ({ id: p.id, name: p.name, url: p.url, intervalMinutes: p.interval_minutes, lastPolled: when(p.last_polled_at), lastError: p.last_error }))}
         items={queue.rows.map((item) => ({
           id: item.id,
@@ -48,11 +51,22 @@ export function registerWireRoutes(app: FastifyInstance, deps: AppDeps): void {
           statusLabel: ctx.t(`wireStatus_${item.status}` as AdminKey),
           language: foreignLanguage(item.language, settings.locale, ctx.chrome.locale),
           embargo: isEmbargoed(item.embargo_until) ? ctx.t('wireEmbargoBadge', { time: formatMinute(item.embargo_until, settings.timeZone) }) : undefined,
-          importUrl: item.status === 'imported' ? undefined : `/admin/wires/items/${item.id}/import`,
+          // Neither an imported nor a withdrawn item can be imported (again).
+          importUrl: item.status === 'imported' || item.status === 'withdrawn' ? undefined : `/admin/wires/items/${item.id}/import`,
           articleUrl: item.article_id ? `/admin/articles/${item.article_id}` : undefined,
+          ...agencyChanges(ctx, item, settings.timeZone),
         }))}
       />,
     );
+  }
+
+  app.get('/admin/wires', async (request, reply) => {
+    const ctx = await adminContext(db, request, 'wires');
+    if (!can(ctx.actor, 'article.create')) throw new AppError('FORBIDDEN');
+    const raw = (request.query as Record<string, string | undefined>).item;
+    const itemId = raw === undefined ? undefined : positiveInt(raw);
+    if (raw !== undefined && !itemId) throw new AppError('BAD_REQUEST', 'item must be a queue item number');
+    return renderQueue(reply, ctx, { itemId });
   });
 
   app.post('/admin/wires/providers', async (request, reply) => {
@@ -89,6 +103,8 @@ export function registerWireRoutes(app: FastifyInstance, deps: AppDeps): void {
     if (!can(ctx.actor, 'article.create')) throw new AppError('FORBIDDEN');
     const item = await findQueueItem(db, positiveInt(request.params.id) ?? 0);
     if (!item) throw new AppError('NOT_FOUND');
+    // The agency killed it: nothing is fetched or stored, and the queue says why.
+    if (item.status === 'withdrawn') return renderQueue(reply, ctx, { itemId: item.id, error: ctx.t('wireWithdrawnRefused'), status: 409 });
     let extraction: Extraction;
     const notes: string[] = [];
     try {
@@ -142,6 +158,19 @@ export function registerWireRoutes(app: FastifyInstance, deps: AppDeps): void {
       ),
     });
   });
+}
+
+/**
+ * What the agency did after sending the item: a kill, or a later version. Before import the new
+ * version simply is the item ("updated"); after import the article stays as the editors left it,
+ * so the row says so and shows the agency's new text.
+ */
+function agencyChanges(ctx: AdminContext, item: IngestItemRow, timeZone: string): Pick<WireItemView, 'withdrawn' | 'updated' | 'latestText'> {
+  if (item.status === 'withdrawn') return { withdrawn: ctx.t('wireWithdrawnBadge', { time: formatMinute(item.withdrawn_at ?? item.created_at, timeZone) }) };
+  if (!item.agency_updated_at) return {};
+  const time = formatMinute(item.agency_updated_at, timeZone);
+  if (item.status !== 'imported') return { updated: ctx.t('wireUpdatedBadge', { time }) };
+  return { updated: ctx.t('wireAgencyUpdatedBadge', { time }), latestText: richTextToPlain(item.body_html) };
 }
 
 /**

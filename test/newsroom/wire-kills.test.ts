@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { formatMinute } from '../../src/domain/shared/time.ts';
+import { formatMinute, isoToLocal } from '../../src/domain/shared/time.ts';
 import { describeEachDialect } from '../helpers/databases.ts';
 import { makeChannels } from '../helpers/factories.ts';
 import { makeUser, signIn, type StaffClient } from '../helpers/newsroom.ts';
@@ -134,6 +134,19 @@ describeEachDialect('wire kills and updates in the newsroom', (_fresh, dialect) 
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ username: 'wire', target_type: 'article', target_id: String(articleId) });
     expect(JSON.parse(audit[0]?.detail ?? '{}')).toMatchObject({ provider: '华中社', guid: RESERVOIR, previousStatus: 'imported', articleStatus: 'published' });
+  });
+
+  it('says a scheduled article whose story was killed will still go out unless an editor cancels it', async () => {
+    const { db, world, chief, poll, queueRow } = await newsroom();
+    await poll([{ ...reservoirV1, embargoed: undefined }]);
+    const articleId = await importAsDraft(chief, (await queueRow(RESERVOIR)).id, world.id, '青石水库今冬开始除险加固', BODY_V1);
+    const at = isoToLocal(new Date(Date.now() + 86_400_000).toISOString(), ZONE);
+    expect((await chief.post(`/admin/articles/${articleId}/publish`, { mode: 'schedule', publishAt: at })).statusCode).toBe(303);
+    await poll([reservoirKill]);
+    const edit = (await chief.get(`/admin/articles/${articleId}`)).body;
+    expect(edit).toContain('通讯社已撤稿:华中社 于');
+    expect(edit).toContain('本稿已定时发布,到时将会上线;是否取消由编辑决定。');
+    expect((await db.kysely.selectFrom('articles').select('status').where('id', '=', articleId).executeTakeFirstOrThrow()).status).toBe('scheduled');
   });
 
   it('replaces a queued story with the agency\'s later version, embargo lifted, and shows it as updated; the draft is made from the new text', async () => {

@@ -198,6 +198,23 @@ describeEachDialect('ingest queue', (fresh) => {
     ]);
   });
 
+  it('flags an article the killed item was matched with as a duplicate: it is the same story', async () => {
+    const db = await fresh();
+    const { world } = await makeChannels(db);
+    const existing = await makeArticle(db, world.id, { sourceUrl: 'https://wire.example.cn/3.html' });
+    await enqueueFeedItems(db, 'xinhua', [versioned(3, 1)]);
+    expect(await row(db, 'wire-3')).toMatchObject({ status: 'skipped', article_id: existing.id });
+    await enqueueFeedItems(db, 'xinhua', [versioned(3, 2, { withdrawn: true })]);
+    expect((await wireNoticesFor(db, existing.id)).map((n) => n.kind)).toEqual(['withdrawn']);
+    const [audit] = await db.kysely.selectFrom('audit_log').select(['target_type', 'target_id', 'detail']).execute();
+    expect(audit).toMatchObject({ target_type: 'article', target_id: String(existing.id) });
+    expect(JSON.parse(audit?.detail ?? '{}')).toMatchObject({ previousStatus: 'skipped', articleStatus: existing.status });
+    // A later version of a duplicate is no news for the matched article: only an imported one is.
+    await enqueueFeedItems(db, 'xinhua', [versioned(4, 1, { url: 'https://wire.example.cn/3.html' })]);
+    await enqueueFeedItems(db, 'xinhua', [versioned(4, 2, { url: 'https://wire.example.cn/3.html', title: '新版' })]);
+    expect((await wireNoticesFor(db, existing.id)).map((n) => n.kind)).toEqual(['withdrawn']);
+  });
+
   it('flags a draft saved from an import review that was open when the kill came; the item stays withdrawn', async () => {
     const db = await fresh();
     const { world } = await makeChannels(db);

@@ -60,11 +60,19 @@ describeEachDialect('wire kills and updates in the newsroom', (_fresh, dialect) 
     return { app: t.app, db, world, chief, poll, queueRow };
   }
 
-  /** The editor's path from queue item to saved draft; returns the article's id. */
-  async function importAsDraft(chief: StaffClient, itemId: number, channelId: number, title: string, body: string) {
-    expect((await chief.post(`/admin/wires/items/${itemId}/import`, {})).statusCode).toBe(200);
+  /**
+   * The editor's path from queue item to saved draft, sending the review's hidden fields as a
+   * browser would; `meanwhile` runs between opening the review and saving. Returns the article's id.
+   */
+  async function importAsDraft(chief: StaffClient, itemId: number, channelId: number, title: string, body: string, meanwhile?: () => Promise<void>) {
+    const review = await chief.post(`/admin/wires/items/${itemId}/import`, {});
+    expect(review.statusCode).toBe(200);
+    const seen = /name="ingestItemSeen" form="article-form" value="([^"]*)"/.exec(review.body)?.[1];
+    expect(seen).toBeDefined();
+    await meanwhile?.();
     const saved = await chief.post('/admin/articles', {
       ingestItemId: String(itemId),
+      ingestItemSeen: seen ?? '',
       channelId: String(channelId),
       title,
       bodyHtml: `<p>${body}</p>`,
@@ -198,5 +206,17 @@ describeEachDialect('wire kills and updates in the newsroom', (_fresh, dialect) 
     await poll([reservoirV2, fair]);
     expect(await queueRow(RESERVOIR)).toEqual(updated);
     expect(await db.kysely.selectFrom('audit_log').select('target_id').where('action', '=', 'wire.updated').execute()).toEqual([{ target_id: String(articleId) }]);
+  });
+  it('gives no update notice to an article made from the updated version, but does when the update comes while the review is open', async () => {
+    const { world, chief, poll, queueRow } = await newsroom();
+    await poll([reservoirV1, fair]);
+    await poll([reservoirV2, fair]);
+    const fromV2 = await importAsDraft(chief, (await queueRow(RESERVOIR)).id, world.id, '青石水库除险加固方案调整', BODY_V2);
+    expect((await chief.get(`/admin/articles/${fromV2}`)).body).not.toContain('wire-notice');
+    expect((await queueRow(RESERVOIR)).agency_updated_at).toBeNull();
+
+    const fairV2 = story(FAIR, 2, { headline: '青石县柑橘节改在下周六开幕', body_text: '青石县第十届柑橘节因雨改在下周六开幕。' });
+    const fromV1 = await importAsDraft(chief, (await queueRow(FAIR)).id, world.id, '青石县柑橘节本周六开幕', '青石县第十届柑橘节本周六在县体育场开幕。', () => poll([reservoirV2, fairV2]));
+    expect((await chief.get(`/admin/articles/${fromV1}`)).body).toContain('<div class="wire-notice updated" role="note"><p>通讯社有更新:华中社 于');
   });
 });

@@ -132,14 +132,17 @@ export async function findQueueItem(db: Db, id: number) {
  * Marks a queue item as turned into (or matched with) an article, so nobody imports it twice.
  * An imported item's embargo follows the story: the article gets it (or keeps its own if later),
  * and publishing checks it, so no form field or editor can lose it on the way.
+ * `seenUpdate` is the item's `agency_updated_at` as the import review showed it: the article was
+ * made from that version, so it is no "update by the agency" for it; a later one still is.
  */
-export async function markQueueItem(db: Db, id: number, status: IngestItemStatus, articleId: number | null): Promise<void> {
+export async function markQueueItem(db: Db, id: number, status: IngestItemStatus, articleId: number | null, seenUpdate?: string): Promise<void> {
   await db.kysely.transaction().execute(async (trx) => {
     // A kill that came while the editor had the import review open stays a kill: the new draft is
     // linked to the withdrawn item, so its page carries the notice, and the item cannot be imported again.
     await trx.updateTable('ingest_items').set({ status, article_id: articleId }).where('id', '=', id).where('status', '!=', 'withdrawn').execute();
     await trx.updateTable('ingest_items').set({ article_id: articleId }).where('id', '=', id).where('status', '=', 'withdrawn').where('article_id', 'is', null).execute();
     if (status !== 'imported' || articleId === null) return;
+    if (seenUpdate) await trx.updateTable('ingest_items').set({ agency_updated_at: null }).where('id', '=', id).where('agency_updated_at', '=', seenUpdate).execute();
     const item = await trx.selectFrom('ingest_items').select('embargo_until').where('id', '=', id).executeTakeFirst();
     if (!item?.embargo_until) return;
     await trx

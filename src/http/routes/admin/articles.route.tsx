@@ -225,7 +225,8 @@ async function noteImportedFrom(deps: AppDeps, body: Body, article: { id: number
   const itemId = positiveInt(body.ingestItemId);
   if (!itemId && !article.sourceUrl) return;
   await recordFingerprint(deps.db, article.id, { sourceUrl: article.sourceUrl, text: `${article.title}\n${richTextToPlain(article.bodyHtml)}` });
-  if (itemId) await markQueueItem(deps.db, itemId, 'imported', article.id);
+  // The agency update the import review showed (if any): one arriving after it still earns the article a notice.
+  if (itemId) await markQueueItem(deps.db, itemId, 'imported', article.id, typeof body.ingestItemSeen === 'string' ? body.ingestItemSeen : undefined);
 }
 
 async function loadVisible(deps: AppDeps, actor: Actor, rawId: string) {

@@ -148,6 +148,8 @@ export function registerWireRoutes(app: FastifyInstance, deps: AppDeps): void {
         <>
           {/* Outside the form, tied to it: saving the draft marks this queue item as imported. */}
           <input type="hidden" name="ingestItemId" form="article-form" value={String(item.id)} />
+          {/* The agency version this review shows, so a later one arriving before the save is not mistaken for it. */}
+          <input type="hidden" name="ingestItemSeen" form="article-form" value={item.agency_updated_at ?? ''} />
           <ImportReview
             t={ctx.t}
             originalText={extraction.bodyText}

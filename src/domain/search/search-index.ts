@@ -299,24 +299,22 @@ function hasPhrase(clause: MatchClause): boolean {
 }
 
 /**
- * The keys (as text: they exceed 2^53) of the first `limit` matches within a key range, in walk
- * order. GIN answers the loosened clauses; a phrase is then tested on those matches in key order,
- * only until `limit` pass, so it costs a tsvector read per key returned (plus the few rows that
- * hold its tokens apart), not one per row that holds its tokens.
+ * The keys of the first `limit` matches within a key range, in walk order. GIN answers the
+ * loosened clauses; a phrase is then tested on those matches in key order, only until `limit`
+ * pass, so it costs a tsvector read per key returned (plus the few rows that hold its tokens
+ * apart), not one per row that holds its tokens. Keys only: reading every match's columns (the
+ * lead is compressed) in a bitmap scan costs six times what reading its key does.
  */
-async function pgWindowKeys(db: Kysely<Database>, clauses: readonly MatchClause[], filter: CandidateFilter, options: MatchOrder, range: KeyRange, limit: number): Promise<string[]> {
+function pgWindowKeys(clauses: readonly MatchClause[], filter: CandidateFilter, options: MatchOrder, range: KeyRange, limit: number): RawBuilder<unknown> {
   const prefix = options.headsOnly ? 'head_' : '';
   const where = [...clauses.map((clause) => pgClause(loosened(clause), prefix)), ...keySql('d.sort_key', range), ...filterSql(filter)];
   const order = orderSql('d.sort_key', options.order);
   const phrases = clauses.filter(hasPhrase);
+  if (!phrases.length) return sql`select d.sort_key from search_docs d where ${sql.join(where, sql` and `)} ${order} limit ${limit}`;
   // OFFSET 0 keeps the phrase test out of the scan, where it would run on every row.
-  const query = phrases.length
-    ? sql`select d.sort_key::text as key from (select d.sort_key, ${sql.ref(`d.${prefix}words`)}, ${sql.ref(`d.${prefix}grams`)} from search_docs d
-        where ${sql.join(where, sql` and `)} ${order} offset 0) d
-      where ${sql.join(phrases.map((clause) => pgClause(clause, prefix)), sql` and `)} ${order} limit ${limit}`
-    : sql`select d.sort_key::text as key from search_docs d where ${sql.join(where, sql` and `)} ${order} limit ${limit}`;
-  const result = await sql<{ key: string }>`${query}`.execute(db);
-  return result.rows.map((row) => row.key);
+  return sql`select d.sort_key from (select d.sort_key, ${sql.ref(`d.${prefix}words`)}, ${sql.ref(`d.${prefix}grams`)} from search_docs d
+      where ${sql.join(where, sql` and `)} ${order} offset 0) d
+    where ${sql.join(phrases.map((clause) => pgClause(clause, prefix)), sql` and `)} ${order} limit ${limit}`;
 }
 
 /*
@@ -466,18 +464,21 @@ const postgresIndex: SearchIndex = {
         limit ${options.limit} offset ${offset}`.execute(db);
       return result.rows;
     }
-    // Keys first, the rows for the page after: reading every match's columns (the lead is
-    // compressed) in a bitmap scan costs six times what reading its key does.
+    // The columns of a window's matches are read by key, after the keys (see pgWindowKeys).
     return withPlannerSwitch(db, async (trx, planner) => {
-      const keys = (await walkWindows(trx, planner, filter, options, want, (range, wanted) => pgWindowKeys(trx, clauses, filter, options, range, wanted))).slice(offset);
-      if (!keys.length) return [];
-      const result = await sql<CandidateRow>`select ${COLUMNS} from search_docs d where d.sort_key = any(${keys}::bigint[]) ${orderSql('d.sort_key', options.order)}`.execute(trx);
-      return result.rows;
+      const rows = await walkWindows(trx, planner, filter, options, want, async (range, wanted) => {
+        const result = await sql<CandidateRow>`select ${COLUMNS} from search_docs d
+          where d.sort_key in (${pgWindowKeys(clauses, filter, options, range, wanted)}) ${orderSql('d.sort_key', options.order)}`.execute(trx);
+        return result.rows;
+      });
+      return rows.slice(offset);
     });
   },
   async count(db, clauses, filter, cap) {
     if (!clauses.length) return 0;
-    const keys = await withPlannerSwitch(db, (trx, planner) => walkWindows(trx, planner, filter, {}, cap, (range, wanted) => pgWindowKeys(trx, clauses, filter, {}, range, wanted)));
+    const keys = await withPlannerSwitch(db, (trx, planner) =>
+      walkWindows(trx, planner, filter, {}, cap, async (range, wanted) => (await sql<{ sort_key: unknown }>`${pgWindowKeys(clauses, filter, {}, range, wanted)}`.execute(trx)).rows),
+    );
     return keys.length;
   },
   async clear(db) {

@@ -83,7 +83,7 @@ export function WiresPage(props: {
                   <td>
                     {item.withdrawn ? (
                       <>
-                        <strong class="status withdrawn" role="status" safe>
+                        <strong class="status withdrawn" safe>
                           {item.withdrawn}
                         </strong>{' '}
                         <s safe>{item.title}</s>

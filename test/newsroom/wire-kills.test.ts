@@ -219,4 +219,19 @@ describeEachDialect('wire kills and updates in the newsroom', (_fresh, dialect) 
     const fromV1 = await importAsDraft(chief, (await queueRow(FAIR)).id, world.id, '青石县柑橘节本周六开幕', '青石县第十届柑橘节本周六在县体育场开幕。', () => poll([reservoirV2, fairV2]));
     expect((await chief.get(`/admin/articles/${fromV1}`)).body).toContain('<div class="wire-notice updated" role="note"><p>通讯社有更新:华中社 于');
   });
+  it('escapes what the agency sends in the notices, the badges and the latest text', async () => {
+    const { world, chief, poll, queueRow } = await newsroom();
+    const hostile = '<img src=x onerror=alert(1)>';
+    await poll([story(FAIR, 1, { headline: `柑橘节${hostile}`, body_text: '青石县第十届柑橘节本周六开幕。' })]);
+    const articleId = await importAsDraft(chief, (await queueRow(FAIR)).id, world.id, '青石县柑橘节本周六开幕', '青石县第十届柑橘节本周六开幕。');
+    await poll([story(FAIR, 2, { headline: `柑橘节改期${hostile}`, body_html: `<p>改期&lt;script&gt;alert(2)&lt;/script&gt;</p><script>alert(3)</script>` })]);
+    const queue = (await chief.get('/admin/wires')).body;
+    expect(queue).toContain('<span>柑橘节改期&lt;img src=x onerror=alert(1)></span>');
+    expect(queue).toContain('<p class="wire-latest-text">改期&lt;script>alert(2)&lt;/script></p>');
+    for (const raw of [hostile, '<script>alert', 'alert(3)']) expect(queue).not.toContain(raw);
+    await poll([story(FAIR, 3, { pubstatus: 'canceled', headline: hostile })]);
+    const edit = (await chief.get(`/admin/articles/${articleId}`)).body;
+    expect(edit).toContain('通讯社已撤稿');
+    expect(edit).not.toContain(hostile);
+  });
 });

@@ -75,6 +75,9 @@ describeEachDialect('the import page', (_fresh, dialect) => {
     expect(inputValue(res.body, 'sourceName')).toBe('新华网');
     expect(inputValue(res.body, 'dateline')).toBe('新华社北京5月18日电');
     expect(inputValue(res.body, 'reporters')).toBe('栾海、高山、王腾飞、刘磊、江宥林');
+    // The seed page's 编辑:但堂丹 is the other site's editor: told beside the draft, not put in our editor field.
+    expect(res.body).toContain('原稿责任编辑:但堂丹');
+    expect(inputValue(res.body, 'editorName')).not.toBe('但堂丹');
     expect(res.body).not.toMatch(/<input type="checkbox" id="isOriginal"[^>]*checked/);
     const body = textareaValue(res.body, 'body-html');
     expect(body).toContain('<h2>拉夫罗夫:美国发挥了积极作用</h2>');

@@ -66,6 +66,8 @@ export function registerImportRoutes(app: FastifyInstance, deps: AppDeps): void 
         if (error instanceof ExtractionError || error instanceof FetchError) return again(422, `${t('importFailed')} ${error.message}`);
         throw error;
       }
+      // The page's 责任编辑 is the other site's; ours is the person who publishes it here, so it is told, not filled in.
+      if (extraction.editor) notes.push(t('importOriginalEditor', { name: extraction.editor }));
 
       const duplicate = await findDuplicate(deps.db, { sourceUrl: extraction.sourceUrl, text: extraction.bodyText });
       const duplicateRow = duplicate ? await findArticleRow(deps.db, duplicate.articleId) : undefined;

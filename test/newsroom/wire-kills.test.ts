@@ -124,8 +124,13 @@ describeEachDialect('wire kills and updates in the newsroom', (_fresh, dialect) 
     const published = await db.kysely.selectFrom('articles').selectAll().where('id', '=', articleId).executeTakeFirstOrThrow();
     expect(published.status).toBe('published');
     expect((await chief.get(`/admin/articles/${articleId}`)).body).not.toContain('通讯社已撤稿');
+    expect((await chief.get('/admin')).body).not.toContain('通讯社已撤稿,仍在线或待发');
 
     await poll([reservoirKill]);
+    // The dashboard opens with the live story the agency has withdrawn, as an alert.
+    const dashboard = (await chief.get('/admin')).body;
+    expect(dashboard).toMatch(/<section class="card alert" role="alert"[^>]*>\s*<h2[^>]*><a href="\/admin\/wires">通讯社已撤稿,仍在线或待发<\/a>/);
+    expect(dashboard.indexOf('青石水库今冬开始除险加固')).toBeGreaterThan(dashboard.indexOf('通讯社已撤稿,仍在线或待发'));
     const killed = await queueRow(RESERVOIR);
     expect(killed).toMatchObject({ status: 'withdrawn', article_id: articleId });
     const edit = (await chief.get(`/admin/articles/${articleId}`)).body;
@@ -142,6 +147,10 @@ describeEachDialect('wire kills and updates in the newsroom', (_fresh, dialect) 
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ username: 'wire', target_type: 'article', target_id: String(articleId) });
     expect(JSON.parse(audit[0]?.detail ?? '{}')).toMatchObject({ provider: '华中社', guid: RESERVOIR, previousStatus: 'imported', articleStatus: 'published' });
+
+    // Once an editor takes it offline, the alert has nothing left to say.
+    expect((await chief.post(`/admin/articles/${articleId}/unpublish`, {})).statusCode).toBe(303);
+    expect((await chief.get('/admin')).body).not.toContain('通讯社已撤稿,仍在线或待发');
   });
 
   it('says a scheduled article whose story was killed will still go out unless an editor cancels it', async () => {

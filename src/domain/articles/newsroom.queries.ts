@@ -11,6 +11,8 @@ export interface NewsroomFilters {
   /** Inclusive dates (YYYY-MM-DD, UTC) on the last update. */
   from?: string;
   to?: string;
+  /** Only stories published or scheduled although the agency has withdrawn the wire item they came from. */
+  killedStillOut?: boolean;
 }
 
 export interface NewsroomRow {
@@ -54,6 +56,11 @@ export async function listNewsroomArticles(db: Db, actor: Actor, filters: Newsro
   if (filters.authorId !== undefined) query = query.where('articles.author_id', '=', filters.authorId);
   if (filters.from) query = query.where('articles.updated_at', '>=', `${filters.from}T00:00:00.000Z`);
   if (filters.to) query = query.where('articles.updated_at', '<=', `${filters.to}T23:59:59.999Z`);
+  if (filters.killedStillOut) {
+    query = query
+      .where('articles.status', 'in', ['published', 'scheduled'])
+      .where('articles.id', 'in', db.kysely.selectFrom('ingest_items').select('article_id').where('status', '=', 'withdrawn').where('article_id', 'is not', null).$narrowType<{ article_id: number }>());
+  }
   const total = Number((await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const rows: NewsroomRow[] = await query
     .select(NEWSROOM_COLUMNS)

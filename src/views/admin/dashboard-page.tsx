@@ -7,6 +7,8 @@ export interface DashboardSection {
   title: string;
   rows: ArticleRowView[];
   moreUrl: string;
+  /** Needs action now (stories the agency has withdrawn that are still out): shown first, marked as an alert. */
+  alert?: boolean;
 }
 
 export function DashboardPage(props: { chrome: AdminChrome; sections: DashboardSection[] }) {
@@ -16,7 +18,7 @@ export function DashboardPage(props: { chrome: AdminChrome; sections: DashboardS
       <h1 safe>{t('dashboard')}</h1>
       <div class="dashboard">
         {props.sections.map((section) => (
-          <section class="card" aria-labelledby={`dash-${section.key}`}>
+          <section class={section.alert ? 'card alert' : 'card'} role={section.alert ? 'alert' : undefined} aria-labelledby={`dash-${section.key}`}>
             <h2 id={`dash-${section.key}`}>
               <a href={section.moreUrl} safe>
                 {section.title}

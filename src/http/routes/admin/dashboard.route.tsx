@@ -7,22 +7,26 @@ import { articleRows, html } from './articles.route.tsx';
 
 const ITEMS = 8;
 
-/** The day's work at a glance: my drafts, what waits for review, what is scheduled, what went out. */
+/**
+ * The day's work at a glance: stories out although the agency has withdrawn them (only when there
+ * are any, first), my drafts, what waits for review, what is scheduled, what went out.
+ */
 export function registerDashboardRoute(app: FastifyInstance, deps: AppDeps): void {
   app.get('/admin', async (request, reply) => {
     const ctx = await adminContext(deps.db, request, 'dashboard');
     const me = ctx.actor.userId ?? -1;
-    const section = async (key: 'myDrafts' | 'rejectedToMe' | 'waitingReview' | 'scheduled' | 'recentlyPublished', filters: Parameters<typeof listNewsroomArticles>[2], query: string) => {
+    const section = async (key: 'killedStillOut' | 'myDrafts' | 'rejectedToMe' | 'waitingReview' | 'scheduled' | 'recentlyPublished', filters: Parameters<typeof listNewsroomArticles>[2], moreUrl: string) => {
       const result = await listNewsroomArticles(deps.db, ctx.actor, filters, 1, ITEMS);
-      return { key, title: ctx.t(key), rows: await articleRows(deps, ctx, result.rows), moreUrl: `/admin/articles?${query}` };
+      return { key, title: ctx.t(key), rows: await articleRows(deps, ctx, result.rows), moreUrl, alert: key === 'killedStillOut' };
     };
     const sections = await Promise.all([
-      section('myDrafts', { status: 'draft', authorId: me }, `status=draft&author=${me}`),
-      section('rejectedToMe', { status: 'rejected', authorId: me }, `status=rejected&author=${me}`),
-      section('waitingReview', { status: 'submitted' }, 'status=submitted'),
-      section('scheduled', { status: 'scheduled' }, 'status=scheduled'),
-      section('recentlyPublished', { status: 'published' }, 'status=published'),
+      section('killedStillOut', { killedStillOut: true }, '/admin/wires'),
+      section('myDrafts', { status: 'draft', authorId: me }, `/admin/articles?status=draft&author=${me}`),
+      section('rejectedToMe', { status: 'rejected', authorId: me }, `/admin/articles?status=rejected&author=${me}`),
+      section('waitingReview', { status: 'submitted' }, '/admin/articles?status=submitted'),
+      section('scheduled', { status: 'scheduled' }, '/admin/articles?status=scheduled'),
+      section('recentlyPublished', { status: 'published' }, '/admin/articles?status=published'),
     ]);
-    return html(reply, <DashboardPage chrome={ctx.chrome} sections={sections} />);
+    return html(reply, <DashboardPage chrome={ctx.chrome} sections={sections.filter((s) => !s.alert || s.rows.length)} />);
   });
 }

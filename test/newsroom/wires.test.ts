@@ -57,8 +57,17 @@ describeEachDialect('wire feeds', (_fresh, dialect) => {
     expect((await editor.post('/admin/wires/providers', { name: 'x', url: feedUrl, intervalMinutes: '5' })).statusCode).toBe(403);
     const page = await editor.get('/admin/wires');
     const providerId = /\/admin\/wires\/providers\/(\d+)\/poll/.exec(page.body)?.[1];
-    expect((await editor.post(`/admin/wires/providers/${providerId}/poll`, {})).statusCode).toBe(303);
-    await editor.post(`/admin/wires/providers/${providerId}/poll`, {});
+    const first = await editor.post(`/admin/wires/providers/${providerId}/poll`, {});
+    expect(first.statusCode).toBe(303);
+    // The notice after a poll says what it brought; the second poll of the same feed brings nothing new.
+    expect((await editor.get(String(first.headers.location))).body).toContain('已抓取:新稿 1 条,撤稿 0 条,更新 0 条。');
+    const second = await editor.post(`/admin/wires/providers/${providerId}/poll`, {});
+    expect((await editor.get(String(second.headers.location))).body).toContain('已抓取:新稿 0 条');
+    // A provider that cannot be reached: the notice says so, the reason stands beside the provider.
+    await admin.post('/admin/wires/providers', { name: '断线社', url: 'http://127.0.0.1:1/feed.xml', intervalMinutes: '15' });
+    const brokenId = [...(await editor.get('/admin/wires')).body.matchAll(/\/admin\/wires\/providers\/(\d+)\/poll/g)].map((m) => m[1]).find((id) => id !== providerId);
+    const failed = await editor.post(`/admin/wires/providers/${brokenId}/poll`, {});
+    expect((await editor.get(String(failed.headers.location))).body).toContain('抓取失败,原因见通稿源列表。');
     const queue = await editor.get('/admin/wires');
     expect(queue.body).toContain('临湖港吞吐量同比增长12%');
     expect(await t.db.kysely.selectFrom('ingest_items').selectAll().execute()).toHaveLength(1);

@@ -34,6 +34,7 @@ const NOTICES: Record<string, AdminKey> = {
   restored: 'restored',
   wireAdded: 'wireAdded',
   wirePolled: 'wirePolled',
+  wirePollFailed: 'wirePollFailed',
   moved: 'nr_moved',
   added: 'nr_added',
   deleted: 'nr_deleted',
@@ -60,6 +61,7 @@ export async function adminContext(db: Db, request: FastifyRequest, currentMenu:
   const settings = await getSiteSettings(db);
   const done = (request.query as Record<string, unknown> | undefined)?.done;
   const noticeKey = typeof done === 'string' ? NOTICES[done] : undefined;
+  const noticeCounts = countsOf(request.query as Record<string, unknown> | undefined);
   return {
     actor,
     t,
@@ -76,8 +78,18 @@ export async function adminContext(db: Db, request: FastifyRequest, currentMenu:
         url: item.url,
         current: item.key === currentMenu,
       })),
-      notice: noticeKey ? t(noticeKey) : undefined,
+      notice: noticeKey ? t(noticeKey, noticeCounts) : undefined,
       currentUrl: request.url,
     },
   };
+}
+
+/** Counts a notice may name (?done=wirePolled&added=3&withdrawn=1): whole numbers only, anything else reads as 0. */
+function countsOf(query: Record<string, unknown> | undefined): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const key of ['added', 'withdrawn', 'updated']) {
+    const value = query?.[key];
+    counts[key] = typeof value === 'string' && /^\d{1,6}$/.test(value) ? Number(value) : 0;
+  }
+  return counts;
 }

@@ -92,8 +92,10 @@ export function registerWireRoutes(app: FastifyInstance, deps: AppDeps): void {
     if (!can(ctx.actor, 'article.create')) throw new AppError('FORBIDDEN');
     const provider = (await listProviders(db)).find((p) => p.id === positiveInt(request.params.id));
     if (!provider) throw new AppError('NOT_FOUND');
-    await pollProvider(db, provider, { allowPrivateAddresses: deps.config.importAllowPrivate });
-    return reply.redirect('/admin/wires?done=wirePolled', 303);
+    const result = await pollProvider(db, provider, { allowPrivateAddresses: deps.config.importAllowPrivate });
+    // The fault itself is shown beside the provider (last_error); the notice says what this poll changed.
+    if (!result) return reply.redirect('/admin/wires?done=wirePollFailed', 303);
+    return reply.redirect(`/admin/wires?done=wirePolled&added=${result.added}&withdrawn=${result.withdrawn}&updated=${result.updated}`, 303);
   });
 
   // A POST with the CSRF token: opening an item fetches its page and stores its pictures.

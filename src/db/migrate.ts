@@ -11,6 +11,7 @@ import { searchTimeKeys } from './migrations/008-search-time-keys.ts';
 import { searchHeads } from './migrations/009-search-heads.ts';
 import { wireLanguageEmbargo } from './migrations/010-wire-language-embargo.ts';
 import { wireKillsVersions } from './migrations/011-wire-kills-versions.ts';
+import { wireRelease } from './migrations/012-wire-release.ts';
 
 /**
  * Migrations are immutable once merged: add a new file, never edit an old one.
@@ -29,6 +30,7 @@ function migrationsFor(db: Db): Record<string, Migration> {
     '009-search-heads': searchHeads(db.dialect),
     '010-wire-language-embargo': wireLanguageEmbargo(db.dialect),
     '011-wire-kills-versions': wireKillsVersions(db.dialect),
+    '012-wire-release': wireRelease(db.dialect),
   };
 }
 

@@ -27,6 +27,7 @@ const DECLARED: { [T in keyof Database]-?: { [C in keyof Database[T]]-?: true } 
   ingest_items: {
     id: true, provider: true, guid: true, url: true, title: true, summary: true, body_html: true, authors: true, published_at: true, status: true,
     article_id: true, created_at: true, language: true, embargo_until: true, version: true, version_created: true, withdrawn_at: true, agency_updated_at: true,
+    withdrawn_from: true,
   },
   media: { id: true, path: true, mime: true, size: true, width: true, height: true, caption: true, credit: true, alt: true, sha256: true, created_at: true },
   related_articles: { article_id: true, position: true, related_id: true, score: true },

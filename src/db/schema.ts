@@ -271,7 +271,7 @@ export interface IngestItemsTable {
   language: Generated<string | null>;
   /** Migration 010: UTC time before which the story must not be published, null when not embargoed. */
   embargo_until: Generated<string | null>;
-  /** Migration 011: the agency's version number of the stored text, null when the feed gives none (RSS, Atom). */
+  /** Migration 011: the agency's latest version number (of the stored text, or of its kill), null when the feed gives none (RSS, Atom). */
   version: Generated<number | null>;
   /** Migration 011: when the agency made the stored version (UTC), null when the feed does not say. */
   version_created: Generated<string | null>;
@@ -279,6 +279,8 @@ export interface IngestItemsTable {
   withdrawn_at: Generated<string | null>;
   /** Migration 011: when a later version from the agency arrived (UTC), null while the first version stands. */
   agency_updated_at: Generated<string | null>;
+  /** Migration 012: the status a withdrawn item had before the kill, to return to if the agency releases the story. */
+  withdrawn_from: Generated<IngestItemStatus | null>;
 }
 
 export interface ImportProgressTable {

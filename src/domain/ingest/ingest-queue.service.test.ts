@@ -139,11 +139,43 @@ describeEachDialect('ingest queue', (fresh) => {
     expect(killed.withdrawn_at).toMatch(/^\d{4}-\d\d-\d\dT/);
     expect((await row(db, 'wire-2')).status).toBe('new');
     expect(await db.kysely.selectFrom('ingest_items').select('guid').where('guid', '=', 'wire-7').execute()).toEqual([]);
+    expect(killed.withdrawn_from).toBe('new');
     // The same kill again changes nothing, and neither does the story it killed, sent once more.
-    expect(await enqueueFeedItems(db, 'xinhua', [kill, versioned(1, 3)])).toEqual({ added: 0, known: 2, duplicates: 0, withdrawn: 0, updated: 0 });
+    expect(await enqueueFeedItems(db, 'xinhua', [kill, versioned(1, 1)])).toEqual({ added: 0, known: 2, duplicates: 0, withdrawn: 0, updated: 0 });
     expect(await row(db, 'wire-1')).toEqual(killed);
     const audit = await db.kysely.selectFrom('audit_log').select(['action', 'username', 'target_type', 'target_id']).execute();
     expect(audit).toEqual([{ action: 'wire.withdrawn', username: 'wire', target_type: 'ingest_item', target_id: String(killed.id) }]);
+  });
+
+  it('puts a withheld story back when the agency releases it in a later version, and a late copy of the kill changes nothing', async () => {
+    const db = await fresh();
+    await enqueueFeedItems(db, 'xinhua', [versioned(1, 1)]);
+    const withhold = versioned(1, 2, { withdrawn: true });
+    expect((await enqueueFeedItems(db, 'xinhua', [withhold])).withdrawn).toBe(1);
+    expect((await row(db, 'wire-1')).status).toBe('withdrawn');
+
+    const release = versioned(1, 3, { title: '电讯稿 1(放行)', contentHtml: '<p>核实后的正文</p>' });
+    expect(await enqueueFeedItems(db, 'xinhua', [release])).toEqual({ added: 0, known: 0, duplicates: 0, withdrawn: 0, updated: 1 });
+    const released = await row(db, 'wire-1');
+    expect(released).toMatchObject({ status: 'new', title: '电讯稿 1(放行)', body_html: '<p>核实后的正文</p>', withdrawn_at: null, withdrawn_from: null, version: 3 });
+    expect((await enqueueFeedItems(db, 'xinhua', [withhold])).known).toBe(1);
+    expect(await row(db, 'wire-1')).toEqual(released);
+  });
+
+  it('puts a released story that had been imported back to imported: its article is told of the update, not of a kill', async () => {
+    const db = await fresh();
+    const { world } = await makeChannels(db);
+    const article = await makeArticle(db, world.id, { title: '编辑改写的标题' });
+    await enqueueFeedItems(db, 'xinhua', [versioned(1, 1)]);
+    const queued = await row(db, 'wire-1');
+    await markQueueItem(db, queued.id, 'imported', article.id);
+    await enqueueFeedItems(db, 'xinhua', [versioned(1, 2, { withdrawn: true })]);
+    expect((await wireNoticesFor(db, article.id)).map((n) => n.kind)).toEqual(['withdrawn']);
+    await enqueueFeedItems(db, 'xinhua', [versioned(1, 3)]);
+    expect(await row(db, 'wire-1')).toMatchObject({ status: 'imported', article_id: article.id });
+    expect((await wireNoticesFor(db, article.id)).map((n) => n.kind)).toEqual(['updated']);
+    const audit = await db.kysely.selectFrom('audit_log').select('action').where('action', 'like', 'wire.%').orderBy('id').execute();
+    expect(audit.map((a) => a.action)).toEqual(['wire.withdrawn', 'wire.released']);
   });
 
   it('ignores a kill older than the version it holds (withheld, then released in a later version)', async () => {

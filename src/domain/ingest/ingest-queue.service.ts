@@ -29,6 +29,7 @@ interface QueuedItem {
   article_id: number | null;
   version: number | null;
   version_created: string | null;
+  withdrawn_from: IngestItemStatus | null;
 }
 
 /** Kills and updates are the agency's doing; the audit log names the wire as their author. */
@@ -40,7 +41,8 @@ const WIRE_ACTOR = systemActor('wire');
  *   near-identical text) is queued as skipped with that article, so an editor can still update it;
  * - a kill (withdrawn item) marks the queued item withdrawn and flags its article; a kill of a
  *   story never queued is not queued;
- * - a later version replaces the queued item's text; an article made from it is left alone;
+ * - a later version replaces the queued item's text; an article made from it is left alone; a
+ *   later usable version of a withdrawn story releases it (back to its status before the kill);
  * - the same version again changes nothing.
  */
 export async function enqueueFeedItems(db: Db, provider: string, items: FeedItem[]): Promise<EnqueueResult> {
@@ -48,7 +50,7 @@ export async function enqueueFeedItems(db: Db, provider: string, items: FeedItem
   for (const item of items) {
     const queued = await db.kysely
       .selectFrom('ingest_items')
-      .select(['id', 'guid', 'status', 'article_id', 'version', 'version_created'])
+      .select(['id', 'guid', 'status', 'article_id', 'version', 'version_created', 'withdrawn_from'])
       .where('provider', '=', provider)
       .where('guid', '=', item.guid)
       .executeTakeFirst();
@@ -119,7 +121,14 @@ async function withdraw(db: Db, provider: string, queued: QueuedItem, kill: Feed
     const at = nowIso();
     const changed = await trx
       .updateTable('ingest_items')
-      .set({ status: 'withdrawn', withdrawn_at: at })
+      // The kill's version is kept too: only a version after the kill releases the story again.
+      .set({
+        status: 'withdrawn',
+        withdrawn_at: at,
+        withdrawn_from: queued.status,
+        version: kill.version ?? queued.version,
+        version_created: utc(kill.versionCreated) ?? queued.version_created,
+      })
       .where('id', '=', queued.id)
       .where('status', '!=', 'withdrawn')
       .executeTakeFirst();
@@ -137,15 +146,20 @@ async function withdraw(db: Db, provider: string, queued: QueuedItem, kill: Feed
 /**
  * Stores a later version of a queued story in its queue item. Before import the editor simply
  * works from the new text; after import the article is the newsroom's own and is left alone: the
- * queue item keeps the agency's new text and the article page points to it.
+ * queue item keeps the agency's new text and the article page points to it. A later usable
+ * version of a withdrawn story is the agency releasing it: the item returns to the status it had
+ * before the kill (new, imported or skipped) and the kill notice is cleared.
  */
 async function applyLaterVersion(db: Db, provider: string, queued: QueuedItem, item: FeedItem): Promise<boolean> {
-  if (queued.status === 'withdrawn' || !isLaterVersion(item, storedVersion(queued))) return false;
+  if (!isLaterVersion(item, storedVersion(queued))) return false;
+  const released = queued.status === 'withdrawn';
   await db.kysely.transaction().execute(async (trx) => {
-    await trx.updateTable('ingest_items').set({ ...storedText(item), agency_updated_at: nowIso() }).where('id', '=', queued.id).execute();
-    if (queued.status !== 'imported' || !queued.article_id) return;
+    const release = released ? { status: queued.withdrawn_from ?? 'new', withdrawn_at: null, withdrawn_from: null } : {};
+    await trx.updateTable('ingest_items').set({ ...storedText(item), ...release, agency_updated_at: nowIso() }).where('id', '=', queued.id).execute();
+    const imported = (released ? queued.withdrawn_from : queued.status) === 'imported';
+    if (!imported || !queued.article_id) return;
     await recordAudit(trx, WIRE_ACTOR, {
-      action: 'wire.updated',
+      action: released ? 'wire.released' : 'wire.updated',
       targetType: 'article',
       targetId: queued.article_id,
       detail: { provider, guid: queued.guid, queueItemId: queued.id, version: item.version ?? null, versionCreated: item.versionCreated ?? null },

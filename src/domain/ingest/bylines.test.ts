@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findBylineAuthors, findEditorLabel, isOrganisationOrAccount, matchBylineLine, takeTrailingReporters } from './bylines.ts';
+import { findBylineAuthors, findEditorLabel, findPosterName, isOrganisationOrAccount, matchBylineLine, takeTrailingReporters } from './bylines.ts';
 
 describe('bylines in a stretch of page text', () => {
   it('reads the names after a role label and stops at the next label or word', () => {
@@ -45,6 +45,16 @@ describe('a bracket closing the body', () => {
     for (const text of ['故事还在继续。（待续）', '会议于昨日闭幕。（新华社）', '会议于昨日闭幕。（央视）', '图为新馆外景。（资料图片）']) {
       expect(takeTrailingReporters(text)).toEqual({ text, reporters: [] });
     }
+  });
+});
+
+describe('the user name a forum or blog signs a post with', () => {
+  it('is read before 发表于 and from 本贴由 … 于', () => {
+    expect(findPosterName('[湖湘文化] 陈天华《警世钟》 xiaoyu88 发表于 2005-9-15 10:20')).toBe('xiaoyu88');
+    expect(findPosterName('本贴由 大山 于2005年8月12日16:12:21在〖论坛〗发表')).toBe('大山');
+    expect(findPosterName('文章 发表于 2005-9-15')).toBe('');
+    expect(findPosterName('这篇文章发表于2005年的杂志上')).toBe('');
+    expect(findPosterName('陈天华《警世钟》xiaoyu88 发表于 2005-9-15')).toBe('xiaoyu88');
   });
 });
 

@@ -137,6 +137,16 @@ function namesOrNothing(text: string, isName = isPersonName): string[] {
   return names.length && names.length <= 8 && names.every(isName) ? names : [];
 }
 
+// Forums and old blog hosts sign a post with its user name: ggjjzhzz 发表于 2005-9-15, 本贴由 大卫 于2005年8月12日….
+const POSTED_AT_RE = /(?<![^\s:：,，。|｜[\]【】()（）<>《》「」“”"'])([^\s:：,，。|｜[\]【】()（）<>《》「」“”"']{2,20})\s+(?:发表于|发布于)\s*[:：]?\s*\d{4}[-/.年]/;
+const POSTED_BY_RE = /本[贴帖]由\s*([^\s于]{2,20})\s*于\s*\d{4}/;
+
+/** The user name a forum or blog host signs a post with, or ''. */
+export function findPosterName(text: string): string {
+  const name = (POSTED_BY_RE.exec(text) ?? POSTED_AT_RE.exec(text))?.[1] ?? '';
+  return name && !NOT_A_NAME.has(name) && !isOrganisationOrAccount(name) && !/^\d/.test(name) ? name : '';
+}
+
 const EDITOR_LABEL_RE = /(?:责任编辑|责编|值班编辑|本文编辑|编辑)\s*[:：]/;
 const EDITOR_RE = new RegExp(`(?:责任编辑|责编|值班编辑|本文编辑|编辑)\\s*[:：]\\s*(${NAME}(?:[、,，]${MORE_NAME})*)(?=$|[\\s_)）】\\]|｜,，。A-Za-z0-9])`);
 

@@ -73,7 +73,7 @@ function fromHtml(html: string, charset: string, options: ExtractOptions): Extra
     source: reading.source,
     sourceUrl: options.url || reading.sourceUrl,
     published: reading.published,
-    authors: firstNonEmpty(reading.authors.header, facts.reporters, reading.authors.trailer, reading.authors.declared),
+    authors: firstNonEmpty(reading.authors.header, facts.reporters, reading.authors.trailer, reading.authors.declared, reading.authors.poster),
     editor: facts.editor || reading.editor,
     facts,
     lang,

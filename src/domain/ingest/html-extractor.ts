@@ -4,7 +4,7 @@ import { type FoundDate, findDates, parseMachineDate } from './date-parse.ts';
 import { type DocumentStats, type NodeStats, childElements, computeStats, countChars, linkDensity } from './dom-stats.ts';
 import type { Block } from './extraction.ts';
 import { collectLinkedData, collectMeta, findMachineAuthors, findMachineDate, findTextDate, findUrlDate } from './html-metadata.ts';
-import { findBylineAuthors, findEditorLabel, isOrganisationOrAccount, isSurnamedName, matchBylineLine } from './bylines.ts';
+import { findBylineAuthors, findEditorLabel, findPosterName, isOrganisationOrAccount, isSurnamedName, matchBylineLine } from './bylines.ts';
 import { findSource, isFurnitureLine, isMetaLine, looksLikeCaption } from './zh-conventions.ts';
 
 const linkedom = requireOnFirstUse<typeof import('linkedom')>('linkedom');
@@ -16,7 +16,7 @@ export interface HtmlReading {
   sourceUrl: string;
   published: FoundDate | null;
   /** Who wrote the story, in order of trust: bylines over the article, after it, then what the page declares. */
-  authors: { header: string[]; trailer: string[]; declared: string[] };
+  authors: { header: string[]; trailer: string[]; declared: string[]; poster: string[] };
   /** The responsible editor named over or right after the article. */
   editor: string;
   blocks: Block[];
@@ -112,7 +112,7 @@ export function readHtml(html: string, pageUrl = ''): HtmlReading {
     source,
     sourceUrl: canonical || pageUrl,
     published,
-    authors: { header: findBylineAuthors(headerText), trailer: findBylineAuthors(around.after), declared: declaredAuthors },
+    authors: { header: findBylineAuthors(headerText), trailer: findBylineAuthors(around.after), declared: declaredAuthors, poster: postersOf(headerText, around) },
     editor: findEditorLabel(headerText) || findEditorLabel(around.tail) || findEditorLabel(around.after) || editorDeclared(meta, scan.bylineCandidates),
     blocks,
     lang,
@@ -899,6 +899,12 @@ function isSiteName(author: string, siteNames: string[]): boolean {
   if (!/[\u4e00-\u9fff]/.test(a)) return /^\S*\d{4,}\S*$/.test(a);
   // Chinese sites fill the author tag with their own name (网易 on …_网易新闻); English sites that do mean it as the byline.
   return isOrganisationOrAccount(a) || siteNames.some((site) => site.length >= 2 && (site.includes(a) || (a.length >= 4 && a.includes(site.trim()))));
+}
+
+/** A forum's or blog host's user name signing the post (xiaoyu88 发表于 2005-9-15), over, in or just after it. */
+function postersOf(headerText: string, around: { before: string; tail: string; after: string }): string[] {
+  const name = [headerText, around.before, around.tail, around.after].map(findPosterName).find(Boolean);
+  return name ? [name] : [];
 }
 
 /** How much text before and after the article is read for bylines and the editor. */

@@ -255,6 +255,22 @@ describe('the headline of an English page', () => {
   });
 });
 
+describe('the byline box of an English page', () => {
+  const prose = '<p>' + 'The river path was quiet in the morning, and the new bridge opened to walkers at nine. '.repeat(6) + '</p>';
+  const withBox = (box: string) => `<!doctype html><html><head><title>Bridge Walk</title></head><body><h1>Bridge Walk</h1>${box}<article>${prose}${prose}</article></body></html>`;
+
+  it('reads the name without its label and the date after it, even when the pieces touch', () => {
+    expect(extractArticle(withBox('<div class="author-box"><span>Written By</span><span>Ann Lee</span><span>September 4, 2025</span></div>')).authors).toEqual(['Ann Lee']);
+    expect(extractArticle(withBox('<div class="byline"><span>By</span><span>Summer Swann</span><span>-</span><span>June 12, 2025</span></div>')).authors).toEqual(['Summer Swann']);
+    expect(extractArticle(withBox('<div class="byline">By Byron Hale</div>')).authors).toEqual(['Byron Hale']);
+  });
+
+  it('keeps a name whole when an entity splits its text, and takes no date for a name', () => {
+    expect(extractArticle(withBox('<span class="author">Eduardo Po&ccedil;as</span>')).authors).toEqual(['Eduardo Poças']);
+    expect(extractArticle(withBox('<span class="author">Aug 08, 2006</span>')).authors).toEqual([]);
+  });
+});
+
 describe('the date of an English page', () => {
   const prose = '<p>' + 'The river path was quiet in the morning, and the new bridge opened to walkers at nine. '.repeat(6) + '</p>';
 

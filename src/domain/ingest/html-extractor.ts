@@ -857,10 +857,44 @@ function findBylineElement(candidates: Element[]): string[] {
       if (names.length || isSurnamedName(lead)) return names.length ? names : [lead];
       continue;
     }
-    const name = text.replace(/^(by|par|von|por)\s+/i, '');
+    const name = latinByline(el);
     if (name.length >= 2 && name.length <= 60) return [name];
   }
   return [];
+}
+
+// Dates that byline boxes carry after the name: June 12, 2025; 12 June 2025; 2025-06-12.
+const TRAILING_DATE_RE =
+  /\s*[-–—|·,]?\s*(?:(?:updated|published|posted)\s*:?\s*)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}).*$/i;
+
+/**
+ * A byline box of a Latin-script page read as words (its text pieces apart, so "Written By" +
+ * "Stephen Jesudunsin" and "Team SimplyThrilled" + "September 4, 2025" do not run together), without the
+ * By/Written by label and the date that follows the name. What is only a date is no name.
+ */
+function latinByline(el: Element): string {
+  const words = collapse(textPieces(el).join(' '));
+  const name = words.replace(/^(written\s+by|posted\s+by|by|par|von|por)\s+/i, '').replace(TRAILING_DATE_RE, '').trim();
+  return /\p{L}{2}/u.test(name) && !findDates(name).length ? name : '';
+}
+
+/**
+ * The text under an element in pieces, one per element: text nodes next to each other stay one
+ * word (an entity can split Poças into three nodes), elements are apart. As much as a byline box holds.
+ */
+function textPieces(el: Element): string[] {
+  const pieces: string[] = [''];
+  const stack: Node[] = [el];
+  while (stack.length && pieces.length < 40) {
+    const node = stack.pop() as Node;
+    if (node.nodeType === 3) {
+      pieces[pieces.length - 1] += node.nodeValue ?? '';
+      continue;
+    }
+    pieces.push('');
+    for (let c = node.lastChild; c; c = c.previousSibling) stack.push(c);
+  }
+  return pieces.filter((p) => p.trim());
 }
 
 /** The first date element that passes the test and holds a date: its datetime/content attribute, else its text. */

@@ -265,6 +265,17 @@ describe('the byline box of an English page', () => {
     expect(extractArticle(withBox('<div class="byline">By Byron Hale</div>')).authors).toEqual(['Byron Hale']);
   });
 
+  it('reads the byline that WordPress SEO plugins label for link previews', () => {
+    const html = withBox('').replace('</title>', '</title><meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Albert Swann">');
+    expect(extractArticle(html).authors).toEqual(['Albert Swann']);
+  });
+
+  it('takes a link to a writer’s page as the byline only when no element says it is one', () => {
+    expect(extractArticle(withBox('<div><a href="/authors/trevor-jackins">Trevor Jackins</a></div>')).authors).toEqual(['Trevor Jackins']);
+    const both = withBox('<nav-like><a href="/authors/robert-fisk">Robert Fisk</a></nav-like><p class="byline">By Hazel Sheffield</p>');
+    expect(extractArticle(both).authors).toEqual(['Hazel Sheffield']);
+  });
+
   it('keeps a name whole when an entity splits its text, and takes no date for a name', () => {
     expect(extractArticle(withBox('<span class="author">Eduardo Po&ccedil;as</span>')).authors).toEqual(['Eduardo Poças']);
     expect(extractArticle(withBox('<span class="author">Aug 08, 2006</span>')).authors).toEqual([]);

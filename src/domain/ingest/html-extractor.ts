@@ -105,7 +105,9 @@ export function readHtml(html: string, pageUrl = ''): HtmlReading {
   const source = findSource(headerText) || meta.get('source') || meta.get('og:site_name') || ld.publisher || '';
   const siteNames = [source, meta.get('og:site_name') ?? '', ld.publisher ?? '', titleTag.replace(title, '')];
   const machine = findMachineAuthors(meta, ld).filter((a) => !isSiteName(a, siteNames));
-  const declaredAuthors = machine.length ? machine : findBylineElement(scan.bylineCandidates).filter((a) => !isSiteName(a, siteNames));
+  const boxes = machine.length ? [] : findBylineElement(scan.bylineCandidates);
+  const named = machine.length ? machine : boxes.length ? boxes : findBylineElement(scan.authorLinks);
+  const declaredAuthors = named.filter((a) => !isSiteName(a, siteNames));
   return {
     title,
     subtitle,
@@ -152,6 +154,8 @@ export function collapse(text: string): string {
 interface Scan {
   titleCandidates: Element[];
   bylineCandidates: Element[];
+  /** Links to a writer's own page: a byline when no element says it is one. */
+  authorLinks: Element[];
   /** <time> elements, itemprop=datePublished and elements whose class names a date, in document order. */
   dateCandidates: Element[];
   metas: Element[];
@@ -220,7 +224,7 @@ function noteHeadElement(el: Element, scan: Scan): void {
 
 /** One walk over the document: drops scripts, hidden and non-content elements; notes title, byline and date candidates. */
 function scanAndClean(root: Element): Scan {
-  const scan: Scan = { titleCandidates: [], bylineCandidates: [], dateCandidates: [], metas: [], canonical: '', titleText: '', unlikely: [], noscripts: [] };
+  const scan: Scan = { titleCandidates: [], bylineCandidates: [], authorLinks: [], dateCandidates: [], metas: [], canonical: '', titleText: '', unlikely: [], noscripts: [] };
   const unlikely: Element[] = [];
   const junk: Element[] = [];
   const stack: Element[] = [root];
@@ -240,6 +244,7 @@ function scanAndClean(root: Element): Scan {
       if (isUnlikely(child)) unlikely.push(child);
       if (tag === 'H1' || tag === 'H2' || TITLE_CLASS_RE.test(names)) scan.titleCandidates.push(child);
       if (BYLINE_CLASS_RE.test(names) || child.getAttribute('rel') === 'author' || child.getAttribute('itemprop') === 'author') scan.bylineCandidates.push(child);
+      else if (scan.authorLinks.length < 20 && isAuthorPageLink(child)) scan.authorLinks.push(child);
       if (scan.dateCandidates.length < 80 && (tag === 'TIME' || DATE_CLASS_RE.test(names) || child.getAttribute('itemprop') === 'datePublished')) scan.dateCandidates.push(child);
       kept.push(child);
     }
@@ -254,6 +259,11 @@ function scanAndClean(root: Element): Scan {
     el.remove();
   }
   return scan;
+}
+
+/** A link to a writer's own page (/authors/trevor-jackins) names the writer. */
+function isAuthorPageLink(el: Element): boolean {
+  return el.tagName === 'A' && /\/(?:authors?|writers?)\/[^/?#]+\/?(?:[?#]|$)/i.test(el.getAttribute('href') ?? '');
 }
 
 function classAndId(el: Element): string {

@@ -177,6 +177,12 @@ export function findMachineAuthors(meta: Map<string, string>, ld: LinkedData): s
     const v = meta.get(key);
     if (v && isNameLike(v)) return /[\u4e00-\u9fff]/.test(v) ? splitNames(joinSpacedHan(v)) : [v.replace(/^by\s+/i, '').trim()];
   }
+  // WordPress SEO plugins label the byline for link previews: twitter:label1 "Written by", twitter:data1 the name.
+  for (let n = 1; n <= 4; n++) {
+    const label = meta.get(`twitter:label${n}`) ?? '';
+    const value = meta.get(`twitter:data${n}`) ?? '';
+    if (/^(written by|author|by|作者)$/i.test(label.trim()) && isNameLike(value)) return [value.trim()];
+  }
   return [];
 }
 

@@ -81,7 +81,7 @@ export function renderMarkdown(rows: Record<string, SetRow[]>, cases: number): s
     '- Authors are not a target: `cwced`/`gne` often give the responsible editor (责任编辑) or a blog user name as',
     '  "author"; Inkstone reports reporters/bylines in `authors` and the responsible editor in `editor`, so on the',
     '  12 `gne` pages whose expected "author" is the 责任编辑 the name is in our `editor`, not counted here. Of',
-    '  the 66 Chinese cases with an author, the expected name is in our `authors` or `editor` on 50; most of the',
+    '  the 66 Chinese cases with an author, the expected name is in our `authors` or `editor` on 51; most of the',
     '  rest are blog and forum user names written without any label.',
     '- Times come from a shared 2-core machine with other work running; compare the two systems in the same',
     '  run rather than across runs. The score tool itself (`--cmd \'npx inkstone extract {html} --json\'`) adds',

@@ -86,12 +86,11 @@ function readBody(lines: string[], start: number): { editor: string; blocks: Blo
   const out: string[] = [];
   let end = lines.length;
   for (const [i, line] of lines.slice(start).entries()) {
-    out.push(line);
     if (isEndMarker(line)) {
-      out.pop();
       end = start + i;
       break;
     }
+    out.push(line);
     if (matchEditorLine(line)) {
       end = start + i + 1;
       break;

@@ -127,6 +127,16 @@ describeEachDialect('ingest queue', (fresh) => {
   const row = (db: Awaited<ReturnType<typeof fresh>>, guid: string) =>
     db.kysely.selectFrom('ingest_items').selectAll().where('guid', '=', guid).executeTakeFirstOrThrow();
   const versioned = (n: number, version: number, extra: Partial<FeedItem> = {}): FeedItem => ({ ...item(n), version, versionCreated: `2025-05-18T2${version}:00:00+08:00`, ...extra });
+  /** A newsroom where wire-1 (version 1) was imported into an article the editors retitled. */
+  async function importedStory() {
+    const db = await fresh();
+    const { world } = await makeChannels(db);
+    const article = await makeArticle(db, world.id, { title: '编辑改写的标题' });
+    await enqueueFeedItems(db, 'xinhua', [versioned(1, 1)]);
+    const queued = await row(db, 'wire-1');
+    await markQueueItem(db, queued.id, 'imported', article.id);
+    return { db, article, queued };
+  }
 
   it('marks a queued item withdrawn when the agency kills it, once; a kill of a story never queued queues nothing', async () => {
     const db = await fresh();
@@ -163,12 +173,7 @@ describeEachDialect('ingest queue', (fresh) => {
   });
 
   it('puts a released story that had been imported back to imported: its article is told of the update, not of a kill', async () => {
-    const db = await fresh();
-    const { world } = await makeChannels(db);
-    const article = await makeArticle(db, world.id, { title: '编辑改写的标题' });
-    await enqueueFeedItems(db, 'xinhua', [versioned(1, 1)]);
-    const queued = await row(db, 'wire-1');
-    await markQueueItem(db, queued.id, 'imported', article.id);
+    const { db, article } = await importedStory();
     await enqueueFeedItems(db, 'xinhua', [versioned(1, 2, { withdrawn: true })]);
     expect((await wireNoticesFor(db, article.id)).map((n) => n.kind)).toEqual(['withdrawn']);
     await enqueueFeedItems(db, 'xinhua', [versioned(1, 3)]);
@@ -208,12 +213,7 @@ describeEachDialect('ingest queue', (fresh) => {
   });
 
   it('leaves an article made from the item alone when a later version or a kill arrives, and tells its page', async () => {
-    const db = await fresh();
-    const { world } = await makeChannels(db);
-    const article = await makeArticle(db, world.id, { title: '编辑改写的标题' });
-    await enqueueFeedItems(db, 'xinhua', [versioned(1, 1)]);
-    const queued = await row(db, 'wire-1');
-    await markQueueItem(db, queued.id, 'imported', article.id);
+    const { db, article, queued } = await importedStory();
     const before = await db.kysely.selectFrom('articles').selectAll().where('id', '=', article.id).executeTakeFirstOrThrow();
 
     expect((await enqueueFeedItems(db, 'xinhua', [versioned(1, 2, { title: '通讯社新版' })])).updated).toBe(1);

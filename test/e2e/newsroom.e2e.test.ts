@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
@@ -6,6 +7,7 @@ import { startPublishScheduler } from '../../src/domain/articles/publish-schedul
 import { loadChannelTree } from '../../src/domain/channels/channel.service.ts';
 import { storeImage } from '../../src/domain/media/media.service.ts';
 import { describeWithBrowser, launchBrowser, type LaunchedBrowser } from '../helpers/browser.ts';
+import { sharedPath } from '../helpers/shared.ts';
 import { makeChannels } from '../helpers/factories.ts';
 import { TEST_PASSWORD, makeUser } from '../helpers/newsroom.ts';
 import { type TestApp, buildTestApp } from '../helpers/test-app.ts';
@@ -13,7 +15,8 @@ import { type TestApp, buildTestApp } from '../helpers/test-app.ts';
 /**
  * The newsroom as people use it, in Chromium: a reporter writes and submits, an editor sends it
  * back, the reporter fixes it, the chief editor schedules it, it goes online on time, an editor
- * changes it while it stays online, and two editors collide.
+ * changes it while it stays online, two editors collide, and a wire page pasted into the import
+ * page becomes an attributed draft.
  */
 describeWithBrowser('newsroom journeys', () => {
   let server: TestApp;
@@ -194,5 +197,26 @@ describeWithBrowser('newsroom journeys', () => {
     );
     await page.getByRole('button', { name: '保存', exact: true }).click();
     expect(await noticeText(page)).toBe('稿件已创建。');
+  });
+
+  it('the chief editor pastes a wire page, checks the draft beside the original and saves it with its attribution', async () => {
+    const page = await signedIn('chief');
+    await page.goto(`${base}/admin/import`);
+    await page.getByLabel('粘贴文字或 HTML', { exact: true }).fill(readFileSync(sharedPath('seed', '000_6a1b3f7d972bca36.txt'), 'utf8'));
+    await page.getByRole('button', { name: '提取', exact: true }).click();
+
+    // The review: the original text beside the draft, the other site's editor named but not made ours.
+    await expect.poll(() => page.locator('.import-original pre').innerText()).toContain('俄罗斯和乌克兰16日在土耳其重启');
+    expect(await page.locator('.import-review').innerText()).toContain('原稿责任编辑:但堂丹');
+    expect(await page.inputValue('#title')).toBe('俄乌时隔三年谈判未实现突破 特朗普称将给他们打电话');
+    expect(await page.inputValue('#sourceName')).toBe('新华网');
+    expect(await page.inputValue('#reporters')).toBe('栾海、高山、王腾飞、刘磊、江宥林');
+    expect(await page.locator('#body-html').inputValue()).not.toContain('上一篇');
+
+    await page.fill('#title', '俄乌谈判未实现突破');
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    expect(await noticeText(page)).toBe('稿件已创建。');
+    const saved = await server.db.kysely.selectFrom('articles').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(saved).toMatchObject({ status: 'draft', title: '俄乌谈判未实现突破', source_name: '新华网', original_title: '俄乌时隔三年谈判未实现突破 特朗普称将给他们打电话' });
   });
 });

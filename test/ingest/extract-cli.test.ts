@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { createServer } from 'node:net';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -49,6 +50,21 @@ describe('inkstone extract', () => {
       expect(result.code, args.join(' ')).toBe(1);
       expect(result.stderr.trim().split('\n')).toHaveLength(1);
       expect(result.stderr).toMatch(message);
+    }
+  });
+
+  it('says in one line that a server does not answer, instead of waiting', async () => {
+    // A server that accepts the connection and never says a word.
+    const silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = (silent.address() as { port: number }).port;
+    try {
+      const result = await inkstone(['extract', `http://127.0.0.1:${port}/story.html`, '--json', '--allow-private-addresses']);
+      expect(result.code).toBe(1);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expect(result.stderr).toContain(`127.0.0.1:${port} did not answer within 2 s`);
+    } finally {
+      silent.close();
     }
   });
 });

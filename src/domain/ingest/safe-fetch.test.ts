@@ -21,6 +21,8 @@ beforeAll(async () => {
     } else if (url.pathname === '/big') {
       res.writeHead(200, { 'content-type': 'text/html' });
       res.end('x'.repeat(200_000));
+    } else if (url.pathname === '/silent') {
+      // accepts the request and never answers
     } else if (url.pathname === '/slow') {
       res.writeHead(200, { 'content-type': 'text/html' });
       res.write('<html>');
@@ -73,6 +75,12 @@ describe('safeFetch', () => {
     const t0 = Date.now();
     await expect(safeFetch(`${base}/slow`, { ...allow, timeoutMs: 300 })).rejects.toMatchObject({ code: 'timeout' });
     expect(Date.now() - t0).toBeLessThan(2000);
+  });
+
+  it('says at once that a server does not answer, and lets a download that has started run', async () => {
+    await expect(safeFetch(`${base}/silent`, { ...allow, answerTimeoutMs: 200 })).rejects.toMatchObject({ code: 'timeout', message: `127.0.0.1:${(server.address() as AddressInfo).port} did not answer within 0.2 s` });
+    // The answer deadline is met by the first byte; only the whole-fetch limit stops the endless body.
+    await expect(safeFetch(`${base}/slow`, { ...allow, answerTimeoutMs: 200, timeoutMs: 600 })).rejects.toMatchObject({ message: 'no complete answer within 600 ms' });
   });
 
   it('refuses other schemes and answers errors as FetchError', async () => {

@@ -8,6 +8,11 @@ export interface SafeFetchOptions {
   maxBytes?: number;
   /** Time for the whole fetch, redirects included (default 15 s). */
   timeoutMs?: number;
+  /**
+   * Time a server has to start answering each request (default 2 s): a URL that does not answer
+   * is reported at once, while a slow download that has started may use the whole timeoutMs.
+   */
+  answerTimeoutMs?: number;
   /** Redirects followed at most (default 5). */
   maxRedirects?: number;
   /** Tests and intranet installs only: allow loopback and private addresses. */
@@ -37,6 +42,9 @@ export class FetchError extends Error {
 }
 
 export const USER_AGENT = 'Inkstone/0.1 (+news import)';
+
+/** An editor waiting for an import hears within this time that a server does not answer. */
+export const ANSWER_TIMEOUT_MS = 2_000;
 
 /** Addresses an import must never reach: this machine, the private network, link-local, CGNAT, multicast. */
 const BLOCKED = new net.BlockList();
@@ -147,8 +155,14 @@ function requestOnce(url: URL, options: SafeFetchOptions, deadline: number): Pro
       },
     );
     const timer = setTimeout(() => req.destroy(new FetchError('timeout', `no complete answer within ${options.timeoutMs ?? 15_000} ms`)), remaining);
+    const answerMs = Math.min(options.answerTimeoutMs ?? ANSWER_TIMEOUT_MS, remaining);
+    const answerTimer = setTimeout(() => req.destroy(new FetchError('timeout', `${url.host} did not answer within ${answerMs / 1000} s`)), answerMs);
+    req.on('response', () => clearTimeout(answerTimer));
     req.on('error', (error) => reject(error instanceof FetchError ? error : new FetchError('network', error.message)));
-    req.on('close', () => clearTimeout(timer));
+    req.on('close', () => {
+      clearTimeout(timer);
+      clearTimeout(answerTimer);
+    });
   });
 }
 

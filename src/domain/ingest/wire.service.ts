@@ -59,7 +59,8 @@ export async function pollProvider(db: Db, provider: WireProviderRow, fetch: Saf
   let error = '';
   try {
     // Every format we read is welcome; parseFeed tells them apart by content, whatever the server calls it.
-    const page = await safeFetch(provider.url, { accept: FEED_ACCEPT, ...fetch });
+    // Nobody waits on a background poll, and agencies' APIs can be slow to start answering.
+    const page = await safeFetch(provider.url, { accept: FEED_ACCEPT, answerTimeoutMs: 10_000, ...fetch });
     result = await enqueueFeedItems(db, provider.name, parseFeed(page.body).items);
   } catch (cause) {
     error = cause instanceof Error ? cause.message : String(cause);

@@ -169,17 +169,27 @@ describe('headline, time and source wherever Chinese pages put them', () => {
   const sourceLabel = fc.constantFrom('来源', '稿源', '来源于');
   const source = fc.constantFrom('新华网', '人民日报', '东湖日报', '中国新闻网');
   const pad = (n: number) => String(n).padStart(2, '0');
+  const copiedPage = (html: string) =>
+    html
+      .replace(/<title>[^<]*<\/title>/, '')
+      .replace(/<(h1|h2|div|p|li|h3)[^>]*>/g, '\n')
+      .replace(/<[^>]+>/g, '')
+      .replace(/\n\s*/g, '\n')
+      .trim();
 
   it('finds them, in the page’s own time zone (Beijing time when the page gives none)', () => {
     fc.assert(
-      fc.property(headline, titleTag, headlineElement, when, timeForm, sourceLabel, source, fc.boolean(), (h, tag, element, d, time, label, src, minified) => {
+      fc.property(headline, titleTag, headlineElement, when, timeForm, sourceLabel, source, fc.constantFrom('html', 'minified', 'text'), (h, tag, element, d, time, label, src, form) => {
         const heading = element === 'none' ? '' : `<${element}>${h}</${element.split(' ')[0]}>`;
         const html = `<!doctype html><html lang="zh-CN"><head><title>${tag(h)}</title></head><body>
 <div class="nav"><a href="/">首页</a> <a href="/news">新闻</a> <a href="/gov">政务</a> <a href="/pic">图片</a></div>
 <div class="article">${heading}<div class="info">${time(d, pad)} ${label === '来源于' ? '来源于' : `${label}：`}${src}</div>
 <div class="content">${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}</div></div>
 <div class="related"><h3>相关新闻</h3><ul><li><a href="/1">另一条新闻标题一</a></li></ul></div></body></html>`;
-        const result = extractArticle(minified ? html.replace(/\n/g, '') : html);
+        // Copied text keeps what a reader sees: no <title>, so only a page with a visible headline.
+        const asText = form === 'text' && element !== 'none';
+        const input = asText ? copiedPage(html) : form === 'minified' ? html.replace(/\n/g, '') : html;
+        const result = extractArticle(input);
         expect(result.title).toBe(h);
         expect(result.publishedAt).toBe(`2024-${pad(d.month)}-${pad(d.day)}T${pad(d.hour)}:${pad(d.minute)}:00+08:00`);
         if (label !== '来源于') expect(result.source).toBe(src);

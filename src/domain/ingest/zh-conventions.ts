@@ -96,9 +96,12 @@ export function isNavLine(line: string): boolean {
   return short / words.length >= 0.8 && !/[。，！？]/.test(line);
 }
 
-/** Meta line of an article head: 来源:X 时间:Y, 发布时间, 作者. */
+/** Meta line of an article head: 来源:X 时间:Y, 发布时间, 作者, or a time stamp with the source after it (2024/01/01 09:30 稿源:新华网). */
 export function isMetaLine(line: string): boolean {
-  return /(来源|发布时间|发布日期|时间|日期|作者|记者|编辑)\s*[:：]/.test(line) && line.trim().length < 160 && !/[。！？]$/.test(line.trim());
+  const t = line.trim();
+  if (/[。！？]$/.test(t)) return false;
+  if (/(来源|稿源|出处|发布时间|发布日期|时间|日期|作者|记者|编辑)\s*[:：]/.test(t) && t.length < 160) return true;
+  return t.length < 60 && !/[，。]/.test(t) && /^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(\s+\d{1,2}:\d{2}(:\d{2})?)?(\s|$)/.test(t);
 }
 
 const SENTENCE_END_RE = /[。！？!?；;：:…”"』」）)]$/;

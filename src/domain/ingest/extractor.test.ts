@@ -233,10 +233,12 @@ describe('the frame inside an article’s own container', () => {
 
   it('leaves every line of it out and every paragraph in', () => {
     fc.assert(
-      fc.property(head, tail, (before, after) => {
+      fc.property(head, tail, fc.boolean(), (before, after, asText) => {
         const lines = [...before.map((l) => `<div>${l}</div>`), ...PARAGRAPHS.map((p) => `<p>${p}</p>`), ...after.map((l) => `<div>${l}</div>`)];
         const html = `<!doctype html><html lang="zh-CN"><head><title>谈判未实现突破_东湖网</title></head><body><h1>谈判未实现突破</h1><div class="content">${lines.join('')}</div></body></html>`;
-        const result = extractArticle(html);
+        // As copied text: the headline, a 来源 line, then the same lines one per row.
+        const text = ['谈判未实现突破', '来源：东湖日报 时间：2024-05-06 09:30', ...before, ...PARAGRAPHS, ...after].join('\n');
+        const result = extractArticle(asText ? text : html);
         for (const p of PARAGRAPHS) expect(result.bodyText).toContain(p.slice(12, 40));
         expect(result.bodyText).not.toMatch(/字体|分享|打印|字号|扫一扫|上一篇|下一篇|相关新闻|网友评论|版权/);
       }),

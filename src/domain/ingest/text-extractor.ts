@@ -87,6 +87,8 @@ function readBody(lines: string[], start: number): { editor: string; blocks: Blo
   let end = lines.length;
   for (const [i, line] of lines.slice(start).entries()) {
     if (isEndMarker(line)) {
+      // A share bar over the story (分享到:…) is the head's furniture; after the story, the frame begins.
+      if (!out.some((l) => !isFurnitureLine(l))) continue;
       end = start + i;
       break;
     }

@@ -68,7 +68,7 @@ export function renderMarkdown(rows: Record<string, SetRow[]>, cases: number): s
     '  English page but broke `readability-title-en-dash` and `wcxb-dev-4544` (`wcxb-dev` 68.0 % → 67.3 %) and two',
     '  `cwced` bodies (the headline also drops its repetition from the body), so it was not taken. The gne set',
     '  (human-made titles) is 20/20, and the property test in `src/domain/ingest/extractor.test.ts` (300 generated',
-    '  pages: `<title>` as `标题_频道_站名`, `标题-站名`, `标题 | 站名`, `标题 - 频道 - 站名` or the bare headline; the',
+    '  pages: `<title>` in nine styles such as `标题_频道_站名`, `标题——站名`, `站名 | 标题` or the bare headline; the',
     '  headline in `<h1>`, `<h2>`, a title `<div>` or nowhere; minified or not) finds the clean headline every time.',
     '- Dates: the four date misses among the Chinese cases are disputable answers: `cwced-05e98007` (page stamp',
     '  `7/5/2005 9:23:57 PM`, the text reports events of 2005-07-03; expected 2005-05-07), `cwced-d5bced5e` (a',

@@ -158,7 +158,17 @@ describe('bylines and editors wherever Chinese pages put them', () => {
 
 describe('headline, time and source wherever Chinese pages put them', () => {
   const headline = fc.constantFrom('俄乌时隔三年谈判未实现突破', '新图书馆今天开放 首日接待读者三千人', '全市秋粮收购进度过半', '高铁新线下月通车：沿途设站七座');
-  const titleTag = fc.constantFrom((h: string) => `${h}_国际新闻_东湖网`, (h: string) => `${h}-东湖网`, (h: string) => `${h} | 东湖网`, (h: string) => `${h} - 新闻频道 - 东湖网`, (h: string) => h);
+  const titleTag = fc.constantFrom(
+    (h: string) => `${h}_国际新闻_东湖网`,
+    (h: string) => `${h}-东湖网`,
+    (h: string) => `${h} | 东湖网`,
+    (h: string) => `${h} - 新闻频道 - 东湖网`,
+    (h: string) => `${h} _国际新闻 _东湖网`,
+    (h: string) => `${h}——东湖网`,
+    (h: string) => `${h}｜东湖网`,
+    (h: string) => `东湖网 | ${h}`,
+    (h: string) => h,
+  );
   const headlineElement = fc.constantFrom('h1', 'h2 class="title"', 'div class="article-title"', 'none');
   const when = fc.record({ month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 28 }), hour: fc.integer({ min: 0, max: 23 }), minute: fc.integer({ min: 0, max: 59 }) });
   const timeForm = fc.constantFrom(

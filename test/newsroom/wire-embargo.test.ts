@@ -6,7 +6,7 @@ import { systemActor } from '../../src/domain/users/actor.ts';
 import { createApiToken } from '../../src/domain/users/api-token.service.ts';
 import { describeEachDialect } from '../helpers/databases.ts';
 import { makeChannels } from '../helpers/factories.ts';
-import { makeUser, signIn } from '../helpers/newsroom.ts';
+import { type StaffClient, makeUser, signIn } from '../helpers/newsroom.ts';
 import { type TestApp, buildTestApp } from '../helpers/test-app.ts';
 
 const ZONE = 'Asia/Shanghai';
@@ -68,6 +68,18 @@ describeEachDialect('wire embargo in the newsroom', (_fresh, dialect) => {
     expect(english.body).toContain('Language:English (en)');
   });
 
+  /** The editor saves the draft the import review filled in from the queue item. */
+  const saveDraftFrom = (chief: StaffClient, itemId: number, channelId: number) =>
+    chief.post('/admin/articles', {
+      ingestItemId: String(itemId),
+      channelId: String(channelId),
+      title: '青石县公布明年山区学校建设计划',
+      bodyHtml: `<p>${BODY}</p>`,
+      sourceName: '华中社',
+      sourceUrl: 'https://wire.example.cn/hz/schools.html',
+      editorName: '王编辑',
+    });
+
   it('opens the embargoed item into a draft that keeps the embargo; publishing early is refused and changes nothing; scheduling at the embargo is accepted', async () => {
     const { app, db, world, chief } = await polledNewsroom();
     const item = await db.kysely.selectFrom('ingest_items').selectAll().where('guid', '=', 'urn:example:hz:2026:schools').executeTakeFirstOrThrow();
@@ -76,15 +88,7 @@ describeEachDialect('wire embargo in the newsroom', (_fresh, dialect) => {
     expect(review.statusCode).toBe(200);
     expect(review.body).toContain(`本稿来自禁发通稿:${formatMinute(EMBARGO, ZONE)} 前不得发布`);
 
-    const saved = await chief.post('/admin/articles', {
-      ingestItemId: String(item.id),
-      channelId: String(world.id),
-      title: '青石县公布明年山区学校建设计划',
-      bodyHtml: `<p>${BODY}</p>`,
-      sourceName: '华中社',
-      sourceUrl: 'https://wire.example.cn/hz/schools.html',
-      editorName: '王编辑',
-    });
+    const saved = await saveDraftFrom(chief, item.id, world.id);
     expect(saved.statusCode).toBe(303);
     const articleId = Number(/articles\/(\d+)/.exec(saved.headers.location as string)?.[1]);
     const before = await db.kysely.selectFrom('articles').selectAll().where('id', '=', articleId).executeTakeFirstOrThrow();
@@ -111,15 +115,7 @@ describeEachDialect('wire embargo in the newsroom', (_fresh, dialect) => {
   it('refuses an early publish through the API with 409 EMBARGOED in both languages, and accepts a schedule at the embargo', async () => {
     const { db, app, world, chief } = await polledNewsroom();
     const item = await db.kysely.selectFrom('ingest_items').select('id').where('guid', '=', 'urn:example:hz:2026:schools').executeTakeFirstOrThrow();
-    const saved = await chief.post('/admin/articles', {
-      ingestItemId: String(item.id),
-      channelId: String(world.id),
-      title: '青石县公布明年山区学校建设计划',
-      bodyHtml: `<p>${BODY}</p>`,
-      sourceName: '华中社',
-      sourceUrl: 'https://wire.example.cn/hz/schools.html',
-      editorName: '王编辑',
-    });
+    const saved = await saveDraftFrom(chief, item.id, world.id);
     const articleId = Number(/articles\/(\d+)/.exec(saved.headers.location as string)?.[1]);
     const { token } = await createApiToken(db, systemActor(), { name: '总编系统', role: 'chief' });
     const headers = { authorization: `Bearer ${token}` };

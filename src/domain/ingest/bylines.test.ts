@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findBylineAuthors, findEditorLabel, findPosterName, isOrganisationOrAccount, matchBylineLine, takeTrailingReporters } from './bylines.ts';
+import { findBylineAuthors, findEditorLabel, findHeaderAuthors, findPosterName, isOrganisationOrAccount, matchBylineLine, takeTrailingReporters } from './bylines.ts';
 
 describe('bylines in a stretch of page text', () => {
   it('reads the names after a role label and stops at the next label or word', () => {
@@ -12,6 +12,19 @@ describe('bylines in a stretch of page text', () => {
   it('does not take words of prose or page furniture for names', () => {
     expect(findBylineAuthors('文章评论 文献资料 北京')).toEqual([]);
     expect(findBylineAuthors('他接受记者采访时表示，项目将在年底完工。')).toEqual([]);
+  });
+});
+
+describe('the byline of an article’s header', () => {
+  it('prefers a label, else takes a name bracketed after the time', () => {
+    expect(findHeaderAuthors('东湖网 2004年7月16日08:19 [ 林晓 ] 来源：[ 东湖日报 ]')).toEqual(['林晓']);
+    expect(findHeaderAuthors('2004年7月16日08:19 【周明】 作者：高远')).toEqual(['高远']);
+  });
+
+  it('leaves brackets that hold a channel, a source or no time before them', () => {
+    expect(findHeaderAuthors('2004年7月16日08:19 [ 财经频道 ] 来源：东湖日报')).toEqual([]);
+    expect(findHeaderAuthors('2004年7月16日08:19 [ 我要评论 ]')).toEqual([]);
+    expect(findHeaderAuthors('[ 林晓 ] 来源：东湖日报')).toEqual([]);
   });
 });
 

@@ -85,6 +85,17 @@ export function findBylineAuthors(text: string): string[] {
   return [];
 }
 
+// Old portal headers put the writer in brackets after the time: 2004年7月16日08:19 [ 黄宇 ] 来源：[ 国际金融报 ].
+const DATED_BRACKET_NAME_RE = new RegExp(`\\d{1,2}:\\d{2}(?::\\d{2})?\\s*[[【]\\s*([${HAN}·]{2,6})\\s*[\\]】]`);
+
+/** The byline of an article's header: a labelled one (作者:张三, 本报记者 李四), else a name bracketed after the time. */
+export function findHeaderAuthors(text: string): string[] {
+  const labelled = findBylineAuthors(text);
+  if (labelled.length) return labelled;
+  const bracketed = DATED_BRACKET_NAME_RE.exec(text)?.[1] ?? '';
+  return isSurnamedName(bracketed) ? [bracketed] : [];
+}
+
 function stripTrailingLabel(name: string): string {
   return name.replace(/(来源|时间|发布|编辑|日期|通讯员|实习生|摄影|摄)$/, '');
 }

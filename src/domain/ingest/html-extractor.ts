@@ -4,7 +4,7 @@ import { type FoundDate, findDates, parseMachineDate } from './date-parse.ts';
 import { type DocumentStats, type NodeStats, childElements, computeStats, countChars, linkDensity } from './dom-stats.ts';
 import type { Block } from './extraction.ts';
 import { collectLinkedData, collectMeta, findMachineAuthors, findMachineDate, findTextDate, findUrlDate } from './html-metadata.ts';
-import { findBylineAuthors, findEditorLabel, findPosterName, isOrganisationOrAccount, isSurnamedName, matchBylineLine } from './bylines.ts';
+import { findBylineAuthors, findEditorLabel, findHeaderAuthors, findPosterName, isOrganisationOrAccount, isSurnamedName, matchBylineLine } from './bylines.ts';
 import { findSource, isFurnitureLine, isMetaLine, looksLikeCaption } from './zh-conventions.ts';
 
 const linkedom = requireOnFirstUse<typeof import('linkedom')>('linkedom');
@@ -114,7 +114,7 @@ export function readHtml(html: string, pageUrl = ''): HtmlReading {
     source,
     sourceUrl: canonical || pageUrl,
     published,
-    authors: { header: findBylineAuthors(headerText), trailer: findBylineAuthors(around.after), declared: declaredAuthors, poster: postersOf(headerText, around) },
+    authors: { header: findHeaderAuthors(headerText), trailer: findBylineAuthors(around.after), declared: declaredAuthors, poster: postersOf(headerText, around) },
     editor: findEditorLabel(headerText) || findEditorLabel(around.tail) || findEditorLabel(around.after) || editorDeclared(meta, scan.bylineCandidates),
     blocks,
     lang,

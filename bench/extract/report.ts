@@ -31,7 +31,7 @@ export function renderComparison(before: SetRow[], after: SetRow[]): string {
   return [line(head), ...data.map(line)].join('\n');
 }
 
-function markdownTable(rows: SetRow[]): string {
+export function markdownTable(rows: SetRow[]): string {
   const head = `| ${HEAD.join(' | ')} |\n|${HEAD.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`;
   return [head, ...rows.map((r) => `| ${cells(r).join(' | ')} |`)].join('\n');
 }
@@ -91,10 +91,11 @@ export function renderMarkdown(rows: Record<string, SetRow[]>, cases: number): s
   return parts.join('\n');
 }
 
-/** Replaces (or appends) the `## Extraction` section, leaving other engineers' sections alone. */
-export function writePerformanceSection(file: string, section: string): void {
+/** Replaces (or appends) one section (by default `## Extraction`), leaving other engineers' sections alone. */
+export function writePerformanceSection(file: string, section: string, heading = '## Extraction'): void {
   const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Performance\n';
-  const start = current.indexOf('\n## Extraction');
+  // The whole heading line, so that "## Extraction" does not find "## Extraction from pasted text".
+  const start = `${current}\n`.indexOf(`\n${heading}\n`);
   if (start < 0) {
     writeFileSync(file, `${current.trimEnd()}\n\n${section.trimEnd()}\n`);
     return;

@@ -17,10 +17,11 @@ export interface Run {
 
 const failed = (error: unknown, ms: number): Run => ({ ok: false, error: String(error), ms, title: null, body: '', authors: [], published: null, source: null });
 
-export function runOurs(bytes: Uint8Array, url: string): Run {
+/** Our extractor on a page's bytes, or on the text copied from it. */
+export function runOurs(input: Uint8Array | string, url: string): Run {
   const t0 = performance.now();
   try {
-    const e = extractArticle(bytes, { url: url || undefined });
+    const e = extractArticle(input, { url: url || undefined });
     const ms = performance.now() - t0;
     return { ok: true, ms, title: e.title, body: e.bodyText, authors: e.authors, published: e.publishedAt, source: e.source };
   } catch (error) {

@@ -34,8 +34,8 @@ export function browserAvailable(): boolean {
   return existsSync(CHROMIUM_PATH);
 }
 
-/** Launches headless Chromium with a fresh temporary profile. */
-export async function launchBrowser(): Promise<LaunchedBrowser> {
+/** Launches headless Chromium with a fresh temporary profile (JavaScript off with `javaScriptEnabled: false`). */
+export async function launchBrowser(options: { javaScriptEnabled?: boolean } = {}): Promise<LaunchedBrowser> {
   const profileDir = await mkdtemp(join(tmpdir(), 'inkstone-chromium-'));
   let context: BrowserContext;
   try {
@@ -43,6 +43,7 @@ export async function launchBrowser(): Promise<LaunchedBrowser> {
       executablePath: CHROMIUM_PATH,
       headless: true,
       args: CHROMIUM_ARGS,
+      ...options,
     });
   } catch (err) {
     await rm(profileDir, { recursive: true, force: true });

@@ -1,0 +1,102 @@
+/**
+ * The pasted-text path measured on the evaluation pages: each page is opened in Chromium and its
+ * `document.body.innerText` taken, which is what an editor gets with Ctrl+A, Ctrl+C. The texts are
+ * third-party writing, so they are cached outside the repository (under the system's temp folder)
+ * and never committed.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { decodeBytes } from '../../src/domain/ingest/charset.ts';
+import { launchBrowser } from '../../test/helpers/browser.ts';
+import { type SetRow } from './scoring.ts';
+import { markdownTable } from './report.ts';
+
+/** Bump when the way texts are taken changes, so stale copies are not reused. */
+const RENDER_VERSION = 'v1';
+
+export const TEXT_CACHE_DIR = process.env.INKSTONE_PASTED_TEXT_CACHE || path.join(tmpdir(), 'inkstone-pasted-text', RENDER_VERSION);
+
+/** A page that takes longer than this to lay out is given up on (its case then scores as a failure). */
+const RENDER_TIMEOUT_MS = 20_000;
+
+export interface CopiedTexts {
+  texts: Map<string, string>;
+  /** How many pages had to be rendered (the rest came from the cache). */
+  rendered: number;
+  renderSeconds: number;
+  failures: string[];
+}
+
+const cacheFile = (id: string) => path.join(TEXT_CACHE_DIR, `${id}.txt`);
+
+/** Each case's copied text, rendering in Chromium only the pages not cached yet. */
+export async function copiedTexts(casesDir: string, ids: string[]): Promise<CopiedTexts> {
+  mkdirSync(TEXT_CACHE_DIR, { recursive: true });
+  const missing = ids.filter((id) => !existsSync(cacheFile(id)));
+  const t0 = performance.now();
+  const failures = missing.length ? await renderPages(casesDir, missing) : [];
+  const renderSeconds = (performance.now() - t0) / 1000;
+  const texts = new Map<string, string>();
+  for (const id of ids) if (existsSync(cacheFile(id))) texts.set(id, readFileSync(cacheFile(id), 'utf8'));
+  return { texts, rendered: missing.length, renderSeconds, failures };
+}
+
+/**
+ * Opens each page with JavaScript off and every request aborted (no page can hang on the network
+ * or rewrite itself), from the bytes decoded by our own charset reader, and saves its innerText.
+ */
+async function renderPages(casesDir: string, ids: string[]): Promise<string[]> {
+  const browser = await launchBrowser({ javaScriptEnabled: false });
+  const failures: string[] = [];
+  try {
+    await browser.context.route('**/*', (route) => route.abort());
+    for (const [i, id] of ids.entries()) {
+      const html = decodeBytes(readFileSync(path.join(casesDir, id, 'source.html'))).text;
+      const page = await browser.context.newPage();
+      try {
+        await page.setContent(html, { waitUntil: 'domcontentloaded', timeout: RENDER_TIMEOUT_MS });
+        const text = await page.evaluate(() => (document.body ?? document.documentElement).innerText);
+        writeFileSync(cacheFile(id), text);
+      } catch (error) {
+        failures.push(`${id}: ${String(error).split('\n')[0]}`);
+      } finally {
+        await page.close();
+      }
+      if ((i + 1) % 50 === 0) console.error(`rendered ${i + 1}/${ids.length}`);
+    }
+  } finally {
+    await browser.close();
+  }
+  return failures;
+}
+
+/** What the numbers do not say by themselves: faults fixed and faults left, by kind. */
+export const TEXT_NOTES: string[] = [];
+
+/** The "## Extraction from pasted text" section of docs/PERFORMANCE.md. */
+export function renderTextMarkdown(rows: { text: SetRow[]; html: SetRow[] }, cases: number, notes: string[]): string {
+  return [
+    '## Extraction from pasted text',
+    '',
+    `Measured by \`npx tsx bench/extract/run.ts --as-text\` on ${new Date().toISOString().slice(0, 10)} (Node ${process.version}), the same`,
+    `${cases} cases and scorer functions as "## Extraction". The text of each case is what an editor gets by`,
+    'selecting the whole page and copying it: the page\'s bytes are decoded by our `decodeBytes`, given to',
+    'Debian\'s Chromium (`page.setContent`, JavaScript off, every network request aborted, so external',
+    'style sheets and images are missing and hidden-by-stylesheet menus show, as on a page saved without',
+    'its files) and `document.body.innerText` is taken. Those texts are cached outside the repository',
+    `(\`${path.join('$TMPDIR', 'inkstone-pasted-text', RENDER_VERSION)}\`) and never committed. Then \`extractArticle(text)\` reads each one;`,
+    'time is that call only. The HTML table beside it is the same extractor on the same pages\' bytes in the',
+    'same run: what pasting loses against giving the page itself.',
+    '',
+    '### Inkstone extractor, pasted text',
+    '',
+    markdownTable(rows.text),
+    '',
+    '### Inkstone extractor, the same pages as HTML (same run)',
+    '',
+    markdownTable(rows.html),
+    '',
+    ...(notes.length ? ['Notes:', ...notes, ''] : []),
+  ].join('\n');
+}

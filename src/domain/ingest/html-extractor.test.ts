@@ -91,6 +91,30 @@ describe('the head of an article', () => {
     expect(extractArticle(page(body, '供水管网改造计划公布')).title).toBe('供水管网改造计划公布');
   });
 
+  it('takes a headline set in bold on an old page, and the dashed line under it for the subtitle', () => {
+    const essay = '城里的老茶馆一家接一家关了门，剩下的几家也只在周末开张，来喝茶的多是上了年纪的老街坊。'.repeat(4);
+    const html = page(
+      `<p align="center"><font color="darkblue"><strong>老茶馆(上)</strong></font></p><hr><p>林晓<br><br>——城市记忆札记之一<br><br>${essay}<br><br>${essay}<br><br>年轻人更愿意去新开的奶茶店，老茶馆的故事也就没有人再讲了。<br><br><b>一、茶馆的来历</b><br><br>${essay}</p>`,
+      '显示',
+    );
+    const result = extractArticle(html);
+    expect(result.title).toBe('老茶馆(上)');
+    expect(result.subtitle).toBe('城市记忆札记之一');
+    expect(result.authors).toEqual(['林晓']);
+    expect(result.bodyText.startsWith('城里的老茶馆')).toBe(true);
+  });
+
+  it('takes a blog entry’s headline that links to the entry itself, not the blog’s bold motto', () => {
+    const text = '今天第一次在这里写博客，以后会在这里分享一些做菜的心得，也欢迎大家留言交流自己的做法。'.repeat(3);
+    const html = page(
+      `<div id="header"><h1 class="blog-name"><a href="/kitchen/">一</a></h1><p id="tagline"><b>家常菜 · 烘焙 · 小吃</b></p></div>
+<div class="post"><div class="postTitle"><a href="https://blog.example.cn/kitchen/archive/2004/12/27/41810.aspx">新家开张</a></div><div class="postText"><p>${text}</p><p>${text}</p></div></div>`,
+      '一',
+    );
+    const result = extractArticle(html, { url: 'https://blog.example.cn/kitchen/archive/2004/12/27/41810.aspx' });
+    expect(result.title).toBe('新家开张');
+  });
+
   it('takes the heading that opens <title> for the headline, even when a longer site description follows it', () => {
     const html = page(
       `<nav class="crumbs">Home Products Dresses Linen Summer Dress</nav><h1>Linen Summer Dress</h1>

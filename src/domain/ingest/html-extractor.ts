@@ -85,11 +85,12 @@ export function readHtml(html: string, pageUrl = ''): HtmlReading {
   }
   const { chosen } = body;
   // A <title> too short to be a headline (显示, 1, 网易娱乐) or a host name gives way to the heading over the article.
-  const fallback = !titleEl && !hasDeclaredHeadline(meta, ld.headline) && saysNothing(declared) ? headingOver(scan.titleCandidates, chosen[0], root) : '';
+  const fallback = !titleEl && !hasDeclaredHeadline(meta, ld.headline) && saysNothing(declared) ? headingOver(scan.headingLines, chosen[0], root, baseUrl) : '';
   const title = fallback || declared;
-  const subtitle = findSubtitle(titleEl, title);
-  // The 副标题 belongs to the head of the article, not to its body.
-  const blocks = body.blocks.filter((b) => !(subtitle && b.kind === 'h' && b.text.replace(/^[—–-]{1,2}\s*/, '') === subtitle) && !(fallback && b.kind === 'h' && b.text === fallback));
+  const subtitle = findSubtitle(titleEl, title) || (fallback ? dashedFirstLine(body.blocks) : '');
+  // The 副标题 belongs to the head of the article, not to its body; so does a headline found in it.
+  const isHeadLine = (b: Block, i: number, text: string) => 'text' in b && (b.kind === 'h' || i < 2) && b.text.replace(/^[—–-]{1,2}\s*/, '') === text;
+  const blocks = body.blocks.filter((b, i) => !(subtitle && isHeadLine(b, i, subtitle)) && !(fallback && isHeadLine(b, i, fallback)));
 
   const around = textAround(root, chosen[0], chosen.at(-1));
   const headerText = headerTextOf(titleEl, chosen[0] ?? root) || around.before;
@@ -153,6 +154,8 @@ export function collapse(text: string): string {
 
 interface Scan {
   titleCandidates: Element[];
+  /** The title candidates and, in document order among them, lines set in bold (<p><strong>标题</strong></p>): old pages' headlines. */
+  headingLines: Element[];
   bylineCandidates: Element[];
   /** Links to a writer's own page: a byline when no element says it is one. */
   authorLinks: Element[];
@@ -224,7 +227,7 @@ function noteHeadElement(el: Element, scan: Scan): void {
 
 /** One walk over the document: drops scripts, hidden and non-content elements; notes title, byline and date candidates. */
 function scanAndClean(root: Element): Scan {
-  const scan: Scan = { titleCandidates: [], bylineCandidates: [], authorLinks: [], dateCandidates: [], metas: [], canonical: '', titleText: '', unlikely: [], noscripts: [] };
+  const scan: Scan = { titleCandidates: [], headingLines: [], bylineCandidates: [], authorLinks: [], dateCandidates: [], metas: [], canonical: '', titleText: '', unlikely: [], noscripts: [] };
   const unlikely: Element[] = [];
   const junk: Element[] = [];
   const stack: Element[] = [root];
@@ -242,7 +245,10 @@ function scanAndClean(root: Element): Scan {
       const tag = child.tagName;
       const names = classAndId(child);
       if (isUnlikely(child)) unlikely.push(child);
-      if (tag === 'H1' || tag === 'H2' || TITLE_CLASS_RE.test(names)) scan.titleCandidates.push(child);
+      if (tag === 'H1' || tag === 'H2' || TITLE_CLASS_RE.test(names)) {
+        scan.titleCandidates.push(child);
+        scan.headingLines.push(child);
+      } else if (scan.headingLines.length < 200 && isBoldLine(child)) scan.headingLines.push(child);
       if (BYLINE_CLASS_RE.test(names) || child.getAttribute('rel') === 'author' || child.getAttribute('itemprop') === 'author') scan.bylineCandidates.push(child);
       else if (scan.authorLinks.length < 20 && isAuthorPageLink(child)) scan.authorLinks.push(child);
       if (scan.dateCandidates.length < 80 && (tag === 'TIME' || DATE_CLASS_RE.test(names) || child.getAttribute('itemprop') === 'datePublished')) scan.dateCandidates.push(child);
@@ -323,8 +329,53 @@ function saysNothing(title: string): boolean {
   return (title.match(/\p{L}/gu)?.length ?? 0) < 6 || /^[\w-]+(\.[\w-]+)+$/.test(title);
 }
 
+/**
+ * A block whose whole text is set in bold, alone on its line: <p align=center><font><strong>犬儒病(上)</strong></font></p>.
+ * Pages from before CSS headings set their headlines this way.
+ */
+function isBoldLine(el: Element): boolean {
+  if (!BOLD_LINE_TAGS.has(el.tagName) || NOT_HEADLINE_RE.test(classAndId(el))) return false;
+  let node: Element = el;
+  let bold = false;
+  for (let depth = 0; depth < 4; depth++) {
+    const only = onlyElementChild(node);
+    if (!only) break;
+    node = only;
+    bold ||= node.tagName === 'STRONG' || node.tagName === 'B';
+  }
+  if (!bold) return false;
+  const text = collapse(el.textContent ?? '');
+  return text.length >= 2 && text.length <= 60;
+}
+
+const BOLD_LINE_TAGS = new Set(['P', 'DIV', 'CENTER', 'TD']);
+/** A site's motto or logo under its name, set in bold like a headline. */
+const NOT_HEADLINE_RE = /tagline|slogan|logo|motto|site-?desc|description/i;
+
+/** The single element inside `el` when no text stands beside it (a trailing <br> aside), else null. */
+function onlyElementChild(el: Element): Element | null {
+  let only: Element | null = null;
+  for (const node of Array.from(el.childNodes)) {
+    if (node.nodeType === 3 && (node.nodeValue ?? '').trim()) return null;
+    if (node.nodeType !== 1 || (node as Element).tagName === 'BR') continue;
+    if (only) return null;
+    only = node as Element;
+  }
+  return only;
+}
+
+/** A line that opens with a dash (——当代中国的精神危机) first under a headline found by its looks, or under the writer's name: the 副标题. */
+function dashedFirstLine(blocks: Block[]): string {
+  for (const block of blocks.slice(0, 2)) {
+    if (!('text' in block)) return '';
+    if (/^[—–]{1,2}\s*\S/.test(block.text) && block.text.length <= 60) return block.text.replace(/^[—–]{1,2}\s*/, '');
+    if (block.text.length > 12) return '';
+  }
+  return '';
+}
+
 /** The last heading before the article starts (or the first inside it), when it reads like a headline. */
-function headingOver(candidates: Element[], content: Element | undefined, root: Element): string {
+function headingOver(candidates: Element[], content: Element | undefined, root: Element, pageUrl: string): string {
   if (!content) return '';
   const earlier = elementsBefore(root, content);
   let found = '';
@@ -334,12 +385,31 @@ function headingOver(candidates: Element[], content: Element | undefined, root: 
     if (!inside && !earlier.has(el)) break;
     // An entry's heading often carries its date stamp (标题 2024-04-07 21:10): the headline is the rest.
     const text = collapse((el.textContent ?? '').replace(DATE_TEXT_RE, ' '));
-    const linked = collapse(Array.from(el.querySelectorAll('a')).map((a) => a.textContent ?? '').join(''));
+    // A blog entry's headline links to the entry itself (its permalink); links elsewhere make a teaser or a menu.
+    const linked = collapse(
+      Array.from(el.querySelectorAll('a'))
+        .filter((a) => !isLinkToPage(a, pageUrl))
+        .map((a) => a.textContent ?? '')
+        .join(''),
+    );
     const readsLikeHeadline = text.length >= 4 && text.length <= 100 && linked.length < text.length / 2;
-    if (inside) return found || (readsLikeHeadline ? text : '');
+    // A bold line inside the article is a subheading unless it opens the article.
+    const opensContent = !/^H\d$/.test(el.tagName) && !TITLE_CLASS_RE.test(classAndId(el)) ? collapse(content.textContent ?? '').startsWith(text) : true;
+    if (inside) return found || (readsLikeHeadline && opensContent ? text : '');
     if (readsLikeHeadline) found = text;
   }
   return found;
+}
+
+function isLinkToPage(a: Element, pageUrl: string): boolean {
+  if (!pageUrl) return false;
+  try {
+    const target = new URL(a.getAttribute('href') ?? '', pageUrl);
+    const page = new URL(pageUrl);
+    return target.host === page.host && target.pathname === page.pathname && target.search === page.search;
+  } catch {
+    return false;
+  }
 }
 
 /** Every element that starts before `target` in document order, by a walk: linkedom's compareDocumentPosition gave the wrong order on an old table-layout page. */

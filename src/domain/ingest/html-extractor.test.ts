@@ -115,6 +115,25 @@ describe('the head of an article', () => {
     expect(result.title).toBe('新家开张');
   });
 
+  it('does not take the site’s name linked to its front page for the headline', () => {
+    const text = '小区东门外的空地上周开始施工，居民们都在猜会建什么，物业说是新的快递驿站，下个月就能用上。'.repeat(3);
+    const html = `<html><body><div id="header"><h1 class="title"><a href="index.html">城东居民的博客</a></h1></div>
+<div class="entity"><h2 class="diaryTitle">东门外要建快递驿站</h2><p>${text}</p><p>${text}</p></div></body></html>`;
+    expect(extractArticle(html).title).toBe('东门外要建快递驿站');
+  });
+
+  it('takes a forum post’s 主题 line for the headline when <title> names only the site', () => {
+    const text = '我们小区的车位一直不够，晚上回来经常要绕好几圈，大家觉得按先来后到分配合理吗？'.repeat(3);
+    const html = page(`<table><tr><td class="large"><b>主题：</b>小区停车位该怎么分？</td></tr><tr><td><p>${text}</p><p>${text}</p></td></tr></table>`, 'bbs.example.cn');
+    expect(extractArticle(html).title).toBe('小区停车位该怎么分？');
+  });
+
+  it('reads `Topic / Board / Forum` titles as forums write them', () => {
+    const text = 'After the update my laptop no longer wakes from sleep. The screen stays black and only a hard reset helps. '.repeat(3);
+    const html = page(`<div class="post"><p>${text}</p><p>${text}</p></div>`, 'Laptop does not wake from sleep / Hardware / Example Linux Forums');
+    expect(extractArticle(html).title).toBe('Laptop does not wake from sleep');
+  });
+
   it('takes the heading that opens <title> for the headline, even when a longer site description follows it', () => {
     const html = page(
       `<nav class="crumbs">Home Products Dresses Linen Summer Dress</nav><h1>Linen Summer Dress</h1>

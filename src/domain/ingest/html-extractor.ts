@@ -248,7 +248,7 @@ function scanAndClean(root: Element): Scan {
       if (tag === 'H1' || tag === 'H2' || TITLE_CLASS_RE.test(names)) {
         scan.titleCandidates.push(child);
         scan.headingLines.push(child);
-      } else if (scan.headingLines.length < 200 && isBoldLine(child)) scan.headingLines.push(child);
+      } else if (scan.headingLines.length < 200 && (isBoldLine(child) || isSubjectLine(child))) scan.headingLines.push(child);
       if (BYLINE_CLASS_RE.test(names) || child.getAttribute('rel') === 'author' || child.getAttribute('itemprop') === 'author') scan.bylineCandidates.push(child);
       else if (scan.authorLinks.length < 20 && isAuthorPageLink(child)) scan.authorLinks.push(child);
       if (scan.dateCandidates.length < 80 && (tag === 'TIME' || DATE_CLASS_RE.test(names) || child.getAttribute('itemprop') === 'datePublished')) scan.dateCandidates.push(child);
@@ -287,7 +287,7 @@ function findTitleElement(all: Element[], titleTag: string, meta: Map<string, st
   let bestScore = 0;
   for (const el of candidates) {
     const text = collapse(el.textContent ?? '');
-    if (text.length < 4 || text.length > 150) continue;
+    if (text.length < 4 || text.length > 150 || linksHome(el)) continue;
     // The site's name (a logo in an <h1>) is part of <title> too, but not of its headline part. A heading
     // that opens <title> is the headline even when a longer site description follows it.
     const opensTitle = titleTag.startsWith(text) && /^H[1-3]$/.test(el.tagName);
@@ -305,9 +305,9 @@ function findTitleElement(all: Element[], titleTag: string, meta: Map<string, st
   return best;
 }
 
-// `Post @ Blog :: Platform ::` is how blog platforms name a post's page. An unspaced dash separates only
+// `Post @ Blog :: Platform ::` is how blog platforms name a post's page, `Topic / Board / Forum` how forums do. An unspaced dash separates only
 // where it touches something other than a Latin letter or digit (标题-新华网), never inside Sell-out or 2025-26.
-const TITLE_SEPARATOR_RE = /\s+[-|–—·»@]\s+|\s*[_|｜]\s*|\s*::\s*|(?<![A-Za-z0-9])[-–—]{1,2}\s*(?=[^-–—]*$)|\s*[-–—]{1,2}(?![A-Za-z0-9])(?=[^-–—]*$)/;
+const TITLE_SEPARATOR_RE = /\s+[-|–—·»@/]\s+|\s*[_|｜]\s*|\s*::\s*|(?<![A-Za-z0-9])[-–—]{1,2}\s*(?=[^-–—]*$)|\s*[-–—]{1,2}(?![A-Za-z0-9])(?=[^-–—]*$)/;
 
 function chooseTitle(titleEl: Element | null, titleTag: string, meta: Map<string, string>, ldHeadline?: string): string {
   // Documentation generators end every heading with a permalink anchor (¶, #, 🔗).
@@ -349,6 +349,16 @@ function isBoldLine(el: Element): boolean {
 }
 
 const BOLD_LINE_TAGS = new Set(['P', 'DIV', 'CENTER', 'TD']);
+const SUBJECT_LABEL_RE = /^(?:主题|标题|题目)\s*[:：]\s*/;
+
+/** A forum post's subject line: <td><b>主题：</b>你知道导游为什么……</td>. */
+function isSubjectLine(el: Element): boolean {
+  if (!BOLD_LINE_TAGS.has(el.tagName)) return false;
+  const first = el.firstElementChild;
+  if (!first || !SUBJECT_LABEL_RE.test(first.textContent ?? '')) return false;
+  const text = collapse(el.textContent ?? '');
+  return SUBJECT_LABEL_RE.test(text) && text.length <= 100;
+}
 /** A site's motto or logo under its name, set in bold like a headline. */
 const NOT_HEADLINE_RE = /tagline|slogan|logo|motto|site-?desc|description/i;
 
@@ -383,8 +393,9 @@ function headingOver(candidates: Element[], content: Element | undefined, root: 
     if (!root.contains(el) || el.contains(content)) continue;
     const inside = content.contains(el);
     if (!inside && !earlier.has(el)) break;
+    if (linksHome(el)) continue;
     // An entry's heading often carries its date stamp (标题 2024-04-07 21:10): the headline is the rest.
-    const text = collapse((el.textContent ?? '').replace(DATE_TEXT_RE, ' '));
+    const text = collapse((el.textContent ?? '').replace(DATE_TEXT_RE, ' ')).replace(SUBJECT_LABEL_RE, '');
     // A blog entry's headline links to the entry itself (its permalink); links elsewhere make a teaser or a menu.
     const linked = collapse(
       Array.from(el.querySelectorAll('a'))
@@ -399,6 +410,16 @@ function headingOver(candidates: Element[], content: Element | undefined, root: 
     if (readsLikeHeadline) found = text;
   }
   return found;
+}
+
+/** A heading that is one link to the site's front page (<h1><a href="index.html">某某的博客</a></h1>) is the site's name. */
+function linksHome(el: Element): boolean {
+  const links = el.querySelectorAll('a');
+  if (links.length !== 1) return false;
+  const link = links[0] as Element;
+  const href = (link.getAttribute('href') ?? '').trim();
+  if (!href || href.startsWith('#') || collapse(link.textContent ?? '') !== collapse(el.textContent ?? '')) return false;
+  return /^(?:(?:https?:)?\/\/[^/]+)?\/?(?:\.\/)?(?:(?:index|default|home)\.\w+)?$/i.test(href.replace(/[?#].*$/, ''));
 }
 
 function isLinkToPage(a: Element, pageUrl: string): boolean {

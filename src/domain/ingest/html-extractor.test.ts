@@ -115,6 +115,20 @@ describe('the head of an article', () => {
     expect(result.title).toBe('新家开张');
   });
 
+  it('takes the bold headline when <title> only greets the visitor, and no template markup for the source', () => {
+    const text = '周末的旧书市集比往常热闹，摊主们把成箱的老杂志搬出来，不少年轻人专程来找小时候读过的连环画。'.repeat(3);
+    const html = page(
+      `<table><tr><td align="center"><b><br><font size="3" color="blue">旧书市集又开张了</b></font><br></td></tr>
+<tr><td><font color="#008000">作者： size="20" 来源： size="20" 发布日期：2005-07-05 21:23</font></td></tr>
+<tr><td><p>${text}</p><p>${text}</p></td></tr></table>`,
+      '谢谢您访问〖城南文化网〗',
+    );
+    const result = extractArticle(html);
+    expect(result.title).toBe('旧书市集又开张了');
+    expect(result.source).toBe('');
+    expect(result.publishedAt?.slice(0, 10)).toBe('2005-07-05');
+  });
+
   it('does not take the site’s name linked to its front page for the headline', () => {
     const text = '小区东门外的空地上周开始施工，居民们都在猜会建什么，物业说是新的快递驿站，下个月就能用上。'.repeat(3);
     const html = `<html><body><div id="header"><h1 class="title"><a href="index.html">城东居民的博客</a></h1></div>

@@ -324,10 +324,12 @@ function hasDeclaredHeadline(meta: Map<string, string>, ldHeadline?: string): bo
   return Boolean(meta.get('og:title') || meta.get('twitter:title') || ldHeadline);
 }
 
-/** Too few letters to be a headline, or a host name (blog.example.com). */
+/** Too few letters to be a headline, a host name (blog.example.com), or the site greeting its visitors (欢迎访问…). */
 function saysNothing(title: string): boolean {
-  return (title.match(/\p{L}/gu)?.length ?? 0) < 6 || /^[\w-]+(\.[\w-]+)+$/.test(title);
+  return (title.match(/\p{L}/gu)?.length ?? 0) < 6 || /^[\w-]+(\.[\w-]+)+$/.test(title) || GREETING_RE.test(title);
 }
+
+const GREETING_RE = /^(?:欢迎|谢谢|感谢)您?(?:访问|光临|来到)|^welcome to\b/i;
 
 /**
  * A block whose whole text is set in bold, alone on its line: <p align=center><font><strong>犬儒病(上)</strong></font></p>.

@@ -8,12 +8,13 @@ import { splitNames } from './bylines.ts';
 
 const HAN = '\\u4e00-\\u9fff';
 
-const SOURCE_RE = new RegExp(`(?:来源|来自|稿源|出处)\\s*[:：]\\s*([^\\s|｜/，,:：<>]{2,30})`);
+const SOURCE_RE = new RegExp(`(?:来源|来自|稿源|出处)\\s*[:：]\\s*([^\\s|｜/，,:：<>="']{2,30})`);
 
 /** 来源:新华网 → 新华网 */
 export function findSource(text: string): string {
   const m = SOURCE_RE.exec(text);
-  if (!m?.[1]) return '';
+  // A broken template leaves its markup as text (来源： size="20"): an attribute is no source.
+  if (!m?.[1] || /^[="']/.test(text.slice(m.index + m[0].length))) return '';
   // A 来源 line often runs straight into the next label: 来源:新华网时间:2025-05-19.
   return m[1].replace(/(时间|发布|作者|编辑|记者|日期|浏览|点击|字号)$/, '').replace(/(时间|发布时间|作者|编辑|记者|日期).*$/, '');
 }

@@ -45,7 +45,7 @@ function isBinary(text: string): boolean {
 function fromPlainText(text: string, options: ExtractOptions): Extraction {
   const reading = readPlainText(text);
   const facts = finishBlocks(reading.blocks);
-  const dated = findDates(reading.metaLine)[0] ?? findDates(text.slice(0, 3000))[0] ?? null;
+  const dated = reading.published;
   const lang = detectLang(text);
   return assemble({
     title: reading.title,

@@ -3,6 +3,7 @@ import type { Block } from './extraction.ts';
 import {
   findSource,
   isBreadcrumbLine,
+  isCopyrightMarker,
   isEndMarker,
   isFurnitureLine,
   isMetaLine,
@@ -10,13 +11,17 @@ import {
   looksLikeCaption,
   looksLikeSubheading,
 } from './zh-conventions.ts';
-import { findBylineAuthors, findEditorLabel, matchEditorLine } from './bylines.ts';
+import { findBylineAuthors, findEditorLabel, isEmptyEditorLine, matchBylineLine, matchEditorLine } from './bylines.ts';
+import { type FoundDate, findDates } from './date-parse.ts';
+import { findTextDate } from './html-metadata.ts';
 
 /** What reading a pasted page's text gives before the shared body clean-up. */
 export interface TextReading {
   title: string;
   subtitle: string;
   metaLine: string;
+  /** The publication time: from the 来源/时间 line, else the page head over the body, else the likeliest stamp. */
+  published: FoundDate | null;
   source: string;
   authors: string[];
   /** The responsible editor named on a line the body leaves out (本文来源:X 责任编辑:Y, or just after the body). */
@@ -36,8 +41,8 @@ export function looksLikePlainText(input: string): boolean {
 
 /**
  * Reads text copied from a whole page (navigation, breadcrumb, title, 来源/时间 line, body,
- * editor, 上一篇/下一篇, copyright…). The 来源/时间 line anchors the layout: the title is the
- * line above it and the body starts below it.
+ * editor, 上一篇/下一篇, copyright, comments…). The body is the run of lines densest in prose
+ * (bodyRegion); the headline is the line above it, or above the 来源/时间 line that heads it.
  */
 export function readPlainText(input: string): TextReading {
   const lines = input
@@ -45,21 +50,33 @@ export function readPlainText(input: string): TextReading {
     .split('\n')
     .map((l) => l.replace(/[\s\u3000\u00a0]+/g, ' ').trim())
     .filter(Boolean);
-  const metaIndex = lines.findIndex((l, i) => i < Math.max(12, lines.length / 3) && isMetaLine(l));
-  const titleIndex = metaIndex > 0 ? findTitleAbove(lines, metaIndex) : findFirstTitle(lines);
+  const region = bodyRegion(lines);
+  const metaIndex = findMetaAbove(lines, region.start);
+  const titleIndex = findHeadline(lines, metaIndex, region.start);
   const title = titleIndex >= 0 ? (lines[titleIndex] ?? '') : '';
   const metaLine = metaIndex >= 0 ? (lines[metaIndex] ?? '') : '';
-  const bodyStart = Math.max(metaIndex, titleIndex) + 1;
   // A line between the headline and the 来源 line that opens with a dash is the 副标题.
   const between = titleIndex >= 0 && metaIndex > titleIndex + 1 ? (lines[titleIndex + 1] ?? '') : '';
+  const head = lines.slice(Math.max(0, titleIndex), region.start);
   return {
     title,
     subtitle: /^[—–-]{1,2}/.test(between) ? between.replace(/^[—–-]{1,2}\s*/, '') : '',
     metaLine,
+    published: findDates(metaLine)[0] ?? findTextDate(head.join('\n'), lines[region.start] ?? '', () => lines.join('\n')),
     source: findSource(metaLine),
-    authors: findBylineAuthors(metaLine),
-    ...readBody(lines, bodyStart),
+    authors: findHeadAuthors(metaLine, head),
+    ...readBody(lines, region),
   };
+}
+/** Bylines over the body: on the 来源 line, or a line of the head (记者 张三, By Jane Doe). */
+function findHeadAuthors(metaLine: string, head: string[]): string[] {
+  const onMeta = findBylineAuthors(metaLine);
+  if (onMeta.length) return onMeta;
+  for (const line of head) {
+    const names = findLatinByline(line);
+    if (names.length) return names;
+  }
+  return findBylineAuthors(head.join('\n'));
 }
 
 function isFrameLine(line: string): boolean {
@@ -71,36 +88,208 @@ function findTitleAbove(lines: string[], metaIndex: number): number {
   return -1;
 }
 
+/** With nothing to anchor on: the page's first line that reads as a headline. */
 function findFirstTitle(lines: string[]): number {
-  return lines.findIndex((l) => !isFrameLine(l) && l.length >= 4 && l.length <= 80 && !/[。！？]$/.test(l));
+  const headline = lines.findIndex(isHeadlineLike);
+  return headline >= 0 ? headline : lines.findIndex((l) => !isFrameLine(l) && l.length >= 4 && l.length <= 80 && !/[。！？]$/.test(l));
+}
+
+/** Lines [start, end) of a pasted page that hold its article. */
+interface Region {
+  start: number;
+  end: number;
+}
+
+/** Words as a reader counts them: each Han character one, each run of letters or digits one. */
+export function countTokens(line: string): number {
+  const han = line.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const words = line.replace(/\p{Script=Han}/gu, ' ').match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+  return han + words;
+}
+
+/**
+ * A line of running text: long, or a sentence, or a hand-wrapped stretch of one (old pages break
+ * prose every 30-odd characters, mid-sentence, but keep its commas).
+ */
+function isProse(line: string, tokens: number): boolean {
+  if (tokens >= 40) return true;
+  // A sentence may close with a bracketed note: …继续举行。（记者 王晓）
+  const sentence = line.replace(/\s*[(（][^()（）]{1,40}[)）]$/, '');
+  if (tokens >= 8 && /[。！？.!?…][”"’'」』)）]?$/.test(sentence)) return true;
+  return tokens >= 20 && /[，；、]|[,;]\s/.test(line);
+}
+
+/** What a short line that is not prose (a menu item, a label, a time stamp) costs a run of lines that crosses it. */
+const FRAME_LINE_COST = 8;
+
+// Where an English page's article is over: share bars, comment threads, lists of other stories.
+const LATIN_END_RE =
+  /^(share (this|on|via|the story|article)\b|related( articles| stories| posts| content| coverage| links| reading| news| topics)?:?$|you (may|might) (also )?(like|enjoy)|more (from|stories|on)\b|recommended( for you| stories| articles)?:?$|most (popular|read|viewed|shared)\b|\d+\s+(comments?|responses?|replies)\b|comments?( \(\d+\))?:?$|leave a (reply|comment)|post a comment|add a comment|join the (conversation|discussion)|about the author|(tags|filed under|categories)\s*:|previous (post|article|story)\b|next (post|article|story)\b|all rights reserved|copyright\b|©)/i;
+
+/** A line that no article runs across: where the frame, comments or other stories begin. */
+function isBarrier(line: string): boolean {
+  return isEndMarker(line) || isCopyrightMarker(line) || (line.length <= 80 && LATIN_END_RE.test(line));
+}
+
+/**
+ * The article's lines: the run of lines, between two barriers, where prose outweighs the frame
+ * most (each prose line counts its words, every other line costs FRAME_LINE_COST). Menus, link
+ * lists and comment headers are many short lines, so they fall outside; a subheading or a caption
+ * between paragraphs costs little. Bylines just before it and the credits, bylines and editor just
+ * after it are taken in for the shared clean-up to read.
+ */
+function bodyRegion(lines: string[]): Region {
+  let best: Region = { start: 0, end: 0 };
+  let bestScore = 0;
+  let start = 0;
+  let score = 0;
+  for (const [i, line] of lines.entries()) {
+    if (isBarrier(line)) {
+      start = i + 1;
+      score = 0;
+      continue;
+    }
+    const tokens = countTokens(line);
+    const value = isProse(line, tokens) && !isHeadMeta(line) ? tokens : -FRAME_LINE_COST;
+    if (score + value <= 0) {
+      start = i + 1;
+      score = 0;
+      continue;
+    }
+    score += value;
+    if (score > bestScore) {
+      bestScore = score;
+      best = { start, end: i + 1 };
+    }
+  }
+  if (best.end === 0) return { start: 0, end: lines.length };
+  return widenToBylines(lines, best);
+}
+
+/** How many lines next to the densest run may still be the story's own bylines or editor. */
+const BYLINE_REACH = 3;
+
+function widenToBylines(lines: string[], region: Region): Region {
+  let { start, end } = region;
+  while (start > 0 && region.start - start < BYLINE_REACH && isBylineLine(lines[start - 1] ?? '')) start--;
+  while (end < lines.length && end - region.end < BYLINE_REACH && isClosingLine(lines[end] ?? '')) end++;
+  return { start, end };
+}
+
+function isBylineLine(line: string): boolean {
+  return matchBylineLine(line).length > 0;
+}
+
+/** (记者 李四), 记者:张三, 编辑:王五, 来源:X 编辑:Y after the last paragraph. */
+function isClosingLine(line: string): boolean {
+  const bracketed = /^[(（](.+)[)）]$/.exec(line);
+  return (
+    isBylineLine(line) ||
+    (bracketed?.[1] ? matchBylineLine(bracketed[1], { bare: true }).length > 0 : false) ||
+    matchEditorLine(line) !== null ||
+    isEmptyEditorLine(line) ||
+    (isMetaLine(line) && findEditorLabel(line) !== '')
+  );
+}
+
+/** A 来源/时间 line; a sentence that names its reporter (… (记者:张三)) is prose, not one. */
+function isHeadMeta(line: string): boolean {
+  return isMetaLine(line) && !/[。！？]/.test(line);
+}
+
+/** How far above the article a 来源/时间 line may head it (a share bar or a comment count can sit between). */
+const META_REACH = 15;
+
+function findMetaAbove(lines: string[], start: number): number {
+  for (let i = start - 1; i >= Math.max(0, start - META_REACH); i--) {
+    const line = lines[i] ?? '';
+    if (isHeadMeta(line)) return i;
+    if (isProse(line, countTokens(line))) break;
+  }
+  return -1;
+}
+
+/** How far above the article its headline may stand (time stamps, bylines, photo credits between). */
+const HEADLINE_REACH = 10;
+
+/**
+ * The headline: the nearest line that reads as one above the line that dates or signs the story
+ * (来源/时间, By …, a time stamp), else above the body itself.
+ */
+function findHeadline(lines: string[], metaIndex: number, bodyStart: number): number {
+  const anchor = metaIndex >= 0 ? metaIndex : findStampAbove(lines, bodyStart);
+  const found = anchor >= 0 ? findHeadlineAbove(lines, anchor) : -1;
+  if (found >= 0) return found;
+  if (metaIndex > 0) return findTitleAbove(lines, metaIndex);
+  const aboveBody = findHeadlineAbove(lines, bodyStart);
+  return aboveBody >= 0 ? aboveBody : findFirstTitle(lines);
+}
+
+/** The nearest line over the body that reads as a headline; only a line that ends another part of the page (相关新闻, Related) stops the search. */
+function findHeadlineAbove(lines: string[], start: number): number {
+  for (let i = start - 1; i >= Math.max(0, start - HEADLINE_REACH); i--) {
+    const line = lines[i] ?? '';
+    if (isBarrier(line) && !isFurnitureLine(line)) break;
+    if (isHeadlineLike(line)) return i;
+  }
+  return -1;
+}
+
+/** A byline or time stamp line over the body of a page without a 来源 line (By Jane Doe, May 5, 2020). */
+function findStampAbove(lines: string[], start: number): number {
+  for (let i = start - 1; i >= Math.max(0, start - HEADLINE_REACH); i--) {
+    const line = lines[i] ?? '';
+    if (LATIN_BYLINE_RE.test(line) || isBylineLine(line) || (countTokens(line) <= 12 && findDates(line).length > 0)) return i;
+  }
+  return -1;
+}
+
+// Page furniture that reads like a short headline: skip links, "continue reading", calls to act.
+const CHROME_RE = /^(skip to|jump to|continue reading|read more|sign (up|in)|log ?in|subscribe|advertisement|share|follow us|photo|image|video|listen|close|menu|search|loading)\b/i;
+
+function isHeadlineLike(line: string): boolean {
+  const tokens = countTokens(line);
+  if (tokens < 4 || tokens > 40 || /[。.，,:：;；]$/.test(line)) return false;
+  if (isFrameLine(line) || isMetaLine(line) || isBylineLine(line) || LATIN_BYLINE_RE.test(line) || CHROME_RE.test(line)) return false;
+  return findDates(line).length === 0;
+}
+
+// By Jane Doe, Posted by Jane Doe on May 5, 2020, Written by A and B | Staff Writer.
+const LATIN_BYLINE_RE = /^(?:(?:posted|written|words|story|reporting|text)\s+)?by[:\s]\s*(.+)$/i;
+const NAME_WORD_RE = /^(?:\p{Lu}[\p{L}'’.-]*|de|da|del|der|di|du|la|le|van|von|bin|al|and|&)$/u;
+
+/** The people a Latin-script byline line names, without its label and the date or role after them. */
+export function findLatinByline(line: string): string[] {
+  const m = LATIN_BYLINE_RE.exec(line);
+  if (!m?.[1]) return [];
+  const names = m[1]
+    .replace(/\s*[(（][^)）]*[)）]/g, '')
+    .replace(/\s+(?:on|at|updated|published|posted|in)\b.*$/i, '')
+    .replace(/\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d.*$/i, '')
+    .replace(/\s+\d.*$/, '')
+    .replace(/\s*[|•·–—,-]\s+.*$/, '')
+    .split(/\s*(?:,|&|\band\b)\s*/i)
+    .map((n) => n.trim())
+    .filter(Boolean);
+  const isName = (n: string) => {
+    const words = n.split(/\s+/);
+    return words.length >= 1 && words.length <= 5 && words.every((w) => NAME_WORD_RE.test(w)) && findDates(n).length === 0;
+  };
+  return names.length && names.length <= 6 && names.every(isName) ? names : [];
 }
 
 /** How many lines after the body may still name the editor. */
 const EDITOR_REACH = 3;
 
 /**
- * Body lines run until the site's frame starts; the editor line is kept for the shared clean-up.
- * An editor named on a furniture line (本文来源:X 责任编辑:Y) or just after the body is noted.
+ * The region's lines less the page furniture inside it; the editor line is kept for the shared
+ * clean-up. An editor named on a furniture line (本文来源:X 责任编辑:Y) or just after the body is noted.
  */
-function readBody(lines: string[], start: number): { editor: string; blocks: Block[] } {
-  const out: string[] = [];
-  let end = lines.length;
-  for (const [i, line] of lines.slice(start).entries()) {
-    if (isEndMarker(line)) {
-      // A share bar over the story (分享到:…) is the head's furniture; after the story, the frame begins.
-      if (!out.some((l) => !isFurnitureLine(l))) continue;
-      end = start + i;
-      break;
-    }
-    out.push(line);
-    if (matchEditorLine(line)) {
-      end = start + i + 1;
-      break;
-    }
-  }
-  const furniture = out.filter(isFurnitureLine);
-  const editor = [...furniture, ...lines.slice(end, end + EDITOR_REACH)].map(findEditorLabel).find(Boolean) ?? '';
-  return { editor, blocks: linesToBlocks(out.filter((l) => !isFurnitureLine(l))) };
+function readBody(lines: string[], region: Region): { editor: string; blocks: Block[] } {
+  const inside = lines.slice(region.start, region.end);
+  const furniture = inside.filter(isFurnitureLine);
+  const editor = [...furniture, ...lines.slice(region.end, region.end + EDITOR_REACH)].map(findEditorLabel).find(Boolean) ?? '';
+  return { editor, blocks: linesToBlocks(inside.filter((l) => !isFurnitureLine(l))) };
 }
 
 function linesToBlocks(lines: string[]): Block[] {

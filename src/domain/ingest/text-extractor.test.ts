@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from './extractor.ts';
+
+// Made-up pages, as an editor selecting a whole page and copying it would paste them.
+
+const MENU = ['Home', 'World', 'Business', 'Sports', 'Weather', 'Opinion', 'Video', 'Podcasts', 'Newsletters', 'Subscribe'];
+
+const STORY = [
+  'The harbour board voted on Tuesday to rebuild the old ferry pier, ending a dispute that has divided the town for a decade.',
+  'Construction is expected to begin next spring and to take about eighteen months, according to the board’s chair, who said the cost would be shared with the county.',
+  'Fishermen who use the pier every morning welcomed the decision but asked that a temporary landing be kept open while the work goes on.',
+];
+
+const COMMENTS = [
+  'seagull42 says:',
+  'May 6, 2024 at 7:15 am',
+  'About time. I have been waiting for this since my children were small, and they are grown up now with children of their own.',
+  'harbourwatch says:',
+  'May 6, 2024 at 8:02 am',
+  'The county will never pay its share, mark my words. We have heard promises like this before and nothing ever came of them.',
+  'pier_fan says:',
+  'May 6, 2024 at 9:40 am',
+  'Great news for the town, and for everyone who takes the ferry to work across the bay every single morning of the year.',
+];
+
+const englishPage = (head: string[]) =>
+  [...MENU, 'Skip to main content', 'Local', ...head, ...STORY, 'Share this:', 'Facebook', 'Twitter', 'Email', '3 responses to “Pier to be rebuilt”', ...COMMENTS, 'Most read', 'Council approves new bus routes', 'Storm closes coastal road'].join('\n');
+
+const HEAD = ['Old ferry pier to be rebuilt after decade-long dispute', 'Continue reading the main story', 'By Anna Berg and Tom Reyes May 5, 2024', 'Share', 'Tweet'];
+
+describe('pasted English page', () => {
+  it('keeps the story and leaves out the menu, the share bar and the comments under it', () => {
+    const result = extractArticle(englishPage(HEAD));
+    expect(result.format).toBe('text');
+    expect(result.bodyText.split('\n')).toEqual(STORY);
+  });
+
+  it('takes the headline over the byline, not a reading prompt between them', () => {
+    expect(extractArticle(englishPage(HEAD)).title).toBe('Old ferry pier to be rebuilt after decade-long dispute');
+  });
+
+  it('reads the writers from a By line, without the date after them', () => {
+    expect(extractArticle(englishPage(HEAD)).authors).toEqual(['Anna Berg', 'Tom Reyes']);
+  });
+
+  it('dates the story by the stamp in its head, not by the comments', () => {
+    const head = ['Old ferry pier to be rebuilt after decade-long dispute', 'Posted by Anna Berg on May 5, 2024, 6:21 AM'];
+    const result = extractArticle(englishPage(head));
+    expect(result.publishedAt?.slice(0, 10)).toBe('2024-05-05');
+    expect(result.authors).toEqual(['Anna Berg']);
+  });
+});
+
+const 中文正文 = [
+  '本报讯 东湖区昨日召开老码头改造听证会，二十多位居民代表到场发言，多数人赞成在原址重建码头。',
+  '据介绍，新码头计划明年春天动工，工期约一年半，建设资金由区财政和市交通部门共同承担。',
+  '不少每天清晨在码头卸货的渔民表示欢迎，同时希望施工期间保留一处临时停靠点，方便出海。',
+];
+
+describe('pasted Chinese page', () => {
+  it('reads past a comment count and a share bar between the 来源 line and the story', () => {
+    const text = [
+      '首页 新闻 政务 图片 要闻 财经',
+      '东湖老码头将原址重建',
+      '2024-05-06 09:30:12 来源：东湖日报 举报',
+      '326',
+      '分享到：',
+      '微信',
+      'QQ空间',
+      '微博',
+      '用微信扫码二维码',
+      ...中文正文,
+      '（责任编辑：王小明）',
+      '相关新闻',
+      '东湖公交新线路获批',
+    ].join('\n');
+    const result = extractArticle(text);
+    expect(result.title).toBe('东湖老码头将原址重建');
+    expect(result.source).toBe('东湖日报');
+    expect(result.publishedAt).toBe('2024-05-06T09:30:12+08:00');
+    expect(result.bodyText).toContain('多数人赞成在原址重建码头');
+    expect(result.bodyText).toContain('方便出海。');
+    expect(result.bodyText).not.toMatch(/326|分享|微信|相关新闻|公交/);
+    expect(result.editor).toBe('王小明');
+  });
+
+  it('takes the headline over the time stamp and the 来源 line, not the stamp', () => {
+    const text = ['资讯 > 本地 > 正文', '东湖老码头将原址重建', '2024年05月06日 09:30:12', '来源：东湖日报', '57人参与 11评论', ...中文正文].join('\n');
+    const result = extractArticle(text);
+    expect(result.title).toBe('东湖老码头将原址重建');
+    expect(result.publishedAt).toBe('2024-05-06T09:30:12+08:00');
+  });
+
+  it('leaves out lists of other stories and a copyright block however long their lines are', () => {
+    const text = [
+      '东湖老码头将原址重建',
+      '来源：东湖日报 时间：2024-05-06',
+      ...中文正文,
+      '版权声明：',
+      '① 凡本网注明来源为东湖日报的作品，版权均属于东湖日报，未经授权不得转载、摘编或以其它方式使用上述作品。',
+      '② 凡本网注明来源为其它媒体的作品，均转载自其它媒体，转载目的在于传递更多信息，并不代表本网赞同其观点。',
+    ].join('\n');
+    expect(extractArticle(text).bodyText).not.toContain('转载');
+  });
+});

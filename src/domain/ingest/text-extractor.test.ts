@@ -29,6 +29,24 @@ const englishPage = (head: string[]) =>
 const HEAD = ['Old ferry pier to be rebuilt after decade-long dispute', 'Continue reading the main story', 'By Anna Berg and Tom Reyes May 5, 2024', 'Share', 'Tweet'];
 
 describe('pasted English page', () => {
+  it('keeps prose that the page broke by hand in the middle of its sentences', () => {
+    const wrapped = [
+      'The harbour board voted on Tuesday to rebuild the old',
+      'ferry pier, ending a dispute that has divided the town for',
+      'a decade. Construction is expected to begin next spring and',
+      'to take about eighteen months, the chair said.',
+    ];
+    const result = extractArticle([...MENU, 'Pier to be rebuilt', ...wrapped, 'Share this:', 'Facebook'].join('\n'));
+    expect(result.bodyText.split('\n')).toEqual(wrapped);
+  });
+
+  it('keeps the post and leaves out the time-stamped comments under it, even when they are longer', () => {
+    const post = STORY.slice(0, 2);
+    const thread = COMMENTS.map((line) => line.replace(/ says:$/, ' on May 6, 2024 at 7:15 am said:')).filter((line) => !/^May 6/.test(line));
+    const result = extractArticle([...MENU, 'Pier to be rebuilt', 'May 5, 2024', ...post, ...thread, ...thread].join('\n'));
+    expect(result.bodyText.split('\n')).toEqual(post);
+  });
+
   it('keeps the story and leaves out the menu, the share bar and the comments under it', () => {
     const result = extractArticle(englishPage(HEAD));
     expect(result.format).toBe('text');
@@ -88,6 +106,22 @@ describe('pasted Chinese page', () => {
     const text = ['资讯 > 本地 > 正文', '东湖老码头将原址重建', '2024年05月06日 09:30:12', '来源：东湖日报', '57人参与 11评论', ...中文正文].join('\n');
     const result = extractArticle(text);
     expect(result.title).toBe('东湖老码头将原址重建');
+    expect(result.publishedAt).toBe('2024-05-06T09:30:12+08:00');
+  });
+
+  it('takes the newest entry of a blog archive, each entry under its own time stamp', () => {
+    const text = [
+      '东湖随笔 首页 相册 留言',
+      '老码头的早晨 2024-05-06 09:30:12',
+      ...中文正文.slice(1),
+      '由东湖居士发表 @ 2024-05-06 09:30:12 阅读(359) 评论(3)',
+      '湖边的春天 2024-04-20 18:02:45',
+      ...中文正文.slice(1),
+      ...中文正文.slice(1),
+      '由东湖居士发表 @ 2024-04-20 18:02:45 阅读(1666) 评论(7)',
+    ].join('\n');
+    const result = extractArticle(text);
+    expect(result.bodyText.split('\n')).toEqual(中文正文.slice(1));
     expect(result.publishedAt).toBe('2024-05-06T09:30:12+08:00');
   });
 

@@ -119,6 +119,11 @@ function isProse(line: string, tokens: number): boolean {
   return tokens >= 20 && /[，；、]|[,;]\s/.test(line);
 }
 
+/** A line of hand-wrapped Latin prose: the sentence it starts goes on, in lower case, on the next line. */
+function runsOnInto(line: string, tokens: number, next: string): boolean {
+  return tokens >= 5 && !/[.!?:;]$/.test(line) && /^\p{Ll}/u.test(next);
+}
+
 /** What a short line that is not prose (a menu item, a label, a time stamp) costs a run of lines that crosses it. */
 const FRAME_LINE_COST = 8;
 
@@ -132,6 +137,16 @@ function isBarrier(line: string): boolean {
 }
 
 /**
+ * A short line stamped with a date and a time (由海姑娘张贴 @ 2005-03-18 01:58:01, "Alex on September 17,
+ * 2018 at 6:34 am said:"): where one post of an archive, a forum thread or a comment thread starts.
+ * An article carries its stamp over its text, never inside it.
+ */
+function isEntryStamp(line: string): boolean {
+  if (countTokens(line) > 30 || /[。！？]$/.test(line)) return false;
+  return /\d{1,2}[:：]\d{2}/.test(line) && findDates(line).length > 0;
+}
+
+/**
  * The article's lines: the run of lines, between two barriers, where prose outweighs the frame
  * most (each prose line counts its words, every other line costs FRAME_LINE_COST). Menus, link
  * lists and comment headers are many short lines, so they fall outside; a subheading or a caption
@@ -139,31 +154,47 @@ function isBarrier(line: string): boolean {
  * after it are taken in for the shared clean-up to read.
  */
 function bodyRegion(lines: string[]): Region {
-  let best: Region = { start: 0, end: 0 };
-  let bestScore = 0;
+  const runs = proseRuns(lines);
+  const best = Math.max(0, ...runs.map((r) => r.score));
+  const chosen = runs.find((r) => r.score >= best * LEAD_RUN_SHARE);
+  if (!chosen) return { start: 0, end: lines.length };
+  return widenToBylines(lines, chosen);
+}
+
+/** The article comes before its comments, and an archive shows its newest entry first: the first run half as strong as the strongest wins. */
+const LEAD_RUN_SHARE = 0.5;
+
+/** Each stretch between barriers, cut to its best-scoring run of lines, in page order. */
+function proseRuns(lines: string[]): (Region & { score: number })[] {
+  const runs: (Region & { score: number })[] = [];
+  let best = { start: 0, end: 0, score: 0 };
   let start = 0;
   let score = 0;
+  const close = () => {
+    if (best.score > 0) runs.push(best);
+    best = { start: 0, end: 0, score: 0 };
+  };
   for (const [i, line] of lines.entries()) {
-    if (isBarrier(line)) {
+    if (isBarrier(line) || isEntryStamp(line)) {
+      close();
       start = i + 1;
       score = 0;
       continue;
     }
     const tokens = countTokens(line);
-    const value = isProse(line, tokens) && !isHeadMeta(line) ? tokens : -FRAME_LINE_COST;
+    const prose = isProse(line, tokens) || runsOnInto(line, tokens, lines[i + 1] ?? '');
+    const value = prose && !isHeadMeta(line) ? tokens : -FRAME_LINE_COST;
     if (score + value <= 0) {
+      close();
       start = i + 1;
       score = 0;
       continue;
     }
     score += value;
-    if (score > bestScore) {
-      bestScore = score;
-      best = { start, end: i + 1 };
-    }
+    if (score > best.score) best = { start, end: i + 1, score };
   }
-  if (best.end === 0) return { start: 0, end: lines.length };
-  return widenToBylines(lines, best);
+  close();
+  return runs;
 }
 
 /** How many lines next to the densest run may still be the story's own bylines or editor. */

@@ -129,6 +129,27 @@ describe('the head of an article', () => {
     expect(result.publishedAt?.slice(0, 10)).toBe('2005-07-05');
   });
 
+  it('finds the headline of a page without <title> however old markup sets it', () => {
+    const text = '<p>' + '市里第一座跨江大桥通车二十年了，桥头的老照相馆还保存着通车那天拍下的照片，来看的人络绎不绝。'.repeat(3) + '</p>';
+    const heads = [
+      `<b><p align="center"><big><font color="#0000FF">跨江大桥通车二十年</font></big></p></b>`,
+      `<p><font size="4">跨江大桥通车二十年</font></p>`,
+      `<div class="Heading">跨江大桥通车二十年</div><div class="Date">2005-07-18 13:03</div>`,
+      // An old blog engine puts the entry's headline in a box whose class says menu.
+      `<div class="rightmenu"><div><a id="viewpost1_TitleUrl" href="/blog/archive/2005/07/31/255509.html">跨江大桥通车二十年</a></div></div>`,
+    ];
+    for (const head of heads) {
+      const html = `<html><body><table><tr><td>${head}<div class="rightbox">${text}${text}</div></td></tr></table></body></html>`;
+      expect(extractArticle(html).title, head).toBe('跨江大桥通车二十年');
+    }
+  });
+
+  it('takes a short Chinese headline that <title> names too', () => {
+    const text = '<p>' + '金晓东，东湖市人，著名琵琶演奏家，二十岁考入音乐学院，毕业后留校任教，录制过多张专辑。'.repeat(3) + '</p>';
+    const html = page(`<h1 class="firstHeading">金晓东</h1><div id="content">${text}${text}</div>`, '金晓东 - 东湖百科，自由的百科全书');
+    expect(extractArticle(html).title).toBe('金晓东');
+  });
+
   it('does not take the site’s name linked to its front page for the headline', () => {
     const text = '小区东门外的空地上周开始施工，居民们都在猜会建什么，物业说是新的快递驿站，下个月就能用上。'.repeat(3);
     const html = `<html><body><div id="header"><h1 class="title"><a href="index.html">城东居民的博客</a></h1></div>

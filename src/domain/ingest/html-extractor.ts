@@ -73,19 +73,22 @@ export function readHtml(html: string, pageUrl = ''): HtmlReading {
   let body = readBody(root, baseUrl, declared);
   // Like Readability: when dropping unlikely containers left too little, put them back and try again.
   if (body.chars < (body.cjk ? 120 : 250) && scan.unlikely.length) {
-    for (const { el, parent, next } of scan.unlikely.reverse()) parent.insertBefore(el, next);
+    putBack(scan.unlikely);
     const retry = readBody(root, baseUrl, declared);
     if (retry.chars > body.chars) body = retry;
   }
   // App shells (Discourse, some single-page sites) give readers without scripts the article in <noscript>.
   if (body.chars < (body.cjk ? 120 : 250) && scan.noscripts.length) {
-    for (const { el, parent, next } of scan.noscripts) parent.insertBefore(el, next?.parentNode === parent ? next : null);
+    putBack(scan.noscripts);
     const retry = readBody(root, baseUrl, declared);
     if (retry.chars > body.chars) body = retry;
   }
   const { chosen } = body;
   // A <title> too short to be a headline (显示, 1, 网易娱乐) or a host name gives way to the heading over the article.
-  const fallback = !titleEl && !hasDeclaredHeadline(meta, ld.headline) && saysNothing(declared) ? headingOver(scan.headingLines, chosen[0], root, baseUrl) : '';
+  const titleSaysNothing = (!titleEl || !declared) && !hasDeclaredHeadline(meta, ld.headline) && saysNothing(declared);
+  // Menus and side boxes were set aside only to choose the article; an old blog puts the entry's headline in one.
+  if (titleSaysNothing) putBack(scan.unlikely);
+  const fallback = titleSaysNothing ? headingOver(scan.headingLines, chosen[0], root, baseUrl) : '';
   const title = fallback || declared;
   const subtitle = findSubtitle(titleEl, title) || (fallback ? dashedFirstLine(body.blocks) : '');
   // The 副标题 belongs to the head of the article, not to its body; so does a headline found in it.
@@ -120,6 +123,12 @@ export function readHtml(html: string, pageUrl = ''): HtmlReading {
     blocks,
     lang,
   };
+}
+
+/** Puts elements taken out of the document back where they were, last taken first; the list is emptied. */
+function putBack(taken: Array<{ el: Element; parent: Element; next: ChildNode | null }>): void {
+  for (const { el, parent, next } of taken.reverse()) parent.insertBefore(el, next?.parentNode === parent ? next : null);
+  taken.length = 0;
 }
 
 /** Scripts, styles and comments never hold article text; dropping them first halves parse time on script-heavy pages. */
@@ -170,7 +179,7 @@ interface Scan {
   noscripts: Array<{ el: Element; parent: Element; next: ChildNode | null }>;
 }
 
-const TITLE_CLASS_RE = /title/i;
+const TITLE_CLASS_RE = /title|headline|(^|\s)heading(\s|$)/i;
 const BYLINE_CLASS_RE = /(^|[\s_-])(byline|author|writer|by-line|article-author|post-author)([\s_-]|$)/i;
 // CSS-module names too: ForefrontArticle_date__0aODL.
 const DATE_CLASS_RE = /(^|[\s_-])(date|dates|pubdate|published|posted|timestamp|datetime|dateline)([\s_-]|$)/i;
@@ -287,7 +296,8 @@ function findTitleElement(all: Element[], titleTag: string, meta: Map<string, st
   let bestScore = 0;
   for (const el of candidates) {
     const text = collapse(el.textContent ?? '');
-    if (text.length < 4 || text.length > 150 || linksHome(el)) continue;
+    // A Chinese headline may be a name of three characters (金锺国) when <title> says so too.
+    if (text.length < (titleTag.includes(text) && /[\u4e00-\u9fff]/.test(text) ? 2 : 4) || text.length > 150 || linksHome(el)) continue;
     // The site's name (a logo in an <h1>) is part of <title> too, but not of its headline part. A heading
     // that opens <title> is the headline even when a longer site description follows it.
     const opensTitle = titleTag.startsWith(text) && /^H[1-3]$/.test(el.tagName);
@@ -338,12 +348,13 @@ const GREETING_RE = /^(?:欢迎|谢谢|感谢)您?(?:访问|光临|来到)|^welc
 function isBoldLine(el: Element): boolean {
   if (!BOLD_LINE_TAGS.has(el.tagName) || NOT_HEADLINE_RE.test(classAndId(el))) return false;
   let node: Element = el;
-  let bold = false;
+  // Old markup nests blocks in <b> too: <b><p align=center><big>飞行物理学常识</big></p></b>.
+  let bold = el.parentElement !== null && isEmphasis(el.parentElement) && onlyElementChild(el.parentElement) === el;
   for (let depth = 0; depth < 4; depth++) {
     const only = onlyElementChild(node);
     if (!only) break;
     node = only;
-    bold ||= node.tagName === 'STRONG' || node.tagName === 'B';
+    bold ||= isEmphasis(node);
   }
   if (!bold) return false;
   const text = collapse(el.textContent ?? '');
@@ -351,6 +362,14 @@ function isBoldLine(el: Element): boolean {
 }
 
 const BOLD_LINE_TAGS = new Set(['P', 'DIV', 'CENTER', 'TD']);
+
+/** Bold, big, or a <font> larger than the text's (size=4 and up, +1). */
+function isEmphasis(el: Element): boolean {
+  const tag = el.tagName;
+  if (tag === 'STRONG' || tag === 'B' || tag === 'BIG') return true;
+  const size = (el.getAttribute('size') ?? '').trim();
+  return tag === 'FONT' && (/^\+[1-7]$/.test(size) || Number(size) >= 4);
+}
 const SUBJECT_LABEL_RE = /^(?:主题|标题|题目)\s*[:：]\s*/;
 
 /** A forum post's subject line: <td><b>主题：</b>你知道导游为什么……</td>. */

@@ -13,6 +13,10 @@ describe('bylines in a stretch of page text', () => {
     expect(findBylineAuthors('文章评论 文献资料 北京')).toEqual([]);
     expect(findBylineAuthors('他接受记者采访时表示，项目将在年底完工。')).toEqual([]);
   });
+
+  it('takes no name where a template prints that nobody is named', () => {
+    for (const nobody of ['未知', '佚名', '匿名', '不详']) expect(findBylineAuthors(`作者：${nobody} 来源：东湖日报`)).toEqual([]);
+  });
 });
 
 describe('the byline of an article’s header', () => {
@@ -29,6 +33,11 @@ describe('the byline of an article’s header', () => {
 });
 
 describe('a line that only names the story’s people', () => {
+  it('leaves out the interviewee who gave the photos, however it is spaced', () => {
+    expect(matchBylineLine('东湖晚报记者林晓/文受访者供图')).toEqual(['林晓']);
+    expect(matchBylineLine('东湖晚报记者林晓/文 受访者供图')).toEqual(['林晓']);
+  });
+
   it('reads several roles, newspapers before 记者, and what follows the names', () => {
     expect(matchBylineLine('本报实习生 林小雨 周航 本报记者 王晓东 柏青')).toEqual(['林小雨', '周航', '王晓东', '柏青']);
     expect(matchBylineLine('本报记者吴一凡发自北京')).toEqual(['吴一凡']);

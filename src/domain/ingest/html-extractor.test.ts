@@ -341,6 +341,12 @@ describe('the byline box of an English page', () => {
     expect(extractArticle(withBox('<div class="author-box"><span>Written By</span><span>Ann Lee</span><span>September 4, 2025</span></div>')).authors).toEqual(['Ann Lee']);
     expect(extractArticle(withBox('<div class="byline"><span>By</span><span>Summer Swann</span><span>-</span><span>June 12, 2025</span></div>')).authors).toEqual(['Summer Swann']);
     expect(extractArticle(withBox('<div class="byline">By Byron Hale</div>')).authors).toEqual(['Byron Hale']);
+    expect(extractArticle(withBox('<div class="byline"><span>| BY:</span> <span>Ann Lee</span></div>')).authors).toEqual(['Ann Lee']);
+  });
+
+  it('does not take the forum software that signs its template for the author', () => {
+    const html = withBox('<div class="byline">By Ann Lee</div>').replace('</title>', '</title><meta name="generator" content="Discuz! X3.4"><meta name="author" content="Discuz! Team and Comsenz UI Team">');
+    expect(extractArticle(html).authors).toEqual(['Ann Lee']);
   });
 
   it('reads the byline that WordPress SEO plugins label for link previews', () => {

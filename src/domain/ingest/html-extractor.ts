@@ -108,7 +108,7 @@ export function readHtml(html: string, pageUrl = ''): HtmlReading {
     findUrlDate(baseUrl);
   const source = findSource(headerText) || meta.get('source') || meta.get('og:site_name') || ld.publisher || '';
   const siteNames = [source, meta.get('og:site_name') ?? '', ld.publisher ?? '', titleTag.replace(title, '')];
-  const machine = findMachineAuthors(meta, ld).filter((a) => !isSiteName(a, siteNames));
+  const machine = findMachineAuthors(meta, ld).filter((a) => !isSiteName(a, siteNames) && !namesSoftware(a, meta.get('generator') ?? ''));
   const boxes = machine.length ? [] : findBylineElement(scan.bylineCandidates);
   const named = machine.length ? machine : boxes.length ? boxes : findBylineElement(scan.authorLinks);
   const declaredAuthors = named.filter((a) => !isSiteName(a, siteNames));
@@ -385,6 +385,8 @@ const NOT_HEADLINE_RE = /tagline|slogan|logo|motto|site-?desc|description/i;
 
 /** The single element inside `el` when no text stands beside it (a trailing <br> aside), else null. */
 function onlyElementChild(el: Element): Element | null {
+  // A line on its own has few nodes: the emphasis, a <br> or two, some blanks.
+  if (!el.firstElementChild || el.childNodes.length > 6) return null;
   let only: Element | null = null;
   for (const node of Array.from(el.childNodes)) {
     if (node.nodeType === 3 && (node.nodeValue ?? '').trim()) return null;
@@ -996,7 +998,7 @@ const TRAILING_DATE_RE =
  */
 function latinByline(el: Element): string {
   const words = collapse(textPieces(el).join(' '));
-  const name = words.replace(/^(written\s+by|posted\s+by|by|par|von|por)\s+/i, '').replace(TRAILING_DATE_RE, '').trim();
+  const name = words.replace(/^[\s|•·:–—-]*(written\s+by|posted\s+by|by|par|von|por)\b\s*:?\s*/i, '').replace(TRAILING_DATE_RE, '').trim();
   return /\p{L}{2}/u.test(name) && !findDates(name).length ? name : '';
 }
 
@@ -1055,6 +1057,12 @@ function isSiteName(author: string, siteNames: string[]): boolean {
   if (!/[\u4e00-\u9fff]/.test(a)) return /^\S*\d{4,}\S*$/.test(a);
   // Chinese sites fill the author tag with their own name (网易 on …_网易新闻); English sites that do mean it as the byline.
   return isOrganisationOrAccount(a) || siteNames.some((site) => site.length >= 2 && (site.includes(a) || (a.length >= 4 && a.includes(site.trim()))));
+}
+
+/** Forum and blog software signs its templates in the author tag (Discuz! Team, beside generator Discuz! X3.4). */
+function namesSoftware(author: string, generator: string): boolean {
+  const product = /^[A-Za-z][\w-]{2,}/.exec(generator.trim())?.[0];
+  return Boolean(product && author.toLowerCase().includes(product.toLowerCase()));
 }
 
 /** A forum's or blog host's user name signing the post (xiaoyu88 发表于 2005-9-15), over, in or just after it. */

@@ -61,6 +61,16 @@ describe('pasted English page', () => {
     expect(extractArticle(englishPage(HEAD)).authors).toEqual(['Anna Berg', 'Tom Reyes']);
   });
 
+  it('reads a writer who signs over the time stamp without a By', () => {
+    for (const head of [
+      ['Old ferry pier to be rebuilt after decade-long dispute', 'Anna Berg - May 5, 2024 8:02 pm UTC'],
+      ['Old ferry pier to be rebuilt after decade-long dispute', 'Anna Berg', 'May 5, 2024'],
+      ['Old ferry pier to be rebuilt after decade-long dispute', 'by Anna Berg—6 min read'],
+    ]) {
+      expect(extractArticle(englishPage(head)).authors).toEqual(['Anna Berg']);
+    }
+  });
+
   it('dates the story by the stamp in its head, not by the comments', () => {
     const head = ['Old ferry pier to be rebuilt after decade-long dispute', 'Posted by Anna Berg on May 5, 2024, 6:21 AM'];
     const result = extractArticle(englishPage(head));
@@ -107,6 +117,14 @@ describe('pasted Chinese page', () => {
     const result = extractArticle(text);
     expect(result.title).toBe('东湖老码头将原址重建');
     expect(result.publishedAt).toBe('2024-05-06T09:30:12+08:00');
+  });
+
+  it('reads an essay’s headline, 副标题 and author over its numbered first section', () => {
+    const text = ['东湖随笔 首页 相册 留言', '码头与城市', '李文海', '——一座小城的百年变迁', '一、老码头的由来', ...中文正文.slice(1)].join('\n');
+    const result = extractArticle(text);
+    expect(result.title).toBe('码头与城市');
+    expect(result.subtitle).toBe('一座小城的百年变迁');
+    expect(result.authors).toEqual(['李文海']);
   });
 
   it('takes the newest entry of a blog archive, each entry under its own time stamp', () => {

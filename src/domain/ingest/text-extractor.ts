@@ -55,16 +55,19 @@ export function readPlainText(input: string): TextReading {
   const titleIndex = findHeadline(lines, metaIndex, region.start);
   const title = titleIndex >= 0 ? (lines[titleIndex] ?? '') : '';
   const metaLine = metaIndex >= 0 ? (lines[metaIndex] ?? '') : '';
-  // A line between the headline and the 来源 line that opens with a dash is the 副标题.
-  const between = titleIndex >= 0 && metaIndex > titleIndex + 1 ? (lines[titleIndex + 1] ?? '') : '';
+  // A line under the headline, before the 来源 line or the body, that opens with a dash is the 副标题.
+  const headEnd = metaIndex > titleIndex ? metaIndex : region.start;
+  const between = titleIndex >= 0 ? (lines.slice(titleIndex + 1, Math.min(headEnd, titleIndex + 3)).find(isSubtitleLine) ?? '') : '';
   const head = lines.slice(Math.max(0, titleIndex), region.start);
+  // Bylines may stand over the headline too (a kicker, the writer, then the headline).
+  const bylineWindow = lines.slice(Math.max(0, Math.min(titleIndex < 0 ? region.start : titleIndex, region.start - HEADLINE_REACH)), region.start);
   return {
     title,
-    subtitle: /^[—–-]{1,2}/.test(between) ? between.replace(/^[—–-]{1,2}\s*/, '') : '',
+    subtitle: between.replace(/^[—–-]{1,2}\s*/, ''),
     metaLine,
     published: findDates(metaLine)[0] ?? findTextDate(head.join('\n'), lines[region.start] ?? '', () => lines.join('\n')),
     source: findSource(metaLine),
-    authors: findHeadAuthors(metaLine, head),
+    authors: orElse(findHeadAuthors(metaLine, bylineWindow), () => findNameUnderHeadline(lines, titleIndex)),
     ...readBody(lines, region),
   };
 }
@@ -72,11 +75,21 @@ export function readPlainText(input: string): TextReading {
 function findHeadAuthors(metaLine: string, head: string[]): string[] {
   const onMeta = findBylineAuthors(metaLine);
   if (onMeta.length) return onMeta;
-  for (const line of head) {
-    const names = findLatinByline(line);
-    if (names.length) return names;
-  }
+  const labelled = head.map(findLatinByline).find((names) => names.length);
+  if (labelled) return labelled;
+  const signed = head.map((line, i) => findSignedStamp(line, head[i + 1] ?? '')).find((names) => names.length);
+  if (signed) return signed;
   return findBylineAuthors(head.join('\n'));
+}
+
+/** An essay's author stands alone on the line under its headline: 胡平. */
+function findNameUnderHeadline(lines: string[], titleIndex: number): string[] {
+  const next = titleIndex >= 0 ? (lines[titleIndex + 1] ?? '') : '';
+  return next.length <= 8 ? matchBylineLine(next, { bare: true }) : [];
+}
+
+function orElse(names: string[], fallback: () => string[]): string[] {
+  return names.length ? names : fallback();
 }
 
 function isFrameLine(line: string): boolean {
@@ -121,7 +134,7 @@ function isProse(line: string, tokens: number): boolean {
 
 /** A line of hand-wrapped Latin prose: the sentence it starts goes on, in lower case, on the next line. */
 function runsOnInto(line: string, tokens: number, next: string): boolean {
-  return tokens >= 5 && !/[.!?:;]$/.test(line) && /^\p{Ll}/u.test(next);
+  return tokens >= 5 && !/[.!?:;]$/.test(line) && /^\p{Ll}/u.test(next) && !LATIN_BYLINE_RE.test(next);
 }
 
 /** What a short line that is not prose (a menu item, a label, a time stamp) costs a run of lines that crosses it. */
@@ -278,7 +291,16 @@ function findStampAbove(lines: string[], start: number): number {
 // Page furniture that reads like a short headline: skip links, "continue reading", calls to act.
 const CHROME_RE = /^(skip to|jump to|continue reading|read more|sign (up|in)|log ?in|subscribe|advertisement|share|follow us|photo|image|video|listen|close|menu|search|loading)\b/i;
 
+/** ——当代中国的精神危机: a 副标题 under the headline opens with a dash. */
+function isSubtitleLine(line: string): boolean {
+  return /^[—–-]{1,2}\s*\S/.test(line);
+}
+
+/** 一、理解文革, 2. Results, 第三章: a numbered section of the text, not its headline. */
+const SECTION_NUMBER_RE = /^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、)]\s|第[一二三四五六七八九十\d]+[章节部分篇])/;
+
 function isHeadlineLike(line: string): boolean {
+  if (isSubtitleLine(line) || SECTION_NUMBER_RE.test(line)) return false;
   const tokens = countTokens(line);
   if (tokens < 4 || tokens > 40 || /[。.，,:：;；]$/.test(line)) return false;
   if (isFrameLine(line) || isMetaLine(line) || isBylineLine(line) || LATIN_BYLINE_RE.test(line) || CHROME_RE.test(line)) return false;
@@ -289,22 +311,37 @@ function isHeadlineLike(line: string): boolean {
 const LATIN_BYLINE_RE = /^(?:(?:posted|written|words|story|reporting|text)\s+)?by[:\s]\s*(.+)$/i;
 const NAME_WORD_RE = /^(?:\p{Lu}[\p{L}'’.-]*|de|da|del|der|di|du|la|le|van|von|bin|al|and|&)$/u;
 
-/** The people a Latin-script byline line names, without its label and the date or role after them. */
+/** The people a Latin-script byline line names (By Jane Doe), without its label and the date or role after them. */
 export function findLatinByline(line: string): string[] {
   const m = LATIN_BYLINE_RE.exec(line);
-  if (!m?.[1]) return [];
-  const names = m[1]
+  // After a By, one word may be a name (By Catherine); unlabelled, a name has two words at least.
+  return m?.[1] ? latinNames(m[1], 1) : [];
+}
+
+/**
+ * A name standing alone over a time stamp, or running into one (Jane Doe - Apr 16, 2015 8:02 pm):
+ * how blogs and magazines sign a story without a By.
+ */
+function findSignedStamp(line: string, next: string): string[] {
+  const dated = findDates(line)[0];
+  if (dated) return dated.index > 0 && /[-–—|·•]\s*$/.test(line.slice(0, dated.index)) ? latinNames(line.slice(0, dated.index)) : [];
+  return findDates(next)[0]?.index === 0 ? latinNames(line) : [];
+}
+
+/** Names in what follows a byline label: the date, a role or a reading time after them is dropped; every name must be capitalised words. */
+function latinNames(text: string, minWords = 2): string[] {
+  const names = text
     .replace(/\s*[(（][^)）]*[)）]/g, '')
     .replace(/\s+(?:on|at|updated|published|posted|in)\b.*$/i, '')
     .replace(/\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d.*$/i, '')
     .replace(/\s+\d.*$/, '')
-    .replace(/\s*[|•·–—,-]\s+.*$/, '')
-    .split(/\s*(?:,|&|\band\b)\s*/i)
+    .replace(/\s*[|•·–—]\s*.*$|\s*[,-]\s+.*$|\s+[-–—|·•]?$/, '')
+    .split(/\s*(?:&|\band\b)\s*/i)
     .map((n) => n.trim())
     .filter(Boolean);
   const isName = (n: string) => {
     const words = n.split(/\s+/);
-    return words.length >= 1 && words.length <= 5 && words.every((w) => NAME_WORD_RE.test(w)) && findDates(n).length === 0;
+    return words.length >= minWords && words.length <= 4 && words.every((w) => NAME_WORD_RE.test(w));
   };
   return names.length && names.length <= 6 && names.every(isName) ? names : [];
 }

@@ -61,6 +61,13 @@ describe('pasted English page', () => {
     expect(extractArticle(englishPage(HEAD)).authors).toEqual(['Anna Berg', 'Tom Reyes']);
   });
 
+  it('reads a developer’s article that quotes markup as copied text, not as a page', () => {
+    const code = ['<div class="cow">', '<p>Moo</p>', '<script src="vendor/cover.js"></script>', '</div>'];
+    const result = extractArticle([...MENU, 'Covering your frontend code', ...STORY.slice(0, 2), ...code, STORY[2]].join('\n'));
+    expect(result.format).toBe('text');
+    expect(result.bodyText).toContain(STORY[0]);
+  });
+
   it('reads a writer who signs over the time stamp without a By', () => {
     for (const head of [
       ['Old ferry pier to be rebuilt after decade-long dispute', 'Anna Berg - May 5, 2024 8:02 pm UTC'],

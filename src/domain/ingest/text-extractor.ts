@@ -36,8 +36,15 @@ export function looksLikePlainText(input: string): boolean {
   const structural = /<\/?(html|head|body|div|p|br|table|td|span|a|h[1-6]|article|section|meta|title|script|style|ul|li|img)\b[^<>]*>/gi;
   let count = 0;
   while (structural.exec(input) && ++count < 3);
-  return count < 3;
+  if (count < 3 || /^\s*</.test(input)) return count < 3;
+  // Copied text may quote markup (a code sample in a developer's article); a page is mostly markup.
+  const sample = input.slice(0, 100_000);
+  const markup = sample.match(/<[^<>]{0,1000}>/g)?.join('').length ?? 0;
+  return markup < sample.length * MARKUP_SHARE_OF_A_PAGE;
 }
+
+/** Even a page's text-heavy stretch is a third markup or more; a code sample in prose is far less. */
+const MARKUP_SHARE_OF_A_PAGE = 0.2;
 
 /**
  * Reads text copied from a whole page (navigation, breadcrumb, title, 来源/时间 line, body,
@@ -144,9 +151,13 @@ const FRAME_LINE_COST = 8;
 const LATIN_END_RE =
   /^(share (this|on|via|the story|article)\b|related( articles| stories| posts| content| coverage| links| reading| news| topics)?:?$|you (may|might) (also )?(like|enjoy)|more (from|stories|on)\b|recommended( for you| stories| articles)?:?$|most (popular|read|viewed|shared)\b|\d+\s+(comments?|responses?|replies)\b|comments?( \(\d+\))?:?$|leave a (reply|comment)|post a comment|add a comment|join the (conversation|discussion)|about the author|(tags|filed under|categories)\s*:|previous (post|article|story)\b|next (post|article|story)\b|all rights reserved|copyright\b|©)/i;
 
+// The same on Chinese pages, beyond the markers the HTML reader shares: comment threads, tag lines, the editor's sign-off.
+const ZH_END_RE = /^(热门评论|最新评论|全部评论|精彩评论|网友评论|评论区|用户评论|读者评论|已有\d+条评论|标签|关键词|关键字)/;
+
 /** A line that no article runs across: where the frame, comments or other stories begin. */
 function isBarrier(line: string): boolean {
-  return isEndMarker(line) || isCopyrightMarker(line) || (line.length <= 80 && LATIN_END_RE.test(line));
+  if (isEndMarker(line) || isCopyrightMarker(line)) return true;
+  return line.length <= 80 && (LATIN_END_RE.test(line) || ZH_END_RE.test(line) || matchEditorLine(line) !== null);
 }
 
 /**

@@ -13,7 +13,7 @@ import { type SetRow } from './scoring.ts';
 import { markdownTable } from './report.ts';
 
 /** Bump when the way texts are taken changes, so stale copies are not reused. */
-const RENDER_VERSION = 'v1';
+const RENDER_VERSION = 'v2';
 
 export const TEXT_CACHE_DIR = process.env.INKSTONE_PASTED_TEXT_CACHE || path.join(tmpdir(), 'inkstone-pasted-text', RENDER_VERSION);
 
@@ -56,7 +56,11 @@ async function renderPages(casesDir: string, ids: string[]): Promise<string[]> {
       const page = await browser.context.newPage();
       try {
         await page.setContent(html, { waitUntil: 'domcontentloaded', timeout: RENDER_TIMEOUT_MS });
-        const text = await page.evaluate(() => (document.body ?? document.documentElement).innerText);
+        const text = await page.evaluate(() => {
+          // With JavaScript off, <noscript> shows its markup as text; a reader's browser runs scripts and never shows it.
+          for (const el of document.querySelectorAll('noscript')) el.remove();
+          return (document.body ?? document.documentElement).innerText;
+        });
         writeFileSync(cacheFile(id), text);
       } catch (error) {
         failures.push(`${id}: ${String(error).split('\n')[0]}`);
@@ -84,7 +88,8 @@ export function renderTextMarkdown(rows: { text: SetRow[]; html: SetRow[] }, cas
     'selecting the whole page and copying it: the page\'s bytes are decoded by our `decodeBytes`, given to',
     'Debian\'s Chromium (`page.setContent`, JavaScript off, every network request aborted, so external',
     'style sheets and images are missing and hidden-by-stylesheet menus show, as on a page saved without',
-    'its files) and `document.body.innerText` is taken. Those texts are cached outside the repository',
+    'its files), `<noscript>` elements are removed (a reader\'s browser runs scripts and never shows them)',
+    'and `document.body.innerText` is taken. Those texts are cached outside the repository',
     `(\`${path.join('$TMPDIR', 'inkstone-pasted-text', RENDER_VERSION)}\`) and never committed. Then \`extractArticle(text)\` reads each one;`,
     'time is that call only. The HTML table beside it is the same extractor on the same pages\' bytes in the',
     'same run: what pasting loses against giving the page itself.',

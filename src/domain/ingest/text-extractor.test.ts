@@ -61,6 +61,19 @@ describe('pasted English page', () => {
     expect(extractArticle(englishPage(HEAD)).authors).toEqual(['Anna Berg', 'Tom Reyes']);
   });
 
+  it('keeps a checklist whose items have clauses but no full stops', () => {
+    const items = [
+      'Book the hall – compare prices, visit two or three, sign early',
+      'Order the food – ask about allergies, and confirm numbers a week before',
+      'Hire a photographer – look at portfolios; agree on hours and delivery',
+      'Send invitations – six weeks ahead, with a reply date and directions',
+      'Plan the music – a band or a playlist, and the songs you must have',
+      'Arrange transport – buses for guests, a car for the two of you',
+    ];
+    const result = extractArticle([...MENU, 'Party planning checklist', STORY[0], ...items, 'Related stories', 'Storm closes coastal road'].join('\n'));
+    expect(result.bodyText.split('\n')).toEqual([STORY[0], ...items]);
+  });
+
   it('reads a developer’s article that quotes markup as copied text, not as a page', () => {
     const code = ['<div class="cow">', '<p>Moo</p>', '<script src="vendor/cover.js"></script>', '</div>'];
     const result = extractArticle([...MENU, 'Covering your frontend code', ...STORY.slice(0, 2), ...code, STORY[2]].join('\n'));

@@ -136,8 +136,12 @@ function isProse(line: string, tokens: number): boolean {
   // A sentence may close with a bracketed note: …继续举行。（记者 王晓）
   const sentence = line.replace(/\s*[(（][^()（）]{1,40}[)）]$/, '');
   if (tokens >= 8 && /[。！？.!?…][”"’'」』)）]?$/.test(sentence)) return true;
-  return tokens >= 20 && /[，；、]|[,;]\s/.test(line);
+  if (tokens >= 20 && /[，；、]|[,;]\s/.test(line)) return true;
+  return tokens >= LATIN_CLAUSE_TOKENS && !/\p{Script=Han}/u.test(line) && /[,;]\s|\s[–—-]\s|\.\s+\p{Lu}/u.test(line);
 }
+
+/** A list item or a note without a full stop that still has clauses (Book caterer – schedule tastings, review menus) is text. */
+const LATIN_CLAUSE_TOKENS = 8;
 
 /** A line of hand-wrapped Latin prose: the sentence it starts goes on, in lower case, on the next line. */
 function runsOnInto(line: string, tokens: number, next: string): boolean {

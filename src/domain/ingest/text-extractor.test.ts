@@ -57,6 +57,11 @@ describe('pasted English page', () => {
     expect(extractArticle(englishPage(HEAD)).title).toBe('Old ferry pier to be rebuilt after decade-long dispute');
   });
 
+  it('tells the headline from prompts and other stories’ titles between it and the story by the words the story repeats', () => {
+    const head = ['Old ferry pier to be rebuilt', 'Manage alerts for this article', 'Email (opens in new window)', 'Council approves new bus routes', 'Photograph by the harbour office'];
+    expect(extractArticle(englishPage(head)).title).toBe('Old ferry pier to be rebuilt');
+  });
+
   it('reads the writers from a By line, without the date after them', () => {
     expect(extractArticle(englishPage(HEAD)).authors).toEqual(['Anna Berg', 'Tom Reyes']);
   });

@@ -59,7 +59,7 @@ export function readPlainText(input: string): TextReading {
     .filter(Boolean);
   const region = bodyRegion(lines);
   const metaIndex = findMetaAbove(lines, region.start);
-  const titleIndex = findHeadline(lines, metaIndex, region.start);
+  const titleIndex = findHeadline(lines, metaIndex, region);
   const title = titleIndex >= 0 ? (lines[titleIndex] ?? '') : '';
   const metaLine = metaIndex >= 0 ? (lines[metaIndex] ?? '') : '';
   // A line under the headline, before the 来源 line or the body, that opens with a dash is the 副标题.
@@ -97,6 +97,14 @@ function findNameUnderHeadline(lines: string[], titleIndex: number): string[] {
 
 function orElse(names: string[], fallback: () => string[]): string[] {
   return names.length ? names : fallback();
+}
+
+/**
+ * A menu flattened into one line. Short words alone make one in Chinese (首页 新闻 政务 图片); in
+ * English most words are short (Old ferry pier to be rebuilt), so there it takes separators (Home | News | Sport).
+ */
+function isMenuLine(line: string): boolean {
+  return isNavLine(line) && (/\p{Script=Han}/u.test(line) || (line.match(/\s[|｜·•/]\s/g)?.length ?? 0) >= 2);
 }
 
 function isFrameLine(line: string): boolean {
@@ -275,13 +283,55 @@ const HEADLINE_REACH = 10;
  * The headline: the nearest line that reads as one above the line that dates or signs the story
  * (来源/时间, By …, a time stamp), else above the body itself.
  */
-function findHeadline(lines: string[], metaIndex: number, bodyStart: number): number {
+function findHeadline(lines: string[], metaIndex: number, region: Region): number {
+  const bodyStart = region.start;
+  if (metaIndex < 0) {
+    const telling = findTellingHeadline(lines, region);
+    if (telling >= 0) return telling;
+  }
   const anchor = metaIndex >= 0 ? metaIndex : findStampAbove(lines, bodyStart);
   const found = anchor >= 0 ? findHeadlineAbove(lines, anchor) : -1;
   if (found >= 0) return found;
   if (metaIndex > 0) return findTitleAbove(lines, metaIndex);
   const aboveBody = findHeadlineAbove(lines, bodyStart);
   return aboveBody >= 0 ? aboveBody : findFirstTitle(lines);
+}
+
+/** How far above the body a headline is looked for by its words. */
+const HEADLINE_WORD_REACH = 25;
+/** The share of a headline's words the body repeats; menus, prompts and other stories' headlines share few. */
+const HEADLINE_WORD_SHARE = 0.5;
+
+/**
+ * The line over the body that reads as a headline and whose words the body uses most: a headline
+ * names what the story is about, a menu item or a reading prompt does not. Among equals, the nearest.
+ */
+function findTellingHeadline(lines: string[], region: Region): number {
+  const body = new Set(lines.slice(region.start, region.end).flatMap(contentWords));
+  let best = -1;
+  let bestShare = HEADLINE_WORD_SHARE;
+  for (let i = region.start - 1; i >= Math.max(0, region.start - HEADLINE_WORD_REACH); i--) {
+    const line = lines[i] ?? '';
+    if (isBarrier(line) && !isFurnitureLine(line)) break;
+    const words = contentWords(line);
+    if (words.length < 2 || !isHeadlineLike(line)) continue;
+    const share = words.filter((w) => body.has(w)).length / words.length;
+    if (share > bestShare) {
+      best = i;
+      bestShare = share;
+    }
+  }
+  return best;
+}
+
+const SHORT_WORDS = new Set(['the', 'and', 'for', 'with', 'you', 'your', 'are', 'how', 'what', 'this', 'that', 'from', 'why', 'who', 'its', 'has', 'was', 'not', 'but', 'all', 'can', 'our', 'will']);
+
+/** Words that carry meaning: Latin words of three letters or more (lower case), Han characters in pairs. */
+function contentWords(line: string): string[] {
+  const latin = (line.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []).filter((w) => !/\p{Script=Han}/u.test(w) && !SHORT_WORDS.has(w));
+  const han: string[] = [];
+  for (const run of line.match(/\p{Script=Han}+/gu) ?? []) for (let i = 0; i + 1 < run.length; i++) han.push(run.slice(i, i + 2));
+  return [...latin, ...han];
 }
 
 /** The nearest line over the body that reads as a headline; only a line that ends another part of the page (相关新闻, Related) stops the search. */
@@ -318,7 +368,8 @@ function isHeadlineLike(line: string): boolean {
   if (isSubtitleLine(line) || SECTION_NUMBER_RE.test(line)) return false;
   const tokens = countTokens(line);
   if (tokens < 4 || tokens > 40 || /[。.，,:：;；]$/.test(line)) return false;
-  if (isFrameLine(line) || isMetaLine(line) || isBylineLine(line) || LATIN_BYLINE_RE.test(line) || CHROME_RE.test(line)) return false;
+  if (isMenuLine(line) || isBreadcrumbLine(line) || isFurnitureLine(line)) return false;
+  if (isMetaLine(line) || isBylineLine(line) || LATIN_BYLINE_RE.test(line) || CHROME_RE.test(line)) return false;
   return findDates(line).length === 0;
 }
 

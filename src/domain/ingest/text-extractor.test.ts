@@ -66,6 +66,14 @@ describe('pasted English page', () => {
     expect(extractArticle(englishPage(HEAD)).authors).toEqual(['Anna Berg', 'Tom Reyes']);
   });
 
+  it('leaves out comments stamped by their age, in English or in Chinese', () => {
+    for (const age of ['2 days ago at 08:49 am', '3小时前']) {
+      const thread = COMMENTS.filter((line) => !/^May 6/.test(line)).flatMap((line) => (line.endsWith('says:') ? [line.replace(' says:', ''), age] : [line, line]));
+      const result = extractArticle([...MENU, 'Pier to be rebuilt', 'May 5, 2024', ...STORY.slice(0, 2), ...thread].join('\n'));
+      expect(result.bodyText.split('\n')).toEqual(STORY.slice(0, 2));
+    }
+  });
+
   it('keeps a checklist whose items have clauses but no full stops', () => {
     const items = [
       'Book the hall – compare prices, visit two or three, sign early',

@@ -161,7 +161,7 @@ const FRAME_LINE_COST = 8;
 
 // Where an English page's article is over: share bars, comment threads, lists of other stories.
 const LATIN_END_RE =
-  /^(share (this|on|via|the story|article)\b|related( articles| stories| posts| content| coverage| links| reading| news| topics)?:?$|you (may|might) (also )?(like|enjoy)|more (from|stories|on)\b|recommended( for you| stories| articles)?:?$|most (popular|read|viewed|shared)\b|\d+\s+(comments?|responses?|replies)\b|comments?( \(\d+\))?:?$|leave a (reply|comment)|post a comment|add a comment|join the (conversation|discussion)|about the author|(tags|filed under|categories)\s*:|previous (post|article|story)\b|next (post|article|story)\b|all rights reserved|copyright\b|©)/i;
+  /^(share (this|on|via|the story|article)\b|related( articles| stories| posts| content| coverage| links| reading| news| topics)?:?$|you (may|might) (also )?(like|enjoy)|more (from|stories|on)\b|recommended( for you| stories| articles)?:?$|most (popular|read|viewed|shared)\b|\d+\s+(comments?|responses?|replies)\b|\[?\s*(read|view|see|show|load) (all |more )?(\d+ )?comments\b|comments?( \(\d+\))?:?$|leave a (reply|comment)|post a comment|add a comment|join the (conversation|discussion)|about the author|(tags|filed under|categories)\s*:|previous (post|article|story)\b|next (post|article|story)\b|all rights reserved|copyright\b|©)/i;
 
 // The same on Chinese pages, beyond the markers the HTML reader shares: comment threads, tag lines, the editor's sign-off.
 const ZH_END_RE = /^(热门评论|最新评论|全部评论|精彩评论|网友评论|评论区|用户评论|读者评论|已有\d+条评论|标签|关键词|关键字)/;
@@ -179,8 +179,12 @@ function isBarrier(line: string): boolean {
  */
 function isEntryStamp(line: string): boolean {
   if (countTokens(line) > 30 || /[。！？]$/.test(line)) return false;
-  return /\d{1,2}[:：]\d{2}/.test(line) && findDates(line).length > 0;
+  return (/\d{1,2}[:：]\d{2}/.test(line) && findDates(line).length > 0) || RELATIVE_TIME_RE.test(line);
 }
+
+/** Comment threads and feeds stamp posts by age: 2 days ago at 08:49 am, 3小时前, 昨天 12:08. */
+const RELATIVE_TIME_RE =
+  /(?:^|\s)(?:\d+|an?)\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b|\d+\s*(?:秒|分钟|小时|天|周|个月|年)前|(?:今天|昨天|前天)\s*\d{1,2}[:：]\d{2}/i;
 
 /**
  * The article's lines: the run of lines, between two barriers, where prose outweighs the frame

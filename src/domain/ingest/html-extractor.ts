@@ -346,7 +346,7 @@ const GREETING_RE = /^(?:欢迎|谢谢|感谢)您?(?:访问|光临|来到)|^welc
  * Pages from before CSS headings set their headlines this way.
  */
 function isBoldLine(el: Element): boolean {
-  if (!BOLD_LINE_TAGS.has(el.tagName) || NOT_HEADLINE_RE.test(classAndId(el))) return false;
+  if (!BOLD_LINE_TAGS.has(el.tagName)) return false;
   let node: Element = el;
   // Old markup nests blocks in <b> too: <b><p align=center><big>飞行物理学常识</big></p></b>.
   let bold = el.parentElement !== null && isEmphasis(el.parentElement) && onlyElementChild(el.parentElement) === el;
@@ -356,7 +356,7 @@ function isBoldLine(el: Element): boolean {
     node = only;
     bold ||= isEmphasis(node);
   }
-  if (!bold) return false;
+  if (!bold || NOT_HEADLINE_RE.test(classAndId(el))) return false;
   const text = collapse(el.textContent ?? '');
   return text.length >= 2 && text.length <= 60;
 }
@@ -371,12 +371,13 @@ function isEmphasis(el: Element): boolean {
   return tag === 'FONT' && (/^\+[1-7]$/.test(size) || Number(size) >= 4);
 }
 const SUBJECT_LABEL_RE = /^(?:主题|标题|题目)\s*[:：]\s*/;
+const LABEL_TAGS = new Set(['B', 'STRONG', 'FONT', 'SPAN']);
 
 /** A forum post's subject line: <td><b>主题：</b>你知道导游为什么……</td>. */
 function isSubjectLine(el: Element): boolean {
   if (!BOLD_LINE_TAGS.has(el.tagName)) return false;
   const first = el.firstElementChild;
-  if (!first || !SUBJECT_LABEL_RE.test(first.textContent ?? '')) return false;
+  if (!first || !LABEL_TAGS.has(first.tagName) || !SUBJECT_LABEL_RE.test(first.textContent ?? '')) return false;
   const text = collapse(el.textContent ?? '');
   return SUBJECT_LABEL_RE.test(text) && text.length <= 100;
 }

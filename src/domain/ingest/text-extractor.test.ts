@@ -74,6 +74,15 @@ describe('pasted English page', () => {
     }
   });
 
+  it('keeps the whole story across a chart whose labels are short lines', () => {
+    const years = Array.from({ length: 12 }, (_, i) => String(2013 + i));
+    const chart = ['Ferry passengers a year', '900', 'thousand', '600', '300', '0', ...years, ...years.map((y) => `${y.slice(2)}k`), 'Source: harbour board'];
+    const story = [...STORY, ...STORY.map((p) => p.replace(/\.$/, ', the chair added.'))];
+    const result = extractArticle([...MENU, 'Pier to be rebuilt', 'May 5, 2024', ...story.slice(0, 3), ...chart, ...story.slice(3), 'Share this:', 'Facebook'].join('\n'));
+    expect(result.bodyText).toContain(story[0]);
+    expect(result.bodyText).toContain(story[5]);
+  });
+
   it('keeps a checklist whose items have clauses but no full stops', () => {
     const items = [
       'Book the hall – compare prices, visit two or three, sign early',

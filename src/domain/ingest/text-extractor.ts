@@ -210,6 +210,7 @@ function proseRuns(lines: string[]): (Region & { score: number })[] {
   let best = { start: 0, end: 0, score: 0 };
   let start = 0;
   let score = 0;
+  let gap = 0;
   const close = () => {
     if (best.score > 0) runs.push(best);
     best = { start: 0, end: 0, score: 0 };
@@ -223,7 +224,10 @@ function proseRuns(lines: string[]): (Region & { score: number })[] {
     }
     const tokens = countTokens(line);
     const prose = isProse(line, tokens) || runsOnInto(line, tokens, lines[i + 1] ?? '');
-    const value = prose && !isHeadMeta(line) ? tokens : -FRAME_LINE_COST;
+    const isText = prose && !isHeadMeta(line);
+    // A stretch of short lines inside an article (a chart's labels, a table) costs at most GAP_COST_CAP.
+    const value = isText ? tokens : gap + FRAME_LINE_COST <= GAP_COST_CAP ? -FRAME_LINE_COST : 0;
+    gap = isText ? 0 : gap + FRAME_LINE_COST;
     if (score + value <= 0) {
       close();
       start = i + 1;
@@ -236,6 +240,9 @@ function proseRuns(lines: string[]): (Region & { score: number })[] {
   close();
   return runs;
 }
+
+/** What the longest stretch of short lines costs: eight menu lines' worth, so a chart inside a story does not split it. */
+const GAP_COST_CAP = 8 * FRAME_LINE_COST;
 
 /** How many lines next to the densest run may still be the story's own bylines or editor. */
 const BYLINE_REACH = 3;

@@ -83,6 +83,14 @@ describe('pasted English page', () => {
     expect(result.bodyText).toContain(story[5]);
   });
 
+  it('keeps a table of time-stamped rows inside a story, which is no thread of posts', () => {
+    const rows = ['2024-05-01 06:00 │ north gate │ 412', '2024-05-01 07:00 │ north gate │ 388', '2024-05-01 08:00 │ north gate │ 455', '2024-05-01 09:00 │ north gate │ 402'];
+    const story = [...STORY, ...STORY.map((p) => p.replace(/\.$/, ', the chair added.'))];
+    const result = extractArticle([...MENU, 'Pier to be rebuilt', 'May 5, 2024', ...story.slice(0, 3), ...rows, ...story.slice(3), 'Share this:'].join('\n'));
+    expect(result.bodyText).toContain(story[5]);
+    expect(result.bodyText).toContain(rows[0]);
+  });
+
   it('keeps a checklist whose items have clauses but no full stops', () => {
     const items = [
       'Book the hall – compare prices, visit two or three, sign early',

@@ -182,6 +182,18 @@ function isEntryStamp(line: string): boolean {
   return (/\d{1,2}[:：]\d{2}/.test(line) && findDates(line).length > 0) || RELATIVE_TIME_RE.test(line);
 }
 
+/**
+ * A stamp starts a post (a post's closing signature and the next one's stamped title may stand
+ * together); three stamps or more one under another are rows of a table or a log.
+ */
+function startsPost(lines: string[], i: number): boolean {
+  if (!isEntryStamp(lines[i] ?? '')) return false;
+  const stamped = (k: number) => isEntryStamp(lines[k] ?? '');
+  const before = stamped(i - 1) ? (stamped(i - 2) ? 2 : 1) : 0;
+  const after = stamped(i + 1) ? (stamped(i + 2) ? 2 : 1) : 0;
+  return before + 1 + after < 3;
+}
+
 /** Comment threads and feeds stamp posts by age: 2 days ago at 08:49 am, 3小时前, 昨天 12:08. */
 const RELATIVE_TIME_RE =
   /(?:^|\s)(?:\d+|an?)\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b|\d+\s*(?:秒|分钟|小时|天|周|个月|年)前|(?:今天|昨天|前天)\s*\d{1,2}[:：]\d{2}/i;
@@ -216,7 +228,7 @@ function proseRuns(lines: string[]): (Region & { score: number })[] {
     best = { start: 0, end: 0, score: 0 };
   };
   for (const [i, line] of lines.entries()) {
-    if (isBarrier(line) || isEntryStamp(line)) {
+    if (isBarrier(line) || startsPost(lines, i)) {
       close();
       start = i + 1;
       score = 0;

@@ -769,7 +769,56 @@ function toBlocks(elements: Element[], stats: Map<Element, NodeStats>, baseUrl: 
     walk(el, state, 0);
     flush(state);
   }
-  return attachCaptions(state.blocks).filter((b) => !(b.kind === 'p' && isFurnitureLine(b.text)));
+  return dropRepeats(attachCaptions(state.blocks).filter((b) => !(b.kind === 'p' && isFurnitureLine(b.text))));
+}
+
+/** Show more / less toggles after a caption: `… more`, `less`. */
+const TOGGLE_RE = /\s*(?:\.\.\.|…)?\s*\b(?:less|more|show more|show less|read more)$/i;
+/** A photo viewer's buttons printed as text. */
+const VIEWER_CONTROL_RE = /^(?:caption|hide caption|show caption|toggle caption|close|enlarge|expand|collapse|fullscreen)$/i;
+
+/** A photo's credit printed under it as a line of its own: Photo: Hau Dinh, AP. */
+const CREDIT_LINE_RE = /^(?:photo|photograph|image|picture|credit)s?(?:\s+by)?\s*[:：]\s*(\S.{0,80})$/i;
+
+/**
+ * Photo galleries repeat a caption (under the slide, cut short in a show-more toggle, in the full-screen
+ * viewer) and its credit, and print their buttons (Caption, Close) as text. The photo keeps the caption
+ * and credit once; the copies and the buttons go. Paragraphs that merely repeat one another are left
+ * alone: a text may say the same thing twice.
+ */
+function dropRepeats(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  for (const block of blocks) {
+    if (block.kind !== 'p') {
+      out.push(block);
+      continue;
+    }
+    if (VIEWER_CONTROL_RE.test(block.text.trim())) continue;
+    const credit = CREDIT_LINE_RE.exec(block.text)?.[1];
+    const at = credit ? creditedFigure(out, credit) : captionedFigure(out, block.text);
+    const figure = out[at];
+    if (figure?.kind !== 'figure') out.push(block);
+    else if (credit && !figure.credit) out[at] = { ...figure, credit };
+    else if (!credit && !figure.caption) out[at] = { ...figure, caption: block.text.replace(TOGGLE_RE, '') };
+  }
+  return out;
+}
+
+/** The photo whose alt or caption a paragraph repeats, whole or cut short (… more), or -1. */
+function captionedFigure(out: Block[], text: string): number {
+  if (text.length < 30) return -1;
+  const stem = text.replace(TOGGLE_RE, '').replace(/\s*(?:\.\.\.|…)$/, '').toLowerCase();
+  return out.findIndex((b) => {
+    if (b.kind !== 'figure') return false;
+    return [b.alt, b.caption].some((c) => c.length >= 30 && (c.toLowerCase().startsWith(stem) || (stem.startsWith(c.toLowerCase()) && stem.length - c.length < 10)));
+  });
+}
+
+/** The photo a credit line belongs to: the one just above it, or one that already has that credit; or -1. */
+function creditedFigure(out: Block[], credit: string): number {
+  const last = out.at(-1);
+  if (last?.kind === 'figure' && !last.credit) return out.length - 1;
+  return out.findIndex((b) => b.kind === 'figure' && b.credit === credit);
 }
 
 function flush(state: WalkState): void {

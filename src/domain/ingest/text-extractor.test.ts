@@ -91,6 +91,11 @@ describe('pasted English page', () => {
     expect(result.bodyText).toContain(rows[0]);
   });
 
+  it('leaves out ad-slot labels and wordless lines between paragraphs', () => {
+    const result = extractArticle([...MENU, 'Pier to be rebuilt', 'May 5, 2024', STORY[0], 'Advertisement', STORY[1], '\u200d', STORY[2], 'Share this:'].join('\n'));
+    expect(result.bodyText.split('\n')).toEqual(STORY);
+  });
+
   it('keeps a checklist whose items have clauses but no full stops', () => {
     const items = [
       'Book the hall – compare prices, visit two or three, sign early',

@@ -446,7 +446,12 @@ function readBody(lines: string[], region: Region): { editor: string; blocks: Bl
   const inside = lines.slice(region.start, region.end);
   const furniture = inside.filter(isFurnitureLine);
   const editor = [...furniture, ...lines.slice(region.end, region.end + EDITOR_REACH)].map(findEditorLabel).find(Boolean) ?? '';
-  return { editor, blocks: linesToBlocks(inside.filter((l) => !isFurnitureLine(l))) };
+  return { editor, blocks: linesToBlocks(inside.filter((l) => !isFurnitureLine(l) && !isSlotLabel(l))) };
+}
+
+/** The label of an ad slot, or a line with no word at all (a stray bracket, a zero-width joiner): never the story's. */
+function isSlotLabel(line: string): boolean {
+  return !/[\p{L}\p{N}]/u.test(line) || /^(advertisement|advertising|sponsored|ad|广告|推广)$/i.test(line);
 }
 
 function linesToBlocks(lines: string[]): Block[] {

@@ -71,7 +71,7 @@ if (flag('--show-misses')) {
 }
 if (compareArg) {
   const earlier = JSON.parse(readFileSync(compareArg, 'utf8')) as { date: string; rows: Record<string, SetRow[]> };
-  console.log(`\ninkstone, before (${earlier.date}) → now`);
+  console.log(`\n${main}, before (${earlier.date}) → now`);
   console.log(renderComparison(earlier.rows[main] ?? [], rows[main] ?? []));
 }
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');

@@ -264,6 +264,17 @@ describe('authors declared for machines', () => {
 <p>本文利用三个城市的问卷数据，分析了居住地附近绿地面积与居民自评健康之间的关系，并讨论了可能的机制。</p></body></html>`;
     expect(extractArticle(html).authors).toEqual(['钱岚']);
   });
+
+  it('reads schema.org data wrapped in a CDATA section', () => {
+    const data = JSON.stringify({ '@context': { '@vocab': 'http://schema.org' }, '@type': 'NewsArticle', headline: 'Harbour ferry returns', datePublished: '2024-12-07T09:30:00+08:00', author: [{ '@type': 'Person', name: 'Ann Lee' }, { '@type': 'Person', name: 'Bo Chen' }] });
+    const prose = '<p>' + 'The harbour ferry is back on its old route after two years of repairs to the pier. '.repeat(4) + '</p>';
+    for (const wrapped of [`<![CDATA[ ${data} ]]>`, `//<![CDATA[\n${data}\n//]]>`]) {
+      const html = `<!doctype html><html><head><title>Harbour ferry returns</title><script type="application/ld+json">${wrapped}</script></head><body><h1>Harbour ferry returns</h1><article>${prose}${prose}</article></body></html>`;
+      const result = extractArticle(html);
+      expect(result.authors).toEqual(['Ann Lee', 'Bo Chen']);
+      expect(result.publishedAt).toBe('2024-12-07T09:30:00+08:00');
+    }
+  });
 });
 
 describe('an article in page-builder blocks', () => {

@@ -40,7 +40,9 @@ export function collectLinkedData(jsonTexts: string[]): LinkedData {
 
 function parseJsonItems(text: string): Array<Record<string, unknown>> {
   try {
-    const value: unknown = JSON.parse(text);
+    // XHTML-minded templates wrap the JSON in a CDATA section, sometimes behind // comments.
+    const json = text.replace(/^\s*(?:\/\/\s*)?<!\[CDATA\[/, '').replace(/(?:\/\/\s*)?\]\]>\s*$/, '');
+    const value: unknown = JSON.parse(json);
     const list = Array.isArray(value) ? value : [value];
     return list.flatMap((v) => {
       if (!v || typeof v !== 'object') return [];

@@ -265,10 +265,12 @@ describe('authors declared for machines', () => {
     expect(extractArticle(html).authors).toEqual(['钱岚']);
   });
 
-  it('reads schema.org data wrapped in a CDATA section', () => {
+  it('reads schema.org data wrapped in a CDATA section or written loosely by hand', () => {
     const data = JSON.stringify({ '@context': { '@vocab': 'http://schema.org' }, '@type': 'NewsArticle', headline: 'Harbour ferry returns', datePublished: '2024-12-07T09:30:00+08:00', author: [{ '@type': 'Person', name: 'Ann Lee' }, { '@type': 'Person', name: 'Bo Chen' }] });
     const prose = '<p>' + 'The harbour ferry is back on its old route after two years of repairs to the pier. '.repeat(4) + '</p>';
-    for (const wrapped of [`<![CDATA[ ${data} ]]>`, `//<![CDATA[\n${data}\n//]]>`]) {
+    // Also as templates write it by hand: a line break inside a string, a comma before the closing bracket.
+    const handWritten = data.replace('"Harbour ferry returns"', '"Harbour ferry\nreturns"').replace(/\}\]\}$/, '},]}');
+    for (const wrapped of [`<![CDATA[ ${data} ]]>`, `//<![CDATA[\n${data}\n//]]>`, handWritten]) {
       const html = `<!doctype html><html><head><title>Harbour ferry returns</title><script type="application/ld+json">${wrapped}</script></head><body><h1>Harbour ferry returns</h1><article>${prose}${prose}</article></body></html>`;
       const result = extractArticle(html);
       expect(result.authors).toEqual(['Ann Lee', 'Bo Chen']);

@@ -42,7 +42,7 @@ function parseJsonItems(text: string): Array<Record<string, unknown>> {
   try {
     // XHTML-minded templates wrap the JSON in a CDATA section, sometimes behind // comments.
     const json = text.replace(/^\s*(?:\/\/\s*)?<!\[CDATA\[/, '').replace(/(?:\/\/\s*)?\]\]>\s*$/, '');
-    const value: unknown = JSON.parse(json);
+    const value = parseLeniently(json);
     const list = Array.isArray(value) ? value : [value];
     return list.flatMap((v) => {
       if (!v || typeof v !== 'object') return [];
@@ -51,6 +51,19 @@ function parseJsonItems(text: string): Array<Record<string, unknown>> {
     });
   } catch {
     return [];
+  }
+}
+
+/**
+ * JSON as templates write it: raw line breaks inside strings (a description pasted in) and commas before a
+ * closing bracket are common, and browsers' consumers (search engines) tolerate them; so do we.
+ */
+function parseLeniently(json: string): unknown {
+  try {
+    return JSON.parse(json);
+  } catch {
+    // Control characters are whitespace outside strings and invalid inside them: a space is right either way.
+    return JSON.parse(json.replace(/[\u0000-\u001f]+/g, ' ').replace(/,\s*([}\]])/g, '$1'));
   }
 }
 

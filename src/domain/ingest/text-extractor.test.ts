@@ -198,6 +198,15 @@ describe('pasted Chinese page', () => {
     expect(result.publishedAt).toBe('2024-05-06T09:30:12+08:00');
   });
 
+  it('keeps a sentence of the story that speaks of 侵权 after a clause', () => {
+    const sentence = '需要指出的是，这里的“侵权”说法并不准确，码头的产权一直属于区政府，居民代表对此也没有异议。';
+    const text = ['东湖老码头将原址重建', '来源：东湖日报 时间：2024-05-06', ...中文正文.slice(0, 2), sentence, 中文正文[2], '版权声明：本网所有作品未经授权不得转载。'].join('\n');
+    const body = extractArticle(text).bodyText;
+    expect(body).toContain(sentence);
+    expect(body).toContain('方便出海。');
+    expect(body).not.toContain('版权声明');
+  });
+
   it('leaves out lists of other stories and a copyright block however long their lines are', () => {
     const text = [
       '东湖老码头将原址重建',

@@ -166,9 +166,16 @@ const LATIN_END_RE =
 // The same on Chinese pages, beyond the markers the HTML reader shares: comment threads, tag lines, the editor's sign-off.
 const ZH_END_RE = /^(热门评论|最新评论|全部评论|精彩评论|网友评论|评论区|用户评论|读者评论|已有\d+条评论|标签|关键词|关键字)/;
 
+/** 版权声明…, © 2024…; not a sentence of the story that happens to say 侵权 after a clause (需要指出的是，这里的“侵权”…). */
+function isLegalNotice(line: string): boolean {
+  if (!isCopyrightMarker(line)) return false;
+  const keyword = line.search(/版权|免责|侵权|copyright|©/i);
+  return keyword < 0 || !/[，,]/.test(line.slice(0, keyword));
+}
+
 /** A line that no article runs across: where the frame, comments or other stories begin. */
 function isBarrier(line: string): boolean {
-  if (isEndMarker(line) || isCopyrightMarker(line)) return true;
+  if (isEndMarker(line) || isLegalNotice(line)) return true;
   return line.length <= 80 && (LATIN_END_RE.test(line) || ZH_END_RE.test(line) || matchEditorLine(line) !== null);
 }
 

@@ -121,9 +121,19 @@ describe('pasted English page', () => {
       ['Old ferry pier to be rebuilt after decade-long dispute', 'Anna Berg - May 5, 2024 8:02 pm UTC'],
       ['Old ferry pier to be rebuilt after decade-long dispute', 'Anna Berg', 'May 5, 2024'],
       ['Old ferry pier to be rebuilt after decade-long dispute', 'by Anna Berg—6 min read'],
+      ['Old ferry pier to be rebuilt after decade-long dispute', 'Anna Berg', '6 min read'],
+      ['Old ferry pier to be rebuilt after decade-long dispute', 'Posted on May 5, 2024 by Anna Berg - 5 Comments'],
+      ['Old ferry pier to be rebuilt after decade-long dispute', 'By Anna Berg@annaberg Updated May 5, 2024, 2:15pm'],
+      ['Old ferry pier to be rebuilt after decade-long dispute', 'by Anna Berg5 May 2024'],
+      ['// By Anna Berg • May 5, 2024', 'Old ferry pier to be rebuilt after decade-long dispute', ...MENU, ...MENU],
     ]) {
       expect(extractArticle(englishPage(head)).authors).toEqual(['Anna Berg']);
     }
+  });
+
+  it('reads bylines in French and Spanish, with their own word for and', () => {
+    expect(extractArticle(englishPage(['Le vieux ponton sera reconstruit', 'Par Anne Berg et Thomas Reyes'])).authors).toEqual(['Anne Berg', 'Thomas Reyes']);
+    expect(extractArticle(englishPage(['El viejo muelle será reconstruido', 'Por Ana Berg y Tomás Reyes'])).authors).toEqual(['Ana Berg', 'Tomás Reyes']);
   });
 
   it('dates the story by the stamp in its head, not by the comments', () => {

@@ -67,7 +67,7 @@ export function readPlainText(input: string): TextReading {
   const between = titleIndex >= 0 ? (lines.slice(titleIndex + 1, Math.min(headEnd, titleIndex + 3)).find(isSubtitleLine) ?? '') : '';
   const head = lines.slice(Math.max(0, titleIndex), region.start);
   // Bylines may stand over the headline too (a kicker, the writer, then the headline).
-  const bylineWindow = lines.slice(Math.max(0, Math.min(titleIndex < 0 ? region.start : titleIndex, region.start - HEADLINE_REACH)), region.start);
+  const bylineWindow = lines.slice(Math.max(0, Math.min(titleIndex < 0 ? region.start : titleIndex, region.start - BYLINE_WINDOW)), region.start);
   return {
     title,
     subtitle: between.replace(/^[—–-]{1,2}\s*/, ''),
@@ -243,7 +243,7 @@ function proseRuns(lines: string[]): (Region & { score: number })[] {
     }
     const tokens = countTokens(line);
     const prose = isProse(line, tokens) || runsOnInto(line, tokens, lines[i + 1] ?? '');
-    const isText = prose && !isHeadMeta(line);
+    const isText = prose && !isHeadMeta(line) && !isLatinBylineLine(line);
     // A stretch of short lines inside an article (a chart's labels, a table) costs at most GAP_COST_CAP.
     const value = isText ? tokens : gap + FRAME_LINE_COST <= GAP_COST_CAP ? -FRAME_LINE_COST : 0;
     gap = isText ? 0 : gap + FRAME_LINE_COST;
@@ -305,6 +305,9 @@ function findMetaAbove(lines: string[], start: number): number {
   }
   return -1;
 }
+
+/** How far above the body a byline may stand: a By line is unmistakable, so it may be looked for far. */
+const BYLINE_WINDOW = 30;
 
 /** How far above the article its headline may stand (time stamps, bylines, photo credits between). */
 const HEADLINE_REACH = 10;
@@ -404,12 +407,20 @@ function isHeadlineLike(line: string): boolean {
 }
 
 // By Jane Doe, Posted by Jane Doe on May 5, 2020, Written by A and B | Staff Writer.
-const LATIN_BYLINE_RE = /^(?:(?:posted|written|words|story|reporting|text)\s+)?by[:\s]\s*(.+)$/i;
+// By, and its French, Spanish, German and Dutch twins (Par Sébastien Farcis); a leading // or bullet is decoration.
+const LATIN_BYLINE_RE = /^[^\p{L}]{0,3}(?:(?:posted|written|words|story|reporting|text|photos?)\s+)?(?:by|par|por|von|door)[:\s]\s*(.+)$/iu;
+// Posted on May 5, 2024 by Jane Doe.
+const DATED_BYLINE_RE = /^(?:(?:posted|published|updated)\s+)?on\s+.{4,40}?\s+by\s+(.+)$/i;
 const NAME_WORD_RE = /^(?:\p{Lu}[\p{L}'’.-]*|de|da|del|der|di|du|la|le|van|von|bin|al|and|&)$/u;
+
+/** A line that opens with a byline label (By …, Posted on … by …): the story's head, however long. */
+function isLatinBylineLine(line: string): boolean {
+  return LATIN_BYLINE_RE.test(line) || DATED_BYLINE_RE.test(line);
+}
 
 /** The people a Latin-script byline line names (By Jane Doe), without its label and the date or role after them. */
 export function findLatinByline(line: string): string[] {
-  const m = LATIN_BYLINE_RE.exec(line);
+  const m = LATIN_BYLINE_RE.exec(line) ?? DATED_BYLINE_RE.exec(line);
   // After a By, one word may be a name (By Catherine); unlabelled, a name has two words at least.
   return m?.[1] ? latinNames(m[1], 1) : [];
 }
@@ -421,18 +432,22 @@ export function findLatinByline(line: string): string[] {
 function findSignedStamp(line: string, next: string): string[] {
   const dated = findDates(line)[0];
   if (dated) return dated.index > 0 && /[-–—|·•]\s*$/.test(line.slice(0, dated.index)) ? latinNames(line.slice(0, dated.index)) : [];
-  return findDates(next)[0]?.index === 0 ? latinNames(line) : [];
+  return findDates(next)[0]?.index === 0 || SIGNATURE_NEXT_RE.test(next) ? latinNames(line) : [];
 }
+
+/** What blogs put under the writer's name: a reading time, a follow button. */
+const SIGNATURE_NEXT_RE = /^(?:\d+\s+min(?:ute)?s?\s+read|follow)$/i;
 
 /** Names in what follows a byline label: the date, a role or a reading time after them is dropped; every name must be capitalised words. */
 function latinNames(text: string, minWords = 2): string[] {
   const names = text
     .replace(/\s*[(（][^)）]*[)）]/g, '')
+    .replace(/\s*@\w+/g, '')
     .replace(/\s+(?:on|at|updated|published|posted|in)\b.*$/i, '')
     .replace(/\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d.*$/i, '')
-    .replace(/\s+\d.*$/, '')
+    .replace(/\s*\d.*$/, '')
     .replace(/\s*[|•·–—]\s*.*$|\s*[,-]\s+.*$|\s+[-–—|·•]?$/, '')
-    .split(/\s*(?:&|\band\b)\s*/i)
+    .split(/\s*(?:&|\b(?:and|y|et|und|e)\b)\s*/i)
     .map((n) => n.trim())
     .filter(Boolean);
   const isName = (n: string) => {

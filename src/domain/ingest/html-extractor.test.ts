@@ -357,6 +357,10 @@ describe('the byline box of an English page', () => {
     expect(extractArticle(withBox('<div class="byline"><span>| BY:</span> <span>Ann Lee</span></div>')).authors).toEqual(['Ann Lee']);
   });
 
+  it('lists the people a wire byline names, without the agency and their roles', () => {
+    expect(extractArticle(withBox('<div class="byline">By ANN LEE and BO CHEN, Associated Press</div>')).authors).toEqual(['Ann Lee', 'Bo Chen']);
+  });
+
   it('does not take the forum software that signs its template for the author', () => {
     const html = withBox('<div class="byline">By Ann Lee</div>').replace('</title>', '</title><meta name="generator" content="Discuz! X3.4"><meta name="author" content="Discuz! Team and Comsenz UI Team">');
     expect(extractArticle(html).authors).toEqual(['Ann Lee']);

@@ -4,6 +4,7 @@ import { type FoundDate, findDates, parseMachineDate } from './date-parse.ts';
 import { type DocumentStats, type NodeStats, childElements, computeStats, countChars, linkDensity } from './dom-stats.ts';
 import type { Block } from './extraction.ts';
 import { collectLinkedData, collectMeta, findMachineAuthors, findMachineDate, findTextDate, findUrlDate } from './html-metadata.ts';
+import { namesFromLatinByline } from './latin-bylines.ts';
 import { findBylineAuthors, findEditorLabel, findHeaderAuthors, findPosterName, isOrganisationOrAccount, isSurnamedName, matchBylineLine } from './bylines.ts';
 import { findSource, isFurnitureLine, isMetaLine, looksLikeCaption } from './zh-conventions.ts';
 
@@ -111,7 +112,7 @@ export function readHtml(html: string, pageUrl = ''): HtmlReading {
   const machine = findMachineAuthors(meta, ld).filter((a) => !isSiteName(a, siteNames) && !namesSoftware(a, meta.get('generator') ?? ''));
   const boxes = machine.length ? [] : findBylineElement(scan.bylineCandidates);
   const named = machine.length ? machine : boxes.length ? boxes : findBylineElement(scan.authorLinks);
-  const declaredAuthors = named.filter((a) => !isSiteName(a, siteNames));
+  const declaredAuthors = named.filter((a) => !isSiteName(a, siteNames)).flatMap(personNames);
   return {
     title,
     subtitle,
@@ -1107,6 +1108,13 @@ function isSiteName(author: string, siteNames: string[]): boolean {
   if (!/[\u4e00-\u9fff]/.test(a)) return /^\S*\d{4,}\S*$/.test(a);
   // Chinese sites fill the author tag with their own name (网易 on …_网易新闻); English sites that do mean it as the byline.
   return isOrganisationOrAccount(a) || siteNames.some((site) => site.length >= 2 && (site.includes(a) || (a.length >= 4 && a.includes(site.trim()))));
+}
+
+/** A Latin-script byline as the people it names (By TOM KRISHER, AP Auto Writer → Tom Krisher); anything else as written. */
+function personNames(byline: string): string[] {
+  if (/[\u3040-\u30ff\u4e00-\u9fff]/.test(byline)) return [byline];
+  const names = namesFromLatinByline(byline);
+  return names.length ? names : [byline];
 }
 
 /** Forum and blog software signs its templates in the author tag (Discuz! Team, beside generator Discuz! X3.4). */

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { namesFromLatinByline } from './latin-bylines.ts';
+
+describe('a Latin-script byline as the people it names', () => {
+  it('leaves out labels, roles, outlets, credentials, handles and time stamps', () => {
+    expect(namesFromLatinByline('By ANN LEE, AP Harbour Writer')).toEqual(['Ann Lee']);
+    expect(namesFromLatinByline('Analysis by Bo Chen, Harbour Daily Editor-at-large')).toEqual(['Bo Chen']);
+    expect(namesFromLatinByline('Cara Diaz Associated Press Published 11:34 PM EST')).toEqual(['Cara Diaz']);
+    expect(namesFromLatinByline('Dee Evans, MS, RD')).toEqual(['Dee Evans']);
+    expect(namesFromLatinByline('Eli Fox @elifox')).toEqual(['Eli Fox']);
+    expect(namesFromLatinByline('Fay Gold, Harbour Insider')).toEqual(['Fay Gold']);
+    expect(namesFromLatinByline('Gus Hart. Bay Weekly')).toEqual(['Gus Hart']);
+    expect(namesFromLatinByline('Ivy Jones is a freelance writer living in Portland')).toEqual(['Ivy Jones']);
+    expect(namesFromLatinByline('Jo Kim 412 4 silver badges 11 bronze badges')).toEqual(['Jo Kim']);
+  });
+
+  it('splits lists of writers and sets capitals in name case', () => {
+    expect(namesFromLatinByline('LISA MOORE, MARY CLARE NOLAN and ERIC OWEN')).toEqual(['Lisa Moore', 'Mary Clare Nolan', 'Eric Owen']);
+    expect(namesFromLatinByline('Kevin Park and Trevor J. Quinn')).toEqual(['Kevin Park', 'Trevor J. Quinn']);
+    expect(namesFromLatinByline('Sandee LaRue, CNN')).toEqual(['Sandee LaRue']);
+  });
+
+  it('names nobody when the byline is the outlet, its staff, or not a list of people', () => {
+    for (const byline of ['Harbour Daily Staff', 'Science X staff', 'The Russian and Syrian defense ministries', 'Reuters', 'admin', 'Richard (R.J.) Eskow']) {
+      expect(namesFromLatinByline(byline), byline).toEqual([]);
+    }
+  });
+});

@@ -1033,6 +1033,8 @@ function findBylineElement(candidates: Element[]): string[] {
       continue;
     }
     const name = latinByline(el);
+    // A box of several words that names no person is a teaser or a caption in a byline's dress (Matt Bai The real problem…).
+    if (name.split(' ').length > 4 && !namesFromLatinByline(name).length) continue;
     if (name.length >= 2 && name.length <= 60) return [name];
   }
   return [];

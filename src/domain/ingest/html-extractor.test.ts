@@ -357,6 +357,11 @@ describe('the byline box of an English page', () => {
     expect(extractArticle(withBox('<div class="byline"><span>| BY:</span> <span>Ann Lee</span></div>')).authors).toEqual(['Ann Lee']);
   });
 
+  it('passes over a columnist’s teaser dressed as a byline for the story’s own byline', () => {
+    const boxes = '<div class="author">Harry Moss The trouble with bridges that nobody crosses</div><div class="byline">By Ann Lee</div>';
+    expect(extractArticle(withBox(boxes)).authors).toEqual(['Ann Lee']);
+  });
+
   it('lists the people a wire byline names, without the agency and their roles', () => {
     expect(extractArticle(withBox('<div class="byline">By ANN LEE and BO CHEN, Associated Press</div>')).authors).toEqual(['Ann Lee', 'Bo Chen']);
   });

@@ -192,6 +192,18 @@ describe('pasted Chinese page', () => {
     expect(result.authors).toEqual(['李文海']);
   });
 
+  it('tells a long headline with a comma from the story’s first paragraph', () => {
+    const headline = '东湖老码头将在原址重建，明年春天动工工期约一年半';
+    const result = extractArticle(['首页 新闻 政务 图片 要闻 财经', '登录', headline, '昨天', ...中文正文].join('\n'));
+    expect(result.title).toBe(headline);
+    expect(result.bodyText).not.toContain(headline);
+  });
+
+  it('takes the headline over the author’s box, by the words the story repeats', () => {
+    const text = ['首页 新闻 政务 图片 要闻 财经', '东湖老码头将原址重建 渔民盼临时停靠点', '李文海东湖大学城市规划研究院副院长', '分享到：', '2024-05-06 09:30:12 来源：东湖日报', ...中文正文].join('\n');
+    expect(extractArticle(text).title).toBe('东湖老码头将原址重建 渔民盼临时停靠点');
+  });
+
   it('takes the newest entry of a blog archive, each entry under its own time stamp', () => {
     const text = [
       '东湖随笔 首页 相册 留言',

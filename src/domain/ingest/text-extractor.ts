@@ -217,7 +217,18 @@ function bodyRegion(lines: string[]): Region {
   const best = Math.max(0, ...runs.map((r) => r.score));
   const chosen = runs.find((r) => r.score >= best * LEAD_RUN_SHARE);
   if (!chosen) return { start: 0, end: lines.length };
-  return widenToBylines(lines, chosen);
+  return widenToBylines(lines, skipLeadingHeadline(lines, chosen));
+}
+
+/**
+ * A long headline with a comma reads as prose (运营商手机促销方式曝光，禁止提供购机补贴); when the run
+ * opens with a line that ends no sentence and a short line (昨天, a time stamp) follows it, that line is the head.
+ */
+function skipLeadingHeadline(lines: string[], run: Region): Region {
+  const first = lines[run.start] ?? '';
+  const next = lines[run.start + 1] ?? '';
+  const opensHead = run.end - run.start > 2 && !/[。！？.!?…”"」』)）]$/.test(first) && !isProse(next, countTokens(next));
+  return opensHead ? { start: run.start + 1, end: run.end } : run;
 }
 
 /** The article comes before its comments, and an archive shows its newest entry first: the first run half as strong as the strongest wins. */
@@ -318,10 +329,8 @@ const HEADLINE_REACH = 10;
  */
 function findHeadline(lines: string[], metaIndex: number, region: Region): number {
   const bodyStart = region.start;
-  if (metaIndex < 0) {
-    const telling = findTellingHeadline(lines, region);
-    if (telling >= 0) return telling;
-  }
+  const telling = findTellingHeadline(lines, region, metaIndex >= 0 ? metaIndex : region.start);
+  if (telling >= 0) return telling;
   const anchor = metaIndex >= 0 ? metaIndex : findStampAbove(lines, bodyStart);
   const found = anchor >= 0 ? findHeadlineAbove(lines, anchor) : -1;
   if (found >= 0) return found;
@@ -339,11 +348,11 @@ const HEADLINE_WORD_SHARE = 0.5;
  * The line over the body that reads as a headline and whose words the body uses most: a headline
  * names what the story is about, a menu item or a reading prompt does not. Among equals, the nearest.
  */
-function findTellingHeadline(lines: string[], region: Region): number {
+function findTellingHeadline(lines: string[], region: Region, above: number): number {
   const body = new Set(lines.slice(region.start, region.end).flatMap(contentWords));
   let best = -1;
   let bestShare = HEADLINE_WORD_SHARE;
-  for (let i = region.start - 1; i >= Math.max(0, region.start - HEADLINE_WORD_REACH); i--) {
+  for (let i = above - 1; i >= Math.max(0, above - HEADLINE_WORD_REACH); i--) {
     const line = lines[i] ?? '';
     if (isBarrier(line) && !isFurnitureLine(line)) break;
     const words = contentWords(line);

@@ -96,6 +96,11 @@ describe('pasted English page', () => {
     expect(result.bodyText.split('\n')).toEqual(STORY);
   });
 
+  it('reads on past a picture’s copyright credit, and stops at the site’s copyright line', () => {
+    const text = [...MENU, 'Pier to be rebuilt', 'May 5, 2024', STORY[0], 'Image copyright Getty Images', 'Image caption The old pier in winter', STORY[1], STORY[2], 'Copyright © 2024 Harbour News. All rights reserved.', STORY[0].replace('The', 'A')];
+    expect(extractArticle(text.join('\n')).bodyText.split('\n').filter((l) => !l.startsWith('Image'))).toEqual(STORY);
+  });
+
   it('keeps a checklist whose items have clauses but no full stops', () => {
     const items = [
       'Book the hall – compare prices, visit two or three, sign early',

@@ -169,6 +169,8 @@ const ZH_END_RE = /^(热门评论|最新评论|全部评论|精彩评论|网友�
 /** 版权声明…, © 2024…; not a sentence of the story that happens to say 侵权 after a clause (需要指出的是，这里的“侵权”…). */
 function isLegalNotice(line: string): boolean {
   if (!isCopyrightMarker(line)) return false;
+  // A picture's credit (Image copyright Getty Images, © Reuters) is no site footer; a footer names its year or its rights.
+  if (!/\p{Script=Han}/u.test(line) && !/\b(?:19|20)\d{2}\b|rights|reserved/i.test(line)) return false;
   const keyword = line.search(/版权|免责|侵权|copyright|©/i);
   return keyword < 0 || !/[，,]/.test(line.slice(0, keyword));
 }

@@ -97,7 +97,7 @@ describe('pasted English page', () => {
   });
 
   it('reads on past a picture’s copyright credit, and stops at the site’s copyright line', () => {
-    const text = [...MENU, 'Pier to be rebuilt', 'May 5, 2024', STORY[0], 'Image copyright Getty Images', 'Image caption The old pier in winter', STORY[1], STORY[2], 'Copyright © 2024 Harbour News. All rights reserved.', STORY[0].replace('The', 'A')];
+    const text = [...MENU, 'Pier to be rebuilt', 'May 5, 2024', STORY[0], 'Image copyright Getty Images', 'Image caption The old pier in winter', STORY[1], STORY[2], 'Copyright © 2024 Harbour News. All rights reserved.', 'A second story begins here and runs on for long enough to count as a paragraph of its own, like the first.'];
     expect(extractArticle(text.join('\n')).bodyText.split('\n').filter((l) => !l.startsWith('Image'))).toEqual(STORY);
   });
 

@@ -236,12 +236,21 @@ describe('teasers for other pages', () => {
 });
 
 describe('the publish date', () => {
+  const body = '<h1>Harbour bridge reopens</h1><p>The harbour bridge reopened to traffic this morning after eight months of repairs, the city said on 2 March.</p>';
+  const head = (metas: string) => `<!doctype html><html><head><title>Harbour bridge reopens</title>${metas}</head><body>${body}</body></html>`;
+
   it('reads a publish time from meta tags whose names CMSs invent (pdate, apub:time), not a modified time', () => {
-    const body = '<h1>Harbour bridge reopens</h1><p>The harbour bridge reopened to traffic this morning after eight months of repairs, the city said on 2 March.</p>';
-    const head = (metas: string) => `<!doctype html><html><head><title>Harbour bridge reopens</title>${metas}</head><body>${body}</body></html>`;
     expect(extractArticle(head('<meta name="pdate" content="2024-03-04">')).publishedAt?.slice(0, 10)).toBe('2024-03-04');
     expect(extractArticle(head('<meta name="apub:time" content="2024-3-5 21:30:50">')).publishedAt?.slice(0, 10)).toBe('2024-03-05');
     expect(extractArticle(head('<meta name="last-modified-time" content="2024-03-09">')).publishedAt).toBeNull();
+  });
+
+  it('takes the earlier of the meta tag and the structured data when they disagree, keeping the time of day', () => {
+    const ld = (date: string) => `<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"${date}"}</script>`;
+    const updatedTag = head(`<meta property="article:published_time" content="2024-03-07T12:43:39Z">${ld('2024-03-06T22:00:40Z')}`);
+    expect(extractArticle(updatedTag).publishedAt).toBe('2024-03-06T22:00:40+00:00');
+    const dayOnly = head(`<meta property="article:published_time" content="2024-03-06T16:07:38Z">${ld('2024-03-06')}`);
+    expect(extractArticle(dayOnly).publishedAt).toBe('2024-03-06T16:07:38+00:00');
   });
 });
 

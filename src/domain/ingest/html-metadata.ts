@@ -115,18 +115,30 @@ const DATE_META_NAME_RE = /pub(lish|lished|lication)?[:._-]?(date|time|at)$|(^|[
 
 /** A publish date declared for machines: meta tags, then JSON-LD, then meta tags with a publish-time name we do not list. */
 export function findMachineDate(meta: Map<string, string>, ld: LinkedData): FoundDate | null {
+  const fromLd = ld.datePublished ? parseMachineDate(ld.datePublished) : null;
   for (const key of DATE_META_KEYS) {
     const v = meta.get(key);
     const d = v ? parseMachineDate(v) : null;
-    if (d) return d;
+    // A story is published once: when the tags and the structured data disagree, the later one is an update.
+    if (d) return fromLd && isEarlier(fromLd, d) ? fromLd : d;
   }
-  const fromLd = ld.datePublished ? parseMachineDate(ld.datePublished) : null;
   if (fromLd) return fromLd;
   for (const [key, v] of meta) {
     const d = DATE_META_NAME_RE.test(key) ? parseMachineDate(v) : null;
     if (d) return d;
   }
   return null;
+}
+
+/** Whether `a` is before `b`; a date without a time is before only a later day, so it never replaces a time of its own day. */
+function isEarlier(a: FoundDate, b: FoundDate): boolean {
+  if (a.hour === null || b.hour === null) return Date.UTC(a.year, a.month - 1, a.day) < Date.UTC(b.year, b.month - 1, b.day);
+  return instant(a) < instant(b);
+}
+
+/** Milliseconds since the epoch, reading a date without offset as UTC: enough to order two dates of one page. */
+function instant(d: FoundDate): number {
+  return Date.UTC(d.year, d.month - 1, d.day, d.hour ?? 0, (d.minute ?? 0) - (d.offsetMinutes ?? 0), d.second ?? 0);
 }
 
 const DATE_LABEL_RE = /(发布时间|发表时间|发布日期|时间|日期|发表于|发布于|Published|Posted|Updated)/i;

@@ -245,6 +245,18 @@ describe('the publish date', () => {
     expect(extractArticle(head('<meta name="last-modified-time" content="2024-03-09">')).publishedAt).toBeNull();
   });
 
+  it('reads the date from the article’s own footer or side column, and from schema.org posts of any kind', () => {
+    const prose = '<p>' + 'The harbour bridge reopened to traffic this morning after eight months of repairs. '.repeat(4) + '</p>';
+    const page = (extra: string, head = '') =>
+      `<!doctype html><html><head><title>Harbour bridge reopens</title>${head}</head><body><article><h1>Harbour bridge reopens</h1>${prose}${prose}${extra}</article></body></html>`;
+    expect(extractArticle(page('<footer class="author__meta">By Ann Lee <span class="author__meta-date">March 30, 2023</span></footer>')).publishedAt?.slice(0, 10)).toBe('2023-03-30');
+    expect(extractArticle(page('<aside><p class="story_date">May 25, 2023</p></aside>')).publishedAt?.slice(0, 10)).toBe('2023-05-25');
+    const forum = '<script type="application/ld+json">{"@type":"DiscussionForumPosting","datePublished":"2025-11-28T19:07:05Z","author":{"@type":"Person","name":"Ann Lee"}}</script>';
+    const result = extractArticle(page('', forum));
+    expect(result.publishedAt).toBe('2025-11-28T19:07:05+00:00');
+    expect(result.authors).toEqual(['Ann Lee']);
+  });
+
   it('takes the earlier of the meta tag and the structured data when they disagree, keeping the time of day', () => {
     const ld = (date: string) => `<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"${date}"}</script>`;
     const updatedTag = head(`<meta property="article:published_time" content="2024-03-07T12:43:39Z">${ld('2024-03-06T22:00:40Z')}`);

@@ -248,6 +248,8 @@ function scanAndClean(root: Element): Scan {
       if (isJunk(child)) {
         junk.push(child);
         noteHeadElement(child, scan);
+        // An article's own <footer> or <aside> may carry its date (March 30, 2023 | 5 min read); kept as a last resort.
+        if (child.tagName === 'FOOTER' || child.tagName === 'ASIDE') noteDatesIn(child, scan);
         if (child.tagName === 'NOSCRIPT' && (child.textContent?.length ?? 0) > 200) scan.noscripts.push({ el: child, parent: el, next: child.nextSibling });
         if (child.tagName === 'HEAD') kept.push(child);
         continue;
@@ -275,6 +277,13 @@ function scanAndClean(root: Element): Scan {
     el.remove();
   }
   return scan;
+}
+
+function noteDatesIn(box: Element, scan: Scan): void {
+  for (const el of box.querySelectorAll('time, [class*="date" i], [itemprop="datePublished"]')) {
+    if (scan.dateCandidates.length >= 80) return;
+    if (el.tagName === 'TIME' || DATE_CLASS_RE.test(classAndId(el)) || el.getAttribute('itemprop') === 'datePublished') scan.dateCandidates.push(el);
+  }
 }
 
 /** A link to a writer's own page (/authors/trevor-jackins) names the writer. */

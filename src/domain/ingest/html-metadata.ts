@@ -20,7 +20,7 @@ export interface LinkedData {
   publisher?: string;
 }
 
-const ARTICLE_TYPES = /Article|BlogPosting|NewsArticle|Report|WebPage/;
+const ARTICLE_TYPES = /Article|Posting|Report|WebPage/;
 
 export function collectLinkedData(jsonTexts: string[]): LinkedData {
   const out: LinkedData = { authors: [] };

@@ -101,6 +101,14 @@ describe('pasted English page', () => {
     expect(extractArticle(text.join('\n')).bodyText.split('\n').filter((l) => !l.startsWith('Image'))).toEqual(STORY);
   });
 
+  it('reads across a box of related stories inside the story, and stops at one after it', () => {
+    const first = [...STORY, ...STORY.map((p) => p.replace(/\.$/, ', he said.'))];
+    const more = STORY.map((p) => p.replace(/\.$/, ', the chair added.'));
+    const box = ['Related', 'Council approves new bus routes', 'Storm closes coastal road'];
+    const text = [...MENU, 'Pier to be rebuilt', 'May 5, 2024', ...first, ...box, ...more, ...box, 'Harbour News', 'About us'];
+    expect(extractArticle(text.join('\n')).bodyText.split('\n')).toEqual([...first, ...more]);
+  });
+
   it('keeps a checklist whose items have clauses but no full stops', () => {
     const items = [
       'Book the hall – compare prices, visit two or three, sign early',

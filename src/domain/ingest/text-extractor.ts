@@ -248,7 +248,8 @@ function proseRuns(lines: string[]): (Region & { score: number })[] {
     best = { start: 0, end: 0, score: 0 };
   };
   for (const [i, line] of lines.entries()) {
-    if (isBarrier(line) || startsPost(lines, i)) {
+    const box = isInlineBoxLabel(line);
+    if (!box && (isBarrier(line) || startsPost(lines, i))) {
       close();
       start = i + 1;
       score = 0;
@@ -258,7 +259,7 @@ function proseRuns(lines: string[]): (Region & { score: number })[] {
     const prose = isProse(line, tokens) || runsOnInto(line, tokens, lines[i + 1] ?? '');
     const isText = prose && !isHeadMeta(line) && !isLatinBylineLine(line);
     // A stretch of short lines inside an article (a chart's labels, a table) costs at most GAP_COST_CAP.
-    const value = isText ? tokens : gap + FRAME_LINE_COST <= GAP_COST_CAP ? -FRAME_LINE_COST : 0;
+    const value = box ? -INLINE_BOX_COST : isText ? tokens : gap + FRAME_LINE_COST <= GAP_COST_CAP ? -FRAME_LINE_COST : 0;
     gap = isText ? 0 : gap + FRAME_LINE_COST;
     if (score + value <= 0) {
       close();
@@ -273,8 +274,17 @@ function proseRuns(lines: string[]): (Region & { score: number })[] {
   return runs;
 }
 
+/** Related / 延伸阅读 alone on a line: a box of links that may stand inside a story that goes on after it. */
+function isInlineBoxLabel(line: string): boolean {
+  return /^(?:related(?: articles| stories| content| coverage| links| reading| news)?|see also|more on this(?: story)?|延伸阅读|相关阅读|相关链接|推荐阅读|相关报道|相关新闻)\s*[:：]?$/i.test(line);
+}
+
+
 /** What the longest stretch of short lines costs: eight menu lines' worth, so a chart inside a story does not split it. */
 const GAP_COST_CAP = 8 * FRAME_LINE_COST;
+
+/** What crossing a box of related links costs, on top of its lines: a story must go on strongly after it to be read across it. */
+const INLINE_BOX_COST = GAP_COST_CAP;
 
 /** How many lines next to the densest run may still be the story's own bylines or editor. */
 const BYLINE_REACH = 3;
@@ -479,7 +489,20 @@ function readBody(lines: string[], region: Region): { editor: string; blocks: Bl
   const inside = lines.slice(region.start, region.end);
   const furniture = inside.filter(isFurnitureLine);
   const editor = [...furniture, ...lines.slice(region.end, region.end + EDITOR_REACH)].map(findEditorLabel).find(Boolean) ?? '';
-  return { editor, blocks: linesToBlocks(inside.filter((l) => !isFurnitureLine(l) && !isSlotLabel(l))) };
+  const kept = withoutLinkBoxes(inside).filter((l) => !isFurnitureLine(l) && !isSlotLabel(l));
+  return { editor, blocks: linesToBlocks(kept) };
+}
+
+/** A Related / 延伸阅读 label inside the story and the short lines (its links) up to the next paragraph. */
+function withoutLinkBoxes(lines: string[]): string[] {
+  const out: string[] = [];
+  let inBox = false;
+  for (const line of lines) {
+    if (isInlineBoxLabel(line)) inBox = true;
+    else if (inBox && isProse(line, countTokens(line))) inBox = false;
+    if (!inBox) out.push(line);
+  }
+  return out;
 }
 
 /** The label of an ad slot, or a line with no word at all (a stray bracket, a zero-width joiner): never the story's. */

@@ -433,7 +433,7 @@ describe('the date of an English page', () => {
 describe('a photo gallery inside the article', () => {
   it('keeps the caption and credit once, on the photo, and drops the viewer’s copies and buttons', () => {
     const caption = 'The mayor, left, and the harbour master open the new ferry terminal on Monday morning, Nov. 18, 2019.';
-    const viewer = `<p>${caption} less</p><p>${caption.slice(0, 60)} ... more</p><p>Photo: Ann Lee, AP</p><p>Caption</p><p>Close</p>`;
+    const viewer = `<p>${caption} less</p><p>${caption.slice(0, 60)} ... more</p><p>Photo: Ann Lee, AP</p><p>Caption</p><p>Close</p><p>Full Screen</p><p>Autoplay</p><p>Font Size</p>`;
     const prose = '<p>The terminal took three years to build and will serve four routes across the bay, the city said.</p>';
     const refrain = '<p>Ferries will leave every twenty minutes from six in the morning until midnight.</p>';
     const html = `<!doctype html><html><head><title>Ferry terminal opens</title></head><body><h1>Ferry terminal opens</h1><article>
@@ -441,7 +441,7 @@ describe('a photo gallery inside the article', () => {
 ${prose.repeat(3)}${refrain}${prose}${refrain}</article></body></html>`;
     const result = extractArticle(html);
     expect(result.images).toEqual([{ url: 'https://news.example.com/ferry.jpg', caption, credit: 'Ann Lee, AP' }]);
-    expect(result.bodyText).not.toMatch(/\bless$|more$|^Caption$|^Close$|^Photo:/m);
+    expect(result.bodyText).not.toMatch(/\bless$|more$|^Caption$|^Close$|^Photo:|^Full Screen$|^Autoplay$|^Font Size$/m);
     expect(result.bodyText.split(caption).length - 1).toBe(1);
     // The article's own repeated paragraph stays twice.
     expect(result.bodyText.split('Ferries will leave every twenty minutes').length - 1).toBe(2);

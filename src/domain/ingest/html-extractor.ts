@@ -784,8 +784,9 @@ function toBlocks(elements: Element[], stats: Map<Element, NodeStats>, baseUrl: 
 
 /** Show more / less toggles after a caption: `… more`, `less`. */
 const TOGGLE_RE = /\s*(?:\.\.\.|…)?\s*\b(?:less|more|show more|show less|read more)$/i;
-/** A photo viewer's buttons printed as text. */
-const VIEWER_CONTROL_RE = /^(?:caption|hide caption|show caption|toggle caption|close|enlarge|expand|collapse|fullscreen)$/i;
+/** A photo or video player's buttons and the page's tools, printed as text. */
+const VIEWER_CONTROL_RE =
+  /^(?:caption|hide caption|show caption|toggle caption|close|enlarge|expand|collapse|full ?screen|autoplay|×|✕|click to (?:zoom|enlarge)|font size|text size|like this:|share this:|your video will play in \d{1,2}:\d{2}|play video|replay)$/i;
 
 /** A photo's credit printed under it as a line of its own: Photo: Hau Dinh, AP. */
 const CREDIT_LINE_RE = /^(?:photo|photograph|image|picture|credit)s?(?:\s+by)?\s*[:：]\s*(\S.{0,80})$/i;

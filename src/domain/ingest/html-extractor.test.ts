@@ -447,3 +447,14 @@ ${prose.repeat(3)}${refrain}${prose}${refrain}</article></body></html>`;
     expect(result.bodyText.split('Ferries will leave every twenty minutes').length - 1).toBe(2);
   });
 });
+
+describe('what a page prints around the story', () => {
+  it('leaves out ad labels and the prompts that close the article box, but not a story’s last words', () => {
+    const prose = '<p>The harbour ferry is back on its old route after two years of repairs to the pier, the port said.</p>';
+    const html = `<!doctype html><html><head><title>Ferry returns</title></head><body><h1>Ferry returns</h1><article>${prose}<p>Advertisement</p>${prose.repeat(3)}
+<p>Read more about the pier in our archive, where every report since 1990 is kept.</p><p>Tell us what YOU think...</p><p>3 comments</p><p>Sign up for our morning newsletter</p></article></body></html>`;
+    const text = extractArticle(html).bodyText;
+    expect(text).not.toMatch(/Advertisement|Tell us what|comments|Sign up/);
+    expect(text).toMatch(/every report since 1990 is kept\.$/);
+  });
+});

@@ -779,7 +779,30 @@ function toBlocks(elements: Element[], stats: Map<Element, NodeStats>, baseUrl: 
     walk(el, state, 0);
     flush(state);
   }
-  return dropRepeats(attachCaptions(state.blocks).filter((b) => !(b.kind === 'p' && isFurnitureLine(b.text))));
+  return trimClosingPrompts(dropRepeats(attachCaptions(state.blocks).filter((b) => !(b.kind === 'p' && (isFurnitureLine(b.text) || AD_LABEL_RE.test(b.text.trim()))))));
+}
+
+/** The label of an ad slot, left as text where the ad did not load. */
+const AD_LABEL_RE = /^(?:advertisement|advert|ad|sponsored|sponsored content|广告)$/i;
+
+/** What a page asks of its reader after the story: comment, subscribe, follow, read on. */
+const CLOSING_PROMPT_RE =
+  /^(?:\d+\s+comments?|comments|post (?:a )?comment|leave a (?:comment|reply)|tell us what you think|you may also like|popular on\b|more from\b|read more\b|related(?: stories| articles)?:?$|sign up\b|subscribe\b|get the latest\b|join our\b|follow (?:us|@)|like this story|like loading)/i;
+
+/** A prompt is short; a sentence that happens to start like one (Read more about the pier in our archive…) is the story's. */
+function isClosingPrompt(text: string): boolean {
+  return text.length <= 200 && CLOSING_PROMPT_RE.test(text) && !(text.length > 40 && /[.。!?！？]$/.test(text));
+}
+
+/** Drops the reader prompts that close a page's article box, from the end up. */
+function trimClosingPrompts(blocks: Block[]): Block[] {
+  let end = blocks.length;
+  while (end > 1) {
+    const last = blocks[end - 1];
+    if (!(last?.kind === 'p' || last?.kind === 'h') || !isClosingPrompt(last.text.trim())) break;
+    end--;
+  }
+  return end === blocks.length ? blocks : blocks.slice(0, end);
 }
 
 /** Show more / less toggles after a caption: `… more`, `less`. */

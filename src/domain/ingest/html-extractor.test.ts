@@ -457,4 +457,13 @@ describe('what a page prints around the story', () => {
     expect(text).not.toMatch(/Advertisement|Tell us what|comments|Sign up/);
     expect(text).toMatch(/every report since 1990 is kept\.$/);
   });
+
+  it('ends the story where a comment thread in the same box begins', () => {
+    const prose = '<p>We walked the old canal path from the mill to the lock, about six miles, and stopped for lunch at the bridge.</p>';
+    const thread = '<h3>2 comments</h3><p>Stephanie September 17, 2014 - 1:01 pm</p><p>We did this walk last spring and loved it, thanks for the tips!</p>';
+    const html = `<!doctype html><html><head><title>Canal walk</title></head><body><h1>Canal walk</h1><article>${prose.repeat(4)}${thread}</article></body></html>`;
+    const text = extractArticle(html).bodyText;
+    expect(text).toMatch(/stopped for lunch at the bridge\.$/);
+    expect(text).not.toMatch(/Stephanie|loved it/);
+  });
 });

@@ -779,7 +779,19 @@ function toBlocks(elements: Element[], stats: Map<Element, NodeStats>, baseUrl: 
     walk(el, state, 0);
     flush(state);
   }
-  return trimClosingPrompts(dropRepeats(attachCaptions(state.blocks).filter((b) => !(b.kind === 'p' && (isFurnitureLine(b.text) || AD_LABEL_RE.test(b.text.trim()))))));
+  return trimClosingPrompts(cutAtComments(dropRepeats(attachCaptions(state.blocks).filter((b) => !(b.kind === 'p' && (isFurnitureLine(b.text) || AD_LABEL_RE.test(b.text.trim())))))));
+}
+
+/** The heading over a comment thread: 1 comment, 12 Responses, 3 thoughts on "…", Leave a Reply. */
+const COMMENTS_HEADING_RE = /^(?:\d+\s+(?:comments?|responses?|replies|thoughts? on\b.*)|comments|reader comments|leave a (?:reply|comment)|join the (?:conversation|discussion))$/i;
+
+/** A comment thread that the article's box also holds ends the article; only in its second half, where threads sit. */
+function cutAtComments(blocks: Block[]): Block[] {
+  for (let i = Math.ceil(blocks.length / 2); i < blocks.length; i++) {
+    const block = blocks[i];
+    if ((block?.kind === 'p' || block?.kind === 'h') && block.text.length <= 120 && COMMENTS_HEADING_RE.test(block.text.trim())) return blocks.slice(0, i);
+  }
+  return blocks;
 }
 
 /** The label of an ad slot, left as text where the ad did not load. */

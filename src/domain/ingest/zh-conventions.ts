@@ -16,8 +16,12 @@ export function findSource(text: string): string {
   // A broken template leaves its markup as text (来源： size="20"): an attribute is no source.
   if (!m?.[1] || /^[="']/.test(text.slice(m.index + m[0].length))) return '';
   // A 来源 line often runs straight into the next label: 来源:新华网时间:2025-05-19.
-  return m[1].replace(/(时间|发布|作者|编辑|记者|日期|浏览|点击|字号)$/, '').replace(/(时间|发布时间|作者|编辑|记者|日期).*$/, '');
+  const source = m[1].replace(/(时间|发布|作者|编辑|记者|日期|浏览|点击|字号)$/, '').replace(/(时间|发布时间|作者|编辑|记者|日期).*$/, '');
+  return NO_SOURCE.has(source) ? '' : source;
 }
+
+/** What templates print after 来源 when they do not know the outlet: reposted, the internet, unknown. */
+const NO_SOURCE = new Set(['转载', '互联网', '网络', '网友', '网友投稿', '未知', '不详', '暂无', '佚名', '本站', '其他', '其它']);
 
 const DATELINE_RE = new RegExp(
   `^\\s*((?:(?:[${HAN}]{1,8}(?:社|网|报|台|日报|晚报|时报|新闻))\\s*)?[${HAN}]{0,12}?\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*(?:电|讯)(?:\\s*[(（][^)）]{1,40}[)）])?|据?[${HAN}]{1,8}(?:社|网|台)[${HAN}]{2,6}?电(?=[(（\\s　:：])(?:\\s*[(（][^)）]{1,40}[)）])?|(?:本报|本网|本台|本刊)讯(?:\\s*[(（][^)）]{1,40}[)）])?|[(（](?:记者|通讯员)[^)）]{1,40}[)）])[\\s　:：]*`,

@@ -163,6 +163,15 @@ const 中文正文 = [
   '不少每天清晨在码头卸货的渔民表示欢迎，同时希望施工期间保留一处临时停靠点，方便出海。',
 ];
 
+describe('pasted text far too long to be a page', () => {
+  it('reads the head of 4 MB of copied lines and gives a best-effort article', () => {
+    const huge = [...MENU, 'Pier to be rebuilt', 'May 5, 2024', ...STORY, ...Array.from({ length: 300_000 }, (_, i) => `Menu item ${i}`)].join('\n');
+    const result = extractArticle(huge);
+    expect(result.title).toBe('Pier to be rebuilt');
+    expect(result.bodyText.split('\n')).toEqual(STORY);
+  });
+});
+
 describe('pasted Chinese page', () => {
   it('reads past a comment count and a share bar between the 来源 line and the story', () => {
     const text = [

@@ -46,6 +46,9 @@ export function looksLikePlainText(input: string): boolean {
 /** Even a page's text-heavy stretch is a third markup or more; a code sample in prose is far less. */
 const MARKUP_SHARE_OF_A_PAGE = 0.2;
 
+/** A whole page copied is a few thousand lines; beyond this many, only the head is read, for a bounded best effort. */
+const MAX_LINES = 20_000;
+
 /**
  * Reads text copied from a whole page (navigation, breadcrumb, title, 来源/时间 line, body,
  * editor, 上一篇/下一篇, copyright, comments…). The body is the run of lines densest in prose
@@ -56,7 +59,8 @@ export function readPlainText(input: string): TextReading {
     .replace(/\r\n?/g, '\n')
     .split('\n')
     .map((l) => l.replace(/[\s\u3000\u00a0]+/g, ' ').trim())
-    .filter(Boolean);
+    .filter(Boolean)
+    .slice(0, MAX_LINES);
   const region = bodyRegion(lines);
   const metaIndex = findMetaAbove(lines, region.start);
   const titleIndex = findHeadline(lines, metaIndex, region);
@@ -130,10 +134,34 @@ interface Region {
 
 /** Words as a reader counts them: each Han character one, each run of letters or digits one. */
 export function countTokens(line: string): number {
-  const han = line.match(/\p{Script=Han}/gu)?.length ?? 0;
-  const words = line.replace(/\p{Script=Han}/gu, ' ').match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
-  return han + words;
+  // A line of a megabyte is counted from its head: what matters is that it is long.
+  if (line.length > TOKEN_SAMPLE) return Math.round((countTokens(line.slice(0, TOKEN_SAMPLE)) * line.length) / TOKEN_SAMPLE);
+  // One pass over the characters (this runs on every line, several times): Han one each, runs of letters or digits one each.
+  let tokens = 0;
+  let inWord = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff)) {
+      tokens++;
+      inWord = false;
+      continue;
+    }
+    const wordChar = c < 0x80 ? (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : isOtherLetter(c, line.charAt(i));
+    if (wordChar && !inWord) tokens++;
+    inWord = wordChar;
+  }
+  return tokens;
 }
+
+/** Letters and digits beyond ASCII (é, ß, Кирилица, かな), without asking a regular expression about punctuation and symbols. */
+function isOtherLetter(code: number, char: string): boolean {
+  if ((code >= 0x2000 && code <= 0x2bff) || (code >= 0x3000 && code <= 0x303f) || (code >= 0xff00 && code <= 0xffef) || (code >= 0xd800 && code <= 0xdfff)) return false;
+  return LETTER_RE.test(char);
+}
+
+const LETTER_RE = /[\p{L}\p{N}]/u;
+
+const TOKEN_SAMPLE = 2000;
 
 /**
  * A line of running text: long, or a sentence, or a hand-wrapped stretch of one (old pages break
@@ -187,7 +215,7 @@ function isBarrier(line: string): boolean {
  * An article carries its stamp over its text, never inside it.
  */
 function isEntryStamp(line: string): boolean {
-  if (countTokens(line) > 30 || /[。！？]$/.test(line)) return false;
+  if (line.length > 200 || countTokens(line) > 30 || /[。！？]$/.test(line)) return false;
   return (/\d{1,2}[:：]\d{2}/.test(line) && findDates(line).length > 0) || RELATIVE_TIME_RE.test(line);
 }
 
@@ -195,9 +223,9 @@ function isEntryStamp(line: string): boolean {
  * A stamp starts a post (a post's closing signature and the next one's stamped title may stand
  * together); three stamps or more one under another are rows of a table or a log.
  */
-function startsPost(lines: string[], i: number): boolean {
-  if (!isEntryStamp(lines[i] ?? '')) return false;
-  const stamped = (k: number) => isEntryStamp(lines[k] ?? '');
+function startsPost(stamps: boolean[], i: number): boolean {
+  if (!stamps[i]) return false;
+  const stamped = (k: number) => stamps[k] === true;
   const before = stamped(i - 1) ? (stamped(i - 2) ? 2 : 1) : 0;
   const after = stamped(i + 1) ? (stamped(i + 2) ? 2 : 1) : 0;
   return before + 1 + after < 3;
@@ -243,13 +271,14 @@ function proseRuns(lines: string[]): (Region & { score: number })[] {
   let start = 0;
   let score = 0;
   let gap = 0;
+  const stamps = lines.map(isEntryStamp);
   const close = () => {
     if (best.score > 0) runs.push(best);
     best = { start: 0, end: 0, score: 0 };
   };
   for (const [i, line] of lines.entries()) {
     const box = isInlineBoxLabel(line);
-    if (!box && (isBarrier(line) || startsPost(lines, i))) {
+    if (!box && (isBarrier(line) || startsPost(stamps, i))) {
       close();
       start = i + 1;
       score = 0;
@@ -351,6 +380,9 @@ function findHeadline(lines: string[], metaIndex: number, region: Region): numbe
   return aboveBody >= 0 ? aboveBody : findFirstTitle(lines);
 }
 
+/** How much of the body's start is compared with a headline: a story names its subject early. */
+const HEADLINE_WORDS_FROM = 5000;
+
 /** How far above the body a headline is looked for by its words. */
 const HEADLINE_WORD_REACH = 25;
 /** The share of a headline's words the body repeats; menus, prompts and other stories' headlines share few. */
@@ -361,7 +393,7 @@ const HEADLINE_WORD_SHARE = 0.5;
  * names what the story is about, a menu item or a reading prompt does not. Among equals, the nearest.
  */
 function findTellingHeadline(lines: string[], region: Region, above: number): number {
-  const body = new Set(lines.slice(region.start, region.end).flatMap(contentWords));
+  const body = new Set(contentWords(lines.slice(region.start, region.end).join('\n').slice(0, HEADLINE_WORDS_FROM)));
   let best = -1;
   let bestShare = HEADLINE_WORD_SHARE;
   for (let i = above - 1; i >= Math.max(0, above - HEADLINE_WORD_REACH); i--) {

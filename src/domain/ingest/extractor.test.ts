@@ -210,6 +210,38 @@ describe('headline, time and source wherever Chinese pages put them', () => {
   });
 });
 
+describe('headlines of old pages whose <title> says nothing', () => {
+  const headline = fc.constantFrom('犬儒病(上)', '老茶馆的故事', '跨江大桥通车二十年', '谁来为无序拆房埋单？');
+  const useless = fc.constantFrom('显示', '网易娱乐', '谢谢您访问〖东湖文化网〗', '欢迎光临东湖论坛', 'bbs.example.cn', '', null);
+  const setting = fc.constantFrom(
+    (h: string) => `<p align="center"><font color="darkblue"><strong>${h}</strong></font></p>`,
+    (h: string) => `<b><p align="center"><big><font color="#0000FF">${h}</font></big></p></b>`,
+    (h: string) => `<p><font size="4">${h}</font></p>`,
+    (h: string) => `<p><font size="+1"><b>${h}</b></font><br></p>`,
+    (h: string) => `<table><tr><td align="center"><b><br><font size="3" color="blue">${h}</b></font><br></td></tr></table>`,
+    (h: string) => `<div class="Heading">${h}</div>`,
+  );
+  const subtitle = fc.constantFrom('', '——城市记忆札记之一', '—— 一位老街坊的回忆');
+
+  it('take the headline set in bold or big type over the article, and the dashed line under it as the subtitle', () => {
+    fc.assert(
+      fc.property(headline, useless, setting, subtitle, fc.boolean(), (h, title, set, sub, minified) => {
+        const head = title === null ? '' : `<title>${title}</title>`;
+        const lines = [sub, ...PARAGRAPHS].filter(Boolean).map((p) => `${p}<br><br>`).join('');
+        const html = `<html><head>${head}</head><body><table><tr><td><a href="/">首页</a> | <a href="/bbs">论坛</a></td></tr></table>${set(h)}<hr><p>${lines}</p></body></html>`;
+        const result = extractArticle(minified ? html.replace(/\n/g, '') : html);
+        expect(result.title).toBe(h);
+        expect(result.subtitle).toBe(sub.replace(/^——\s*/, ''));
+        // The article opens with its first paragraph (its 电头 taken out as the dateline), not with the head.
+        const firstLine = result.bodyText.split('\n')[0] ?? '';
+        expect(firstLine.length).toBeGreaterThan(20);
+        expect(PARAGRAPHS[0]).toContain(firstLine);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
 describe('photos wherever Chinese pages put them', () => {
   const caption = fc.constantFrom('5月16日，代表团在伊斯坦布尔举行会谈。', '游客在新开放的图书馆内阅读。', '收割机在田间作业。');
   const credit = fc.constantFrom('新华社记者曹阳摄', '东湖日报记者林晓摄', '新华社发（土耳其外交部供图）', '视觉中国供图');

@@ -424,7 +424,8 @@ function headingOver(candidates: Element[], content: Element | undefined, root: 
   const earlier = elementsBefore(root, content);
   let found = '';
   for (const el of candidates) {
-    if (!root.contains(el) || el.contains(content)) continue;
+    // The headline line may itself open the article (a bold question taken in as the first paragraph).
+    if (!root.contains(el) || (el !== content && el.contains(content))) continue;
     const inside = content.contains(el);
     if (!inside && !earlier.has(el)) break;
     if (linksHome(el)) continue;

@@ -242,6 +242,36 @@ describe('headlines of old pages whose <title> says nothing', () => {
   });
 });
 
+describe('bylines wherever English pages put them', () => {
+  const people = fc.subarray(['Ann Lee', 'Bo Chen', 'Mary Clare Nolan', 'Trevor J. Quinn', 'Sandee LaRue'], { minLength: 1, maxLength: 3 });
+  const listed = (names: string[], caps: boolean) => {
+    const shown = caps ? names.map((n) => n.toUpperCase()) : names;
+    return shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
+  };
+  const after = fc.constantFrom('', ', Associated Press', ', AP Harbour Writer', ' Associated Press Published 11:34 PM EST', ', Harbour Insider', ' | March 3, 2024');
+  const where = fc.constantFrom(
+    (byline: string) => ({ head: '', box: `<div class="byline">By ${byline}</div>` }),
+    (byline: string) => ({ head: '', box: `<p class="author-name"><span>By</span> <span>${byline}</span></p>` }),
+    (byline: string) => ({ head: `<meta name="author" content="${byline}">`, box: '' }),
+  );
+  const prose = '<p>The harbour ferry is back on its old route after two years of repairs to the pier, the port said on Monday.</p>';
+
+  it('name the people, in name case, without the agency, their roles or the time', () => {
+    fc.assert(
+      fc.property(people, fc.boolean(), after, where, (names, caps, tail, place) => {
+        const byline = `${listed(names, caps)}${names.length > 1 && tail.startsWith(' |') ? '' : tail}`;
+        const { head, box } = place(byline);
+        const html = `<!doctype html><html><head><title>Ferry returns</title>${head}</head><body><h1>Ferry returns</h1>${box}<article>${prose.repeat(4)}</article></body></html>`;
+        // Capitals cannot say how a name is written (LaRue): name case is compared without them.
+        const lower = (list: string[]) => list.map((n) => n.toLowerCase());
+        const authors = extractArticle(html).authors;
+        expect(caps ? lower(authors) : authors).toEqual(caps ? lower(names) : names);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
 describe('photos wherever Chinese pages put them', () => {
   const caption = fc.constantFrom('5月16日，代表团在伊斯坦布尔举行会谈。', '游客在新开放的图书馆内阅读。', '收割机在田间作业。');
   const credit = fc.constantFrom('新华社记者曹阳摄', '东湖日报记者林晓摄', '新华社发（土耳其外交部供图）', '视觉中国供图');

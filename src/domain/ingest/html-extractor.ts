@@ -1079,8 +1079,11 @@ function findBylineElement(candidates: Element[]): string[] {
       continue;
     }
     const name = latinByline(el);
+    // A long box is read as a byline only when it says so (By …): a caption or a teaser also starts with capitals.
+    const people = name.length <= 60 || /^\W*by\b/i.test(collapse(el.textContent ?? '').slice(0, 20)) ? namesFromLatinByline(name) : [];
+    if (people.length) return people;
     // A box of several words that names no person is a teaser or a caption in a byline's dress (Matt Bai The real problem…).
-    if (name.split(' ').length > 4 && !namesFromLatinByline(name).length) continue;
+    if (name.split(' ').length > 4) continue;
     if (name.length >= 2 && name.length <= 60) return [name];
   }
   return [];

@@ -214,7 +214,7 @@ export function findMachineAuthors(meta: Map<string, string>, ld: LinkedData): s
 }
 
 function isNameLike(v: string): boolean {
-  return v.length >= 2 && v.length <= 80 && !/^https?:|^@|www\.|\.com/.test(v);
+  return v.length >= 2 && v.length <= 120 && !/^https?:|^@|www\.|\.com/.test(v);
 }
 
 /** 赵  培 → 赵培: single characters spaced apart are one name, not two. */

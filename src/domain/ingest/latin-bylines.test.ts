@@ -18,6 +18,7 @@ describe('a Latin-script byline as the people it names', () => {
     expect(namesFromLatinByline('LISA MOORE, MARY CLARE NOLAN and ERIC OWEN')).toEqual(['Lisa Moore', 'Mary Clare Nolan', 'Eric Owen']);
     expect(namesFromLatinByline('Kevin Park and Trevor J. Quinn')).toEqual(['Kevin Park', 'Trevor J. Quinn']);
     expect(namesFromLatinByline('Sandee LaRue, CNN')).toEqual(['Sandee LaRue']);
+    expect(namesFromLatinByline('Kevin Park and Kevin McCoy HARBOUR TODAY')).toEqual(['Kevin Park', 'Kevin McCoy']);
   });
 
   it('names nobody when the byline is the outlet, its staff, or not a list of people', () => {

@@ -17,6 +17,14 @@ function isRoleOrOutlet(part: string): boolean {
   return ROLE_OR_OUTLET_RE.test(part) || INITIALS_RE.test(part.trim());
 }
 
+/** Kevin McCoy USA TODAY → Kevin McCoy: in a name written in mixed case, a word in capitals starts the outlet. */
+function beforeOutlet(name: string): string {
+  if (name === name.toUpperCase()) return name;
+  const words = name.split(' ');
+  const outlet = words.findIndex((w, i) => i >= 2 && /^\p{Lu}{2,}$/u.test(w));
+  return outlet > 0 ? words.slice(0, outlet).join(' ') : name;
+}
+
 /** Two to five words, each starting with a capital (or a particle such as de, van, von, al-). */
 const PERSON_RE = /^(?:(?:\p{Lu}[\p{L}'’.-]*|de|da|del|der|di|du|la|le|van|von|bin|al-[\p{L}]+)\s+){1,4}\p{Lu}[\p{L}'’.-]*$/u;
 
@@ -41,7 +49,7 @@ export function namesFromLatinByline(byline: string): string[] {
     // After a comma, a part that names a role is the role (Bo Chen, Harbour Daily Editor); after "and" it is another
     // writer; after a full stop it is the outlet (Gus Hart. Bay Weekly), since names are listed with commas.
     const isRole = i > 0 && ((!joinedByAnd && isRoleOrOutlet(part)) || separator.includes('.'));
-    const name = isRole ? '' : toNameCase(part.split(AFTER_NAME_RE)[0]?.trim() ?? '');
+    const name = isRole ? '' : toNameCase(beforeOutlet(part.split(AFTER_NAME_RE)[0]?.trim() ?? ''));
     if (isPersonName(name) && !startsWithCredential(part)) names.push(name);
     // After the names may come roles, credentials, and last the outlet (Victor Tangermann, Futurism).
     else if (!(isRole || isRoleOrOutlet(part) || startsWithCredential(part) || (i === pieces.length - 1 && names.length && part.split(' ').length <= 4))) return [];

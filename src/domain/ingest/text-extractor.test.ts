@@ -149,6 +149,11 @@ describe('pasted English page', () => {
     expect(extractArticle(englishPage(['El viejo muelle será reconstruido', 'Por Ana Berg y Tomás Reyes'])).authors).toEqual(['Ana Berg', 'Tomás Reyes']);
   });
 
+  it('prefers a By line to a role signing the time stamp under it', () => {
+    const head = ['Old ferry pier to be rebuilt after decade-long dispute', 'By Anna Berg', 'Contributing Correspondent', 'May 5, 2024'];
+    expect(extractArticle(englishPage(head)).authors).toEqual(['Anna Berg']);
+  });
+
   it('dates the story by the stamp in its head, not by the comments', () => {
     const head = ['Old ferry pier to be rebuilt after decade-long dispute', 'Posted by Anna Berg on May 5, 2024, 6:21 AM'];
     const result = extractArticle(englishPage(head));
@@ -224,6 +229,18 @@ describe('pasted Chinese page', () => {
   it('takes the headline over the author’s box, by the words the story repeats', () => {
     const text = ['首页 新闻 政务 图片 要闻 财经', '东湖老码头将原址重建 渔民盼临时停靠点', '李文海东湖大学城市规划研究院副院长', '分享到：', '2024-05-06 09:30:12 来源：东湖日报', ...中文正文].join('\n');
     expect(extractArticle(text).title).toBe('东湖老码头将原址重建 渔民盼临时停靠点');
+  });
+
+  it('reads the writers from a 作者 label on the line that closes the story when its head names none', () => {
+    const text = ['首页 新闻 政务 图片 要闻 财经', '东湖老码头将原址重建', '2024-05-06 09:30:12', ...中文正文, '编辑：王小明 来源：东湖日报 作者：李文海 张晓', '我要说说 打印 推荐'].join('\n');
+    const result = extractArticle(text);
+    expect(result.authors).toEqual(['李文海', '张晓']);
+    expect(result.title).toBe('东湖老码头将原址重建');
+  });
+
+  it('credits the byline nearest the story, not a teaser’s further up', () => {
+    const text = ['首页 新闻 政务 图片 要闻 财经', '记者 赵小刚', '昨日东湖新闻一览', ...MENU, '东湖老码头将原址重建', '东湖日报记者 李文海', ...中文正文].join('\n');
+    expect(extractArticle(text).authors).toEqual(['李文海']);
   });
 
   it('takes the newest entry of a blog archive, each entry under its own time stamp', () => {

@@ -70,15 +70,17 @@ export function readPlainText(input: string): TextReading {
   const headEnd = metaIndex > titleIndex ? metaIndex : region.start;
   const between = titleIndex >= 0 ? (lines.slice(titleIndex + 1, Math.min(headEnd, titleIndex + 3)).find(isSubtitleLine) ?? '') : '';
   const head = lines.slice(Math.max(0, titleIndex), region.start);
-  // Bylines may stand over the headline too (a kicker, the writer, then the headline).
-  const bylineWindow = lines.slice(Math.max(0, Math.min(titleIndex < 0 ? region.start : titleIndex, region.start - BYLINE_WINDOW)), region.start);
+  // Bylines may stand over the headline too (a kicker, the writer, then the headline), and the body's run takes in those just over it.
+  let bylinesEnd = region.start;
+  while (bylinesEnd < region.end && isBylineLine(lines[bylinesEnd] ?? '')) bylinesEnd++;
+  const bylineWindow = lines.slice(Math.max(0, Math.min(titleIndex < 0 ? region.start : titleIndex, region.start - BYLINE_WINDOW)), bylinesEnd);
   return {
     title,
     subtitle: between.replace(/^[—–-]{1,2}\s*/, ''),
     metaLine,
     published: findDates(metaLine)[0] ?? findTextDate(head.join('\n'), lines[region.start] ?? '', () => lines.join('\n')),
     source: findSource(metaLine),
-    authors: orElse(findHeadAuthors(metaLine, bylineWindow), () => findNameUnderHeadline(lines, titleIndex)),
+    authors: orElse(findHeadAuthors(metaLine, bylineWindow), () => orElse(findNameUnderHeadline(lines, titleIndex), () => findTrailerAuthors(lines, region))),
     ...readBody(lines, region),
   };
 }
@@ -86,11 +88,28 @@ export function readPlainText(input: string): TextReading {
 function findHeadAuthors(metaLine: string, head: string[]): string[] {
   const onMeta = findBylineAuthors(metaLine);
   if (onMeta.length) return onMeta;
-  const labelled = head.map(findLatinByline).find((names) => names.length);
-  if (labelled) return labelled;
-  const signed = head.map((line, i) => findSignedStamp(line, head[i + 1] ?? '')).find((names) => names.length);
-  if (signed) return signed;
-  return findBylineAuthors(head.join('\n'));
+  // The labelled byline nearest the body is the story's (one further up may be a teaser's); a name signing a stamp comes after.
+  const nearest = (find: (line: string, i: number) => string[]) => {
+    for (let i = head.length - 1; i >= 0; i--) {
+      const names = find(head[i] ?? '', i);
+      if (names.length) return names;
+    }
+    return [];
+  };
+  return orElse(
+    nearest((line) => orElse(findLatinByline(line), () => findBylineAuthors(line))),
+    () => nearest((line, i) => findSignedStamp(line, head[i + 1] ?? '')),
+  );
+}
+
+/** 编辑：金金 来源：21世纪经济报道 作者：宋怡 杨志华 closing the story (the last such line in it, or just after it): its writers, when its head names none. */
+function findTrailerAuthors(lines: string[], region: Region): string[] {
+  for (let i = Math.min(lines.length, region.end + EDITOR_REACH) - 1; i >= region.start; i--) {
+    const line = lines[i] ?? '';
+    const names = isHeadMeta(line) ? findBylineAuthors(line) : [];
+    if (names.length) return names;
+  }
+  return [];
 }
 
 /** An essay's author stands alone on the line under its headline: 胡平. */
@@ -393,7 +412,9 @@ const HEADLINE_WORD_SHARE = 0.5;
  * names what the story is about, a menu item or a reading prompt does not. Among equals, the nearest.
  */
 function findTellingHeadline(lines: string[], region: Region, above: number): number {
-  const body = new Set(contentWords(lines.slice(region.start, region.end).join('\n').slice(0, HEADLINE_WORDS_FROM)));
+  // The story's sentences only: the furniture a run takes in (我要说说 打印 推荐) would vouch for menus.
+  const prose = lines.slice(region.start, region.end).filter((l) => isProse(l, countTokens(l)));
+  const body = new Set(contentWords(prose.join('\n').slice(0, HEADLINE_WORDS_FROM)));
   let best = -1;
   let bestShare = HEADLINE_WORD_SHARE;
   for (let i = above - 1; i >= Math.max(0, above - HEADLINE_WORD_REACH); i--) {

@@ -109,6 +109,15 @@ describe('pasted English page', () => {
     expect(extractArticle(text.join('\n')).bodyText.split('\n')).toEqual([...first, ...more]);
   });
 
+  it('reads across a drawn table and code that quote times, which start no posts', () => {
+    const first = [...STORY, ...STORY.map((p) => p.replace(/\.$/, ', he said.'))];
+    const more = STORY.map((p) => p.replace(/\.$/, ', the chair added.'));
+    const data = ['period │ gate │ count', '───────┼──────┼─────', '2024-05-01 06:00 │ north │ 412', 'SELECT count(*) FROM ferries', "WHERE period > '2024-05-01 06:00'::timestamptz"];
+    const result = extractArticle([...MENU, 'Pier to be rebuilt', 'May 5, 2024', ...first, ...data, ...more, 'Share this:'].join('\n'));
+    expect(result.bodyText).toContain(first[0]);
+    expect(result.bodyText).toContain(more[2]);
+  });
+
   it('keeps a checklist whose items have clauses but no full stops', () => {
     const items = [
       'Book the hall – compare prices, visit two or three, sign early',

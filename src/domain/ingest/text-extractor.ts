@@ -234,9 +234,12 @@ function isBarrier(line: string): boolean {
  * An article carries its stamp over its text, never inside it.
  */
 function isEntryStamp(line: string): boolean {
-  if (line.length > 200 || countTokens(line) > 30 || /[。！？]$/.test(line)) return false;
+  if (line.length > 200 || countTokens(line) > 30 || /[。！？]$/.test(line) || TABLE_OR_CODE_RE.test(line)) return false;
   return (/\d{1,2}[:：]\d{2}/.test(line) && findDates(line).length > 0) || RELATIVE_TIME_RE.test(line);
 }
+
+/** A row of a drawn table (cells apart by │) or a line of code quoting a time ('2020-08-01 17:00'::timestamptz, -- comments): data, not a post's stamp. */
+const TABLE_OR_CODE_RE = /[│┃]|^--|::|['"]\d{4}-\d{2}-\d{2}/;
 
 /**
  * A stamp starts a post (a post's closing signature and the next one's stamped title may stand

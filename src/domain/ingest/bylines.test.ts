@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findBylineAuthors, findEditorLabel, findHeaderAuthors, findPosterName, isOrganisationOrAccount, matchBylineLine, takeTrailingReporters } from './bylines.ts';
+import { findBylineAuthors, findEditorLabel, findHeaderAuthors, findPostedBy, findPosterName, isOrganisationOrAccount, matchBylineLine, takeTrailingReporters } from './bylines.ts';
 
 describe('bylines in a stretch of page text', () => {
   it('reads the names after a role label and stops at the next label or word', () => {
@@ -77,6 +77,18 @@ describe('the user name a forum or blog signs a post with', () => {
     expect(findPosterName('文章 发表于 2005-9-15')).toBe('');
     expect(findPosterName('这篇文章发表于2005年的杂志上')).toBe('');
     expect(findPosterName('陈天华《警世钟》xiaoyu88 发表于 2005-9-15')).toBe('xiaoyu88');
+  });
+
+  it('is read from a time stamp signed by it, or from 作者 before a user name, trying each until one is a name', () => {
+    expect(findPosterName('〓 网易娱乐 明星话题 发布时间 2005/03/15 22:36:13 by lanlan 〓 ← 返回')).toBe('lanlan');
+    expect(findPosterName('作者:xiaoyu88 阅读(1660) 评论(5) 编辑 发表于:2005-07-31 12:30')).toBe('xiaoyu88');
+    expect(findPosterName('作者： size="20" 来源： size="20"')).toBe('');
+    expect(findPosterName('Last modified: 2024/01/20 04:32 by editor1')).toBe('');
+  });
+
+  it('is found anywhere in the post when the forum says 本贴由 … 于 of it', () => {
+    expect(findPostedBy(`${'正文'.repeat(400)} 本贴由 大山 于2005年8月12日16:12:21在〖论坛〗发表 ${'回复'.repeat(400)}`)).toBe('大山');
+    expect(findPostedBy('他在论坛里发表于2005年的文章')).toBe('');
   });
 });
 

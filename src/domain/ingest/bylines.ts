@@ -154,10 +154,31 @@ function namesOrNothing(text: string, isName = isPersonName): string[] {
 // Forums and old blog hosts sign a post with its user name: ggjjzhzz 发表于 2005-9-15, 本贴由 大卫 于2005年8月12日….
 const POSTED_AT_RE = /(?<![^\s:：,，。|｜[\]【】()（）<>《》「」“”"'])([^\s:：,，。|｜[\]【】()（）<>《》「」“”"']{2,20})\s+(?:发表于|发布于)\s*[:：]?\s*\d{4}[-/.年]/;
 const POSTED_BY_RE = /本[贴帖]由\s*([^\s于]{2,20})\s*于\s*\d{4}/;
+// …发布时间 2005/05/17 22:11:42 by 眉间尺; 作者:zboygirl 阅读(1660) (a user name in Latin letters after 作者).
+const STAMPED_BY_RE = /\d{1,2}:\d{2}(?::\d{2})?\s+by\s+([^\s〓|｜<>]{2,20})/i;
+const LATIN_AUTHOR_RE = /作者\s*[:：]\s*([A-Za-z][\w.-]{2,30})(?![\w.-]|\s*=)/;
 
 /** The user name a forum or blog host signs a post with, or ''. */
 export function findPosterName(text: string): string {
-  const name = (POSTED_BY_RE.exec(text) ?? POSTED_AT_RE.exec(text))?.[1] ?? '';
+  for (const m of [POSTED_BY_RE.exec(text), POSTED_AT_RE.exec(text), postedStamp(text), LATIN_AUTHOR_RE.exec(text)]) {
+    const name = usableUserName(m?.[1] ?? '');
+    if (name) return name;
+  }
+  return '';
+}
+
+/** A time stamp signed "by X", unless it stamps a change (Last modified: 2024/01/20 04:32 by dstillman names the last editor). */
+function postedStamp(text: string): RegExpExecArray | null {
+  const m = STAMPED_BY_RE.exec(text);
+  return m && !/(modified|updated|edited|修改|更新|编辑)[^:：]{0,5}[:：]?[^:：]{0,25}$/i.test(text.slice(Math.max(0, m.index - 40), m.index)) ? m : null;
+}
+
+/** Only 本贴由 X 于… and 作者:handle, which a forum or blog writes of the post itself wherever it prints them. */
+export function findPostedBy(text: string): string {
+  return usableUserName((POSTED_BY_RE.exec(text) ?? LATIN_AUTHOR_RE.exec(text))?.[1] ?? '');
+}
+
+function usableUserName(name: string): string {
   return name && !NOT_A_NAME.has(name) && !isOrganisationOrAccount(name) && !/^\d/.test(name) ? name : '';
 }
 

@@ -5,7 +5,7 @@ import { type DocumentStats, type NodeStats, childElements, computeStats, countC
 import type { Block } from './extraction.ts';
 import { collectLinkedData, collectMeta, findMachineAuthors, findMachineDate, findTextDate, findUrlDate } from './html-metadata.ts';
 import { namesFromLatinByline } from './latin-bylines.ts';
-import { findBylineAuthors, findEditorLabel, findHeaderAuthors, findPosterName, isOrganisationOrAccount, isSurnamedName, matchBylineLine } from './bylines.ts';
+import { findBylineAuthors, findEditorLabel, findHeaderAuthors, findPostedBy, findPosterName, isOrganisationOrAccount, isSurnamedName, matchBylineLine } from './bylines.ts';
 import { findSource, isFurnitureLine, isMetaLine, looksLikeCaption } from './zh-conventions.ts';
 
 const linkedom = requireOnFirstUse<typeof import('linkedom')>('linkedom');
@@ -1175,8 +1175,9 @@ function namesSoftware(author: string, generator: string): boolean {
 }
 
 /** A forum's or blog host's user name signing the post (xiaoyu88 发表于 2005-9-15), over, in or just after it. */
-function postersOf(headerText: string, around: { before: string; tail: string; after: string }): string[] {
-  const name = [headerText, around.before, around.tail, around.after].map(findPosterName).find(Boolean);
+function postersOf(headerText: string, around: TextAround): string[] {
+  // 本贴由 X 于… is said only of the post itself, so it is looked for in the whole post too.
+  const name = [headerText, around.before, around.tail, around.after].map(findPosterName).find(Boolean) || findPostedBy(around.inside);
   return name ? [name] : [];
 }
 
@@ -1188,8 +1189,19 @@ const ZONE_CHARS = 300;
  * element marks the head), the end of the article's container, and the text just after it (where
  * 责任编辑 and closing bylines are written), cut where the site's related lists begin.
  */
-function textAround(root: Element, first: Element | undefined, last: Element | undefined): { before: string; tail: string; after: string } {
-  if (!first || !last) return { before: '', tail: '', after: '' };
+interface TextAround {
+  before: string;
+  /** The end of the article's own container. */
+  tail: string;
+  after: string;
+  /** The container's whole text, up to INSIDE_CHARS. */
+  inside: string;
+}
+
+const INSIDE_CHARS = 30_000;
+
+function textAround(root: Element, first: Element | undefined, last: Element | undefined): TextAround {
+  if (!first || !last) return { before: '', tail: '', after: '', inside: '' };
   const parts: string[] = [];
   let length = 0;
   let start = -1;
@@ -1222,5 +1234,6 @@ function textAround(root: Element, first: Element | undefined, last: Element | u
   const after = end >= 0 ? collapse(text.slice(end, end + ZONE_CHARS * 4)).slice(0, ZONE_CHARS) : '';
   // The end of the article's own container: 本文来源/责任编辑 lines the body reader drops as furniture.
   const tail = end >= 0 ? collapse(text.slice(Math.max(start, end - ZONE_CHARS * 2), end)).slice(-ZONE_CHARS) : '';
-  return { before, tail, after: after.split(/相关新闻|相关阅读|相关文章|相关报道|延伸阅读|推荐阅读|热点推荐|猜你喜欢|上一篇|下一篇/)[0] ?? '' };
+  const inside = start >= 0 && end >= 0 ? text.slice(start, Math.min(end, start + INSIDE_CHARS)) : '';
+  return { before, tail, after: after.split(/相关新闻|相关阅读|相关文章|相关报道|延伸阅读|推荐阅读|热点推荐|猜你喜欢|上一篇|下一篇/)[0] ?? '', inside };
 }

@@ -3,8 +3,6 @@ import type { Block } from './extraction.ts';
 import {
   findSource,
   isBreadcrumbLine,
-  isCopyrightMarker,
-  isEndMarker,
   isFurnitureLine,
   isMetaLine,
   isNavLine,
@@ -14,6 +12,8 @@ import {
 import { findBylineAuthors, findEditorLabel, isEmptyEditorLine, matchBylineLine, matchEditorLine } from './bylines.ts';
 import { type FoundDate, findDates } from './date-parse.ts';
 import { findTextDate } from './html-metadata.ts';
+import { findLatinByline, findSignedStamp, isLatinBylineLine } from './text-bylines.ts';
+import { countTokens, isBarrier, isEntryStamp, isHeadMeta, isInlineBoxLabel, isProse, isSlotLabel, runsOnInto, startsPost } from './text-lines.ts';
 
 /** What reading a pasted page's text gives before the shared body clean-up. */
 export interface TextReading {
@@ -52,7 +52,7 @@ const MAX_LINES = 20_000;
 /**
  * Reads text copied from a whole page (navigation, breadcrumb, title, 来源/时间 line, body,
  * editor, 上一篇/下一篇, copyright, comments…). The body is the run of lines densest in prose
- * (bodyRegion); the headline is the line above it, or above the 来源/时间 line that heads it.
+ * (bodyRegion); the head (headline, 来源/时间 line, bylines) is read over it.
  */
 export function readPlainText(input: string): TextReading {
   const lines = input
@@ -62,28 +62,43 @@ export function readPlainText(input: string): TextReading {
     .filter(Boolean)
     .slice(0, MAX_LINES);
   const region = bodyRegion(lines);
+  return { ...readHead(lines, region), ...readBody(lines, region) };
+}
+
+/** Headline, 副标题, 来源/时间 line, time and writers, from the lines over the body (and, for writers, those closing it). */
+function readHead(lines: string[], region: Region): Omit<TextReading, 'editor' | 'blocks'> {
   const metaIndex = findMetaAbove(lines, region.start);
   const titleIndex = findHeadline(lines, metaIndex, region);
-  const title = titleIndex >= 0 ? (lines[titleIndex] ?? '') : '';
   const metaLine = metaIndex >= 0 ? (lines[metaIndex] ?? '') : '';
-  // A line under the headline, before the 来源 line or the body, that opens with a dash is the 副标题.
-  const headEnd = metaIndex > titleIndex ? metaIndex : region.start;
-  const between = titleIndex >= 0 ? (lines.slice(titleIndex + 1, Math.min(headEnd, titleIndex + 3)).find(isSubtitleLine) ?? '') : '';
   const head = lines.slice(Math.max(0, titleIndex), region.start);
-  // Bylines may stand over the headline too (a kicker, the writer, then the headline), and the body's run takes in those just over it.
-  let bylinesEnd = region.start;
-  while (bylinesEnd < region.end && isBylineLine(lines[bylinesEnd] ?? '')) bylinesEnd++;
-  const bylineWindow = lines.slice(Math.max(0, Math.min(titleIndex < 0 ? region.start : titleIndex, region.start - BYLINE_WINDOW)), bylinesEnd);
   return {
-    title,
-    subtitle: between.replace(/^[—–-]{1,2}\s*/, ''),
+    title: titleIndex >= 0 ? (lines[titleIndex] ?? '') : '',
+    subtitle: findSubtitle(lines, titleIndex, metaIndex > titleIndex ? metaIndex : region.start),
     metaLine,
     published: findDates(metaLine)[0] ?? findTextDate(head.join('\n'), lines[region.start] ?? '', () => lines.join('\n')),
     source: findSource(metaLine),
-    authors: orElse(findHeadAuthors(metaLine, bylineWindow), () => orElse(findNameUnderHeadline(lines, titleIndex), () => findTrailerAuthors(lines, region))),
-    ...readBody(lines, region),
+    authors: findAuthors(lines, region, titleIndex, metaLine),
   };
 }
+
+/** A line under the headline, before the 来源 line or the body, that opens with a dash is the 副标题. */
+function findSubtitle(lines: string[], titleIndex: number, headEnd: number): string {
+  if (titleIndex < 0) return '';
+  const line = lines.slice(titleIndex + 1, Math.min(headEnd, titleIndex + 3)).find(isSubtitleLine) ?? '';
+  return line.replace(/^[—–-]{1,2}\s*/, '');
+}
+
+/** The story's writers: from the head, else the name under an essay's headline, else the line that closes the story. */
+function findAuthors(lines: string[], region: Region, titleIndex: number, metaLine: string): string[] {
+  // Bylines may stand over the headline too (a kicker, the writer, then the headline), and the body's run takes in those just over it.
+  let bylinesEnd = region.start;
+  while (bylinesEnd < region.end && isBylineLine(lines[bylinesEnd] ?? '')) bylinesEnd++;
+  const windowStart = Math.max(0, Math.min(titleIndex < 0 ? region.start : titleIndex, region.start - BYLINE_WINDOW));
+  return orElse(findHeadAuthors(metaLine, lines.slice(windowStart, bylinesEnd)), () =>
+    orElse(findNameUnderHeadline(lines, titleIndex), () => findTrailerAuthors(lines, region)),
+  );
+}
+
 /** Bylines over the body: on the 来源 line, or a line of the head (记者 张三, By Jane Doe). */
 function findHeadAuthors(metaLine: string, head: string[]): string[] {
   const onMeta = findBylineAuthors(metaLine);
@@ -151,112 +166,6 @@ interface Region {
   end: number;
 }
 
-/** Words as a reader counts them: each Han character one, each run of letters or digits one. */
-export function countTokens(line: string): number {
-  // A line of a megabyte is counted from its head: what matters is that it is long.
-  if (line.length > TOKEN_SAMPLE) return Math.round((countTokens(line.slice(0, TOKEN_SAMPLE)) * line.length) / TOKEN_SAMPLE);
-  // One pass over the characters (this runs on every line, several times): Han one each, runs of letters or digits one each.
-  let tokens = 0;
-  let inWord = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line.charCodeAt(i);
-    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff)) {
-      tokens++;
-      inWord = false;
-      continue;
-    }
-    const wordChar = c < 0x80 ? (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : isOtherLetter(c, line.charAt(i));
-    if (wordChar && !inWord) tokens++;
-    inWord = wordChar;
-  }
-  return tokens;
-}
-
-/** Letters and digits beyond ASCII (é, ß, Кирилица, かな), without asking a regular expression about punctuation and symbols. */
-function isOtherLetter(code: number, char: string): boolean {
-  if ((code >= 0x2000 && code <= 0x2bff) || (code >= 0x3000 && code <= 0x303f) || (code >= 0xff00 && code <= 0xffef) || (code >= 0xd800 && code <= 0xdfff)) return false;
-  return LETTER_RE.test(char);
-}
-
-const LETTER_RE = /[\p{L}\p{N}]/u;
-
-const TOKEN_SAMPLE = 2000;
-
-/**
- * A line of running text: long, or a sentence, or a hand-wrapped stretch of one (old pages break
- * prose every 30-odd characters, mid-sentence, but keep its commas).
- */
-function isProse(line: string, tokens: number): boolean {
-  if (tokens >= 40) return true;
-  // A sentence may close with a bracketed note: …继续举行。（记者 王晓）
-  const sentence = line.replace(/\s*[(（][^()（）]{1,40}[)）]$/, '');
-  if (tokens >= 8 && /[。！？.!?…][”"’'」』)）]?$/.test(sentence)) return true;
-  if (tokens >= 20 && /[，；、]|[,;]\s/.test(line)) return true;
-  return tokens >= LATIN_CLAUSE_TOKENS && !/\p{Script=Han}/u.test(line) && /[,;]\s|\s[–—-]\s|\.\s+\p{Lu}/u.test(line);
-}
-
-/** A list item or a note without a full stop that still has clauses (Book caterer – schedule tastings, review menus) is text. */
-const LATIN_CLAUSE_TOKENS = 8;
-
-/** A line of hand-wrapped Latin prose: the sentence it starts goes on, in lower case, on the next line. */
-function runsOnInto(line: string, tokens: number, next: string): boolean {
-  return tokens >= 5 && !/[.!?:;]$/.test(line) && /^\p{Ll}/u.test(next) && !LATIN_BYLINE_RE.test(next);
-}
-
-/** What a short line that is not prose (a menu item, a label, a time stamp) costs a run of lines that crosses it. */
-const FRAME_LINE_COST = 8;
-
-// Where an English page's article is over: share bars, comment threads, lists of other stories.
-const LATIN_END_RE =
-  /^(share (this|on|via|the story|article)\b|related( articles| stories| posts| content| coverage| links| reading| news| topics)?:?$|you (may|might) (also )?(like|enjoy)|more (from|stories|on)\b|recommended( for you| stories| articles)?:?$|most (popular|read|viewed|shared)\b|\d+\s+(comments?|responses?|replies)\b|\[?\s*(read|view|see|show|load) (all |more )?(\d+ )?comments\b|comments?( \(\d+\))?:?$|leave a (reply|comment)|post a comment|add a comment|join the (conversation|discussion)|about the author|(tags|filed under|categories)\s*:|previous (post|article|story)\b|next (post|article|story)\b|all rights reserved|copyright\b|©)/i;
-
-// The same on Chinese pages, beyond the markers the HTML reader shares: comment threads, tag lines, the editor's sign-off.
-const ZH_END_RE = /^(热门评论|最新评论|全部评论|精彩评论|网友评论|评论区|用户评论|读者评论|已有\d+条评论|标签|关键词|关键字)/;
-
-/** 版权声明…, © 2024…; not a sentence of the story that happens to say 侵权 after a clause (需要指出的是，这里的“侵权”…). */
-function isLegalNotice(line: string): boolean {
-  if (!isCopyrightMarker(line)) return false;
-  // A picture's credit (Image copyright Getty Images, © Reuters) is no site footer; a footer names its year or its rights.
-  if (!/\p{Script=Han}/u.test(line) && !/\b(?:19|20)\d{2}\b|rights|reserved/i.test(line)) return false;
-  const keyword = line.search(/版权|免责|侵权|copyright|©/i);
-  return keyword < 0 || !/[，,]/.test(line.slice(0, keyword));
-}
-
-/** A line that no article runs across: where the frame, comments or other stories begin. */
-function isBarrier(line: string): boolean {
-  if (isEndMarker(line) || isLegalNotice(line)) return true;
-  return line.length <= 80 && (LATIN_END_RE.test(line) || ZH_END_RE.test(line) || matchEditorLine(line) !== null);
-}
-
-/**
- * A short line stamped with a date and a time (由海姑娘张贴 @ 2005-03-18 01:58:01, "Alex on September 17,
- * 2018 at 6:34 am said:"): where one post of an archive, a forum thread or a comment thread starts.
- * An article carries its stamp over its text, never inside it.
- */
-function isEntryStamp(line: string): boolean {
-  if (line.length > 200 || countTokens(line) > 30 || /[。！？]$/.test(line) || TABLE_OR_CODE_RE.test(line)) return false;
-  return (/\d{1,2}[:：]\d{2}/.test(line) && findDates(line).length > 0) || RELATIVE_TIME_RE.test(line);
-}
-
-/** A row of a drawn table (cells apart by │) or a line of code quoting a time ('2020-08-01 17:00'::timestamptz, -- comments): data, not a post's stamp. */
-const TABLE_OR_CODE_RE = /[│┃]|^--|::|['"]\d{4}-\d{2}-\d{2}/;
-
-/**
- * A stamp starts a post (a post's closing signature and the next one's stamped title may stand
- * together); three stamps or more one under another are rows of a table or a log.
- */
-function startsPost(stamps: boolean[], i: number): boolean {
-  if (!stamps[i]) return false;
-  const stamped = (k: number) => stamps[k] === true;
-  const before = stamped(i - 1) ? (stamped(i - 2) ? 2 : 1) : 0;
-  const after = stamped(i + 1) ? (stamped(i + 2) ? 2 : 1) : 0;
-  return before + 1 + after < 3;
-}
-
-/** Comment threads and feeds stamp posts by age: 2 days ago at 08:49 am, 3小时前, 昨天 12:08. */
-const RELATIVE_TIME_RE =
-  /(?:^|\s)(?:\d+|an?)\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b|\d+\s*(?:秒|分钟|小时|天|周|个月|年)前|(?:今天|昨天|前天)\s*\d{1,2}[:：]\d{2}/i;
-
 /**
  * The article's lines: the run of lines, between two barriers, where prose outweighs the frame
  * most (each prose line counts its words, every other line costs FRAME_LINE_COST). Menus, link
@@ -282,6 +191,9 @@ function skipLeadingHeadline(lines: string[], run: Region): Region {
   const opensHead = run.end - run.start > 2 && !/[。！？.!?…”"」』)）]$/.test(first) && !isProse(next, countTokens(next));
   return opensHead ? { start: run.start + 1, end: run.end } : run;
 }
+
+/** What a short line that is not prose (a menu item, a label, a time stamp) costs a run of lines that crosses it. */
+const FRAME_LINE_COST = 8;
 
 /** The article comes before its comments, and an archive shows its newest entry first: the first run half as strong as the strongest wins. */
 const LEAD_RUN_SHARE = 0.5;
@@ -325,12 +237,6 @@ function proseRuns(lines: string[]): (Region & { score: number })[] {
   return runs;
 }
 
-/** Related / 延伸阅读 alone on a line: a box of links that may stand inside a story that goes on after it. */
-function isInlineBoxLabel(line: string): boolean {
-  return /^(?:related(?: articles| stories| content| coverage| links| reading| news)?|see also|more on this(?: story)?|延伸阅读|相关阅读|相关链接|推荐阅读|相关报道|相关新闻)\s*[:：]?$/i.test(line);
-}
-
-
 /** What the longest stretch of short lines costs: eight menu lines' worth, so a chart inside a story does not split it. */
 const GAP_COST_CAP = 8 * FRAME_LINE_COST;
 
@@ -361,11 +267,6 @@ function isClosingLine(line: string): boolean {
     isEmptyEditorLine(line) ||
     (isMetaLine(line) && findEditorLabel(line) !== '')
   );
-}
-
-/** A 来源/时间 line; a sentence that names its reporter (… (记者:张三)) is prose, not one. */
-function isHeadMeta(line: string): boolean {
-  return isMetaLine(line) && !/[。！？]/.test(line);
 }
 
 /** How far above the article a 来源/时间 line may head it (a share bar or a comment count can sit between). */
@@ -458,7 +359,7 @@ function findHeadlineAbove(lines: string[], start: number): number {
 function findStampAbove(lines: string[], start: number): number {
   for (let i = start - 1; i >= Math.max(0, start - HEADLINE_REACH); i--) {
     const line = lines[i] ?? '';
-    if (LATIN_BYLINE_RE.test(line) || isBylineLine(line) || (countTokens(line) <= 12 && findDates(line).length > 0)) return i;
+    if (isLatinBylineLine(line) || isBylineLine(line) || (countTokens(line) <= 12 && findDates(line).length > 0)) return i;
   }
   return -1;
 }
@@ -479,59 +380,8 @@ function isHeadlineLike(line: string): boolean {
   const tokens = countTokens(line);
   if (tokens < 4 || tokens > 40 || /[。.，,:：;；]$/.test(line)) return false;
   if (isMenuLine(line) || isBreadcrumbLine(line) || isFurnitureLine(line)) return false;
-  if (isMetaLine(line) || isBylineLine(line) || LATIN_BYLINE_RE.test(line) || CHROME_RE.test(line)) return false;
+  if (isMetaLine(line) || isBylineLine(line) || isLatinBylineLine(line) || CHROME_RE.test(line)) return false;
   return findDates(line).length === 0;
-}
-
-// By Jane Doe, Posted by Jane Doe on May 5, 2020, Written by A and B | Staff Writer.
-// By, and its French, Spanish, German and Dutch twins (Par Sébastien Farcis); a leading // or bullet is decoration.
-const LATIN_BYLINE_RE = /^[^\p{L}]{0,3}(?:(?:posted|written|words|story|reporting|text|photos?)\s+)?(?:by|par|por|von|door)[:\s]\s*(.+)$/iu;
-// Posted on May 5, 2024 by Jane Doe.
-const DATED_BYLINE_RE = /^(?:(?:posted|published|updated)\s+)?on\s+.{4,40}?\s+by\s+(.+)$/i;
-const NAME_WORD_RE = /^(?:\p{Lu}[\p{L}'’.-]*|de|da|del|der|di|du|la|le|van|von|bin|al|and|&)$/u;
-
-/** A line that opens with a byline label (By …, Posted on … by …): the story's head, however long. */
-function isLatinBylineLine(line: string): boolean {
-  return LATIN_BYLINE_RE.test(line) || DATED_BYLINE_RE.test(line);
-}
-
-/** The people a Latin-script byline line names (By Jane Doe), without its label and the date or role after them. */
-export function findLatinByline(line: string): string[] {
-  const m = LATIN_BYLINE_RE.exec(line) ?? DATED_BYLINE_RE.exec(line);
-  // After a By, one word may be a name (By Catherine); unlabelled, a name has two words at least.
-  return m?.[1] ? latinNames(m[1], 1) : [];
-}
-
-/**
- * A name standing alone over a time stamp, or running into one (Jane Doe - Apr 16, 2015 8:02 pm):
- * how blogs and magazines sign a story without a By.
- */
-function findSignedStamp(line: string, next: string): string[] {
-  const dated = findDates(line)[0];
-  if (dated) return dated.index > 0 && /[-–—|·•]\s*$/.test(line.slice(0, dated.index)) ? latinNames(line.slice(0, dated.index)) : [];
-  return findDates(next)[0]?.index === 0 || SIGNATURE_NEXT_RE.test(next) ? latinNames(line) : [];
-}
-
-/** What blogs put under the writer's name: a reading time, a follow button. */
-const SIGNATURE_NEXT_RE = /^(?:\d+\s+min(?:ute)?s?\s+read|follow)$/i;
-
-/** Names in what follows a byline label: the date, a role or a reading time after them is dropped; every name must be capitalised words. */
-function latinNames(text: string, minWords = 2): string[] {
-  const names = text
-    .replace(/\s*[(（][^)）]*[)）]/g, '')
-    .replace(/\s*@\w+/g, '')
-    .replace(/\s+(?:on|at|updated|published|posted|in)\b.*$/i, '')
-    .replace(/\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d.*$/i, '')
-    .replace(/\s*\d.*$/, '')
-    .replace(/\s*[|•·–—]\s*.*$|\s*[,-]\s+.*$|\s+[-–—|·•]?$/, '')
-    .split(/\s*(?:&|\b(?:and|y|et|und|e)\b)\s*/i)
-    .map((n) => n.trim())
-    .filter(Boolean);
-  const isName = (n: string) => {
-    const words = n.split(/\s+/);
-    return words.length >= minWords && words.length <= 4 && words.every((w) => NAME_WORD_RE.test(w));
-  };
-  return names.length && names.length <= 6 && names.every(isName) ? names : [];
 }
 
 /** How many lines after the body may still name the editor. */
@@ -559,11 +409,6 @@ function withoutLinkBoxes(lines: string[]): string[] {
     if (!inBox) out.push(line);
   }
   return out;
-}
-
-/** The label of an ad slot, or a line with no word at all (a stray bracket, a zero-width joiner): never the story's. */
-function isSlotLabel(line: string): boolean {
-  return !/[\p{L}\p{N}]/u.test(line) || /^(advertisement|advertising|sponsored|ad|广告|推广)$/i.test(line);
 }
 
 function linesToBlocks(lines: string[]): Block[] {

@@ -69,22 +69,30 @@ export function isOrganisationOrAccount(value: string): boolean {
   return (/[\u4e00-\u9fff]/.test(v) && v.length >= 3 && ORGANISATION_RE.test(v)) || /^\S*\d{4,}\S*$/.test(v) || EDITOR_LABEL_RE.test(v);
 }
 
+/** A further name in a list does not start with the next role (实习记者 樊亮 张明超 记者惠禾). */
+const NOT_A_ROLE = '(?!(?:特约|见习|首席|摄影|实习)?记者|通讯员|实习生)';
+
 // 记者 may follow its newspaper (新京报记者); a bare 文 is a byline only as 文/ or 文: (文章, 文献 are words).
 const ROLE = `(?:(?:特约记者|见习记者|首席记者|摄影记者|记者|通讯员|实习生|执笔人|执笔|撰稿人|撰稿|撰文|采写|作者)\\s*[:：]?|(?:文\\/图|图\\/文|文)\\s*[:：/／])`;
 const BYLINE_RE = new RegExp(
-  `(?:^|[\\s(（【\\[|｜□■]|[${HAN}·]{1,10}?(?=(?:记者|通讯员)))${ROLE}\\s*(${NAME}${NAME_END}(?:[、,，\\s]+${MORE_NAME}${NAME_END})*)`,
+  `(?:^|[\\s(（【\\[|｜□■]|[${HAN}·]{1,10}?(?=(?:记者|通讯员)))${ROLE}\\s*(${NAME}${NAME_END}(?:[、,，\\s]+${NOT_A_ROLE}${MORE_NAME}${NAME_END})*)`,
   'g',
 );
 
 /** Authors named in a byline somewhere in a stretch of page text: 作者:张三, (记者 李四 王五), 新京报记者 彭冲. */
 export function findBylineAuthors(text: string): string[] {
+  const found: string[] = [];
+  let end = -1;
   for (const m of text.matchAll(BYLINE_RE)) {
+    // Roles may follow one another (实习记者 樊亮 张明超 记者惠禾): a match right after the last one continues the byline.
+    if (found.length && (m.index ?? 0) - end > 2) break;
     const names = splitNames(m[1] ?? '')
       .map(stripTrailingLabel)
       .filter((n, i) => (i === 0 ? isPersonName(n) : isSurnamedName(n)));
-    if (names.length) return names;
+    found.push(...names);
+    if (names.length) end = (m.index ?? 0) + m[0].length;
   }
-  return [];
+  return found;
 }
 
 // Old portal headers put the writer in brackets after the time: 2004年7月16日08:19 [ 黄宇 ] 来源：[ 国际金融报 ].

@@ -319,6 +319,13 @@ describe('an article in page-builder blocks', () => {
 describe('who wrote and who edited a Chinese page', () => {
   const prose = '东湖新图书馆昨天正式开放，首日接待读者三千多人次，馆内设有少儿阅览区和古籍修复室。'.repeat(4);
 
+  it('reads the reporters from a dateline bracket with several roles', () => {
+    const html = `<html><head><title>东湖新图书馆开放</title></head><body><h1>东湖新图书馆开放</h1><div class="content"><p>本报讯 （实习记者 林晓 周明 记者高远）${prose}</p><p>${prose}</p></div></body></html>`;
+    const result = extractArticle(html);
+    expect(result.authors).toEqual(['林晓', '周明', '高远']);
+    expect(result.dateline).toBe('本报讯 （实习记者 林晓 周明 记者高远）');
+  });
+
   it('names no source where the template says only that the story was reposted from the internet', () => {
     for (const said of ['转载', '互联网', '网络']) {
       const html = `<html><head><title>东湖新图书馆开放</title></head><body><h1>东湖新图书馆开放</h1><div class="info">来源：${said} 2024-03-02 10:00</div><div class="content"><p>${prose}</p></div></body></html>`;

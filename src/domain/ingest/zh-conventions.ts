@@ -4,7 +4,7 @@
  * editors are in bylines.ts.
  */
 
-import { splitNames } from './bylines.ts';
+import { matchBylineLine } from './bylines.ts';
 
 const HAN = '\\u4e00-\\u9fff';
 
@@ -32,8 +32,9 @@ export function splitDateline(text: string): { dateline: string; rest: string; r
   const m = DATELINE_RE.exec(text);
   if (!m?.[1] || m[0].length >= text.length) return { dateline: '', rest: text, reporters: [] };
   const dateline = m[1].trim();
-  const inner = /[(（]\s*(?:记者|通讯员)\s*[:：]?\s*([^)）]+)[)）]/.exec(dateline);
-  const reporters = inner?.[1] ? splitNames(inner[1].replace(/通讯员|实习生|记者/g, ' ')) : [];
+  // The bracket names the reporters, by one role or several: (记者 林晓), (实习记者 樊亮 张明超 记者惠禾).
+  const inner = /[(（]([^)）]+)[)）]/.exec(dateline);
+  const reporters = inner?.[1] ? matchBylineLine(inner[1]) : [];
   return { dateline, rest: text.slice(m[0].length).trim(), reporters };
 }
 

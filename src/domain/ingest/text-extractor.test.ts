@@ -104,7 +104,7 @@ describe('pasted English page', () => {
   it('reads across a box of related stories inside the story, and stops at one after it', () => {
     const first = [...STORY, ...STORY.map((p) => p.replace(/\.$/, ', he said.'))];
     const more = [...STORY, ...STORY].map((p, i) => p.replace(/\.$/, i < 3 ? ', the chair added.' : ', the mayor said.'));
-    for (const label of ['Related', 'Recommended', '延伸阅读']) {
+    for (const label of ['Related', 'Recommended', '延伸阅读', 'Share this article']) {
       const box = [label, 'Council approves new bus routes', 'Mark Byrnes', 'Jul 17, 2014', 'Storm closes coastal road'];
       const text = [...MENU, 'Pier to be rebuilt', 'May 5, 2024', ...first, ...box, ...more, ...box, 'Harbour News', 'About us'];
       expect(extractArticle(text.join('\n')).bodyText.split('\n')).toEqual([...first, ...more]);

@@ -62,7 +62,7 @@ export function runsOnInto(line: string, tokens: number, next: string): boolean 
 
 // Where an English page's article is over: share bars, comment threads, lists of other stories.
 const LATIN_END_RE =
-  /^(share (this|on|via|the story|article)\b|related( articles| stories| posts| content| coverage| links| reading| news| topics)?:?$|you (may|might) (also )?(like|enjoy)|more (from|stories)\b|most (popular|read|viewed|shared)\b|\d+\s+(comments?|responses?|replies)\b|\[?\s*(read|view|see|show|load) (all |more )?(\d+ )?comments\b|comments?( \(\d+\))?:?$|leave a (reply|comment)|post a comment|add a comment|join the (conversation|discussion)|about the author|(tags|filed under|categories)\s*:|previous (post|article|story)\b|next (post|article|story)\b|all rights reserved|copyright\b|©)/i;
+  /^(related( articles| stories| posts| content| coverage| links| reading| news| topics)?:?$|you (may|might) (also )?(like|enjoy)|more (from|stories)\b|most (popular|read|viewed|shared)\b|\d+\s+(comments?|responses?|replies)\b|\[?\s*(read|view|see|show|load) (all |more )?(\d+ )?comments\b|comments?( \(\d+\))?:?$|leave a (reply|comment)|post a comment|add a comment|join the (conversation|discussion)|about the author|(tags|filed under|categories)\s*:|previous (post|article|story)\b|next (post|article|story)\b|all rights reserved|copyright\b|©)/i;
 
 // The same on Chinese pages, beyond the markers the HTML reader shares: comment threads, tag lines, the editor's sign-off.
 const ZH_END_RE = /^(热门评论|最新评论|全部评论|精彩评论|网友评论|评论区|用户评论|读者评论|已有\d+条评论|标签|关键词|关键字)/;
@@ -113,7 +113,7 @@ const RELATIVE_TIME_RE =
 
 /** Related / 延伸阅读 alone on a line: a box of links that may stand inside a story that goes on after it. */
 export function isInlineBoxLabel(line: string): boolean {
-  return /^(?:related(?: articles| stories| content| coverage| links| reading| news)?|recommended(?: for you| stories| articles| reading)?|see also|more on this(?: story)?|延伸阅读|相关阅读|相关链接|推荐阅读|相关报道|相关新闻)\s*[:：]?$/i.test(line);
+  return /^(?:related(?: articles| stories| content| coverage| links| reading| news)?|recommended(?: for you| stories| articles| reading)?|share (?:this|on|via|the story|article)\b.{0,30}|see also|more on this(?: story)?|延伸阅读|相关阅读|相关链接|推荐阅读|相关报道|相关新闻)\s*[:：]?$/i.test(line);
 }
 
 /** A 来源/时间 line; a sentence that names its reporter (… (记者:张三)) is prose, not one. */

@@ -4,9 +4,12 @@ import { type FoundDate, findDates, parseMachineDate } from './date-parse.ts';
 import { type DocumentStats, type NodeStats, childElements, computeStats, countChars, linkDensity } from './dom-stats.ts';
 import type { Block } from './extraction.ts';
 import { collectLinkedData, collectMeta, findMachineAuthors, findMachineDate, findTextDate, findUrlDate } from './html-metadata.ts';
+import { dropPageFurniture } from './block-furniture.ts';
+import { chooseTitle, dashedFirstLine, findTitleElement, hasDeclaredHeadline, headingOver, isBoldLine, isSubjectLine, saysNothing, TITLE_CLASS_RE } from './html-headline.ts';
+import { classAndId, collapse, DATE_TEXT_RE } from './html-text.ts';
 import { namesFromLatinByline } from './latin-bylines.ts';
 import { findBylineAuthors, findEditorLabel, findHeaderAuthors, findPostedBy, findPosterName, isOrganisationOrAccount, isSurnamedName, matchBylineLine } from './bylines.ts';
-import { findSource, isFurnitureLine, isMetaLine, looksLikeCaption } from './zh-conventions.ts';
+import { findSource, isMetaLine, looksLikeCaption } from './zh-conventions.ts';
 
 const linkedom = requireOnFirstUse<typeof import('linkedom')>('linkedom');
 
@@ -158,9 +161,6 @@ function parseDocument(html: string): Document {
   return linkedom().parseHTML(`<!doctype html><html><body>${html}</body></html>`).document;
 }
 
-export function collapse(text: string): string {
-  return text.replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, ' ').trim();
-}
 
 interface Scan {
   titleCandidates: Element[];
@@ -180,7 +180,6 @@ interface Scan {
   noscripts: Array<{ el: Element; parent: Element; next: ChildNode | null }>;
 }
 
-const TITLE_CLASS_RE = /title|headline|(^|\s)heading(\s|$)/i;
 const BYLINE_CLASS_RE = /(^|[\s_-])(byline|author|writer|by-line|article-author|post-author)([\s_-]|$)/i;
 // CSS-module names too: ForefrontArticle_date__0aODL.
 const DATE_CLASS_RE = /(^|[\s_-])(date|dates|pubdate|published|posted|timestamp|datetime|dateline)([\s_-]|$)/i;
@@ -291,205 +290,6 @@ function isAuthorPageLink(el: Element): boolean {
   return el.tagName === 'A' && /\/(?:authors?|writers?)\/[^/?#]+\/?(?:[?#]|$)/i.test(el.getAttribute('href') ?? '');
 }
 
-function classAndId(el: Element): string {
-  return `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-}
-
-// ---------------------------------------------------------------- title
-
-function findTitleElement(all: Element[], titleTag: string, meta: Map<string, string>): Element | null {
-  const og = collapse(meta.get('og:title') ?? '');
-  // Pages with long lists of titled teasers (class="post-title") can push the <h1> past the first 60 candidates.
-  const candidates = new Set([...all.slice(0, 60), ...all.filter((el) => el.tagName === 'H1').slice(0, 20)]);
-  const headline = stripSiteName(titleTag);
-  let best: Element | null = null;
-  let bestScore = 0;
-  for (const el of candidates) {
-    const text = collapse(el.textContent ?? '');
-    // A Chinese headline may be a name of three characters (金锺国) when <title> says so too.
-    if (text.length < (titleTag.includes(text) && /[\u4e00-\u9fff]/.test(text) ? 2 : 4) || text.length > 150 || linksHome(el)) continue;
-    // The site's name (a logo in an <h1>) is part of <title> too, but not of its headline part. A heading
-    // that opens <title> is the headline even when a longer site description follows it.
-    const opensTitle = titleTag.startsWith(text) && /^H[1-3]$/.test(el.tagName);
-    if (titleTag.includes(text) && headline !== titleTag && !headline.includes(text) && !text.includes(headline) && !opensTitle) continue;
-    let score = 0;
-    if (titleTag.includes(text)) score += text.length * 2;
-    if (og && (og.includes(text) || text.includes(og))) score += text.length * 2;
-    // An <h1> is a strong hint, but a four-character logo <h1> must not outweigh a headline that matches more of <title>.
-    if (el.tagName === 'H1') score += Math.min(20, text.length);
-    if (score > bestScore) {
-      best = el;
-      bestScore = score;
-    }
-  }
-  return best;
-}
-
-// `Post @ Blog :: Platform ::` is how blog platforms name a post's page, `Topic / Board / Forum` how forums do. An unspaced dash separates only
-// where it touches something other than a Latin letter or digit (标题-新华网), never inside Sell-out or 2025-26.
-const TITLE_SEPARATOR_RE = /\s+[-|–—·»@/]\s+|\s*[_|｜]\s*|\s*::\s*|(?<![A-Za-z0-9])[-–—]{1,2}\s*(?=[^-–—]*$)|\s*[-–—]{1,2}(?![A-Za-z0-9])(?=[^-–—]*$)/;
-
-function chooseTitle(titleEl: Element | null, titleTag: string, meta: Map<string, string>, ldHeadline?: string): string {
-  // Documentation generators end every heading with a permalink anchor (¶, #, 🔗).
-  const fromEl = titleEl ? collapse(titleEl.textContent ?? '').replace(/\s*[¶§#🔗]+$/u, '') : '';
-  const og = collapse(meta.get('og:title') ?? meta.get('twitter:title') ?? ldHeadline ?? '');
-  // A heading box that also holds the post's byline or date (Backup Strategy January 22nd, 2019): the declared headline is its title.
-  if (og.length >= 6 && fromEl.startsWith(og) && /^\s*by\b|\b(19|20)\d{2}\b/i.test(fromEl.slice(og.length))) return og;
-  if (fromEl && (titleTag.includes(fromEl) || fromEl.length >= 6)) return fromEl;
-  if (og) return og;
-  return stripSiteName(titleTag);
-}
-
-function hasDeclaredHeadline(meta: Map<string, string>, ldHeadline?: string): boolean {
-  return Boolean(meta.get('og:title') || meta.get('twitter:title') || ldHeadline);
-}
-
-/** Too few letters to be a headline, a host name (blog.example.com), or the site greeting its visitors (欢迎访问…). */
-function saysNothing(title: string): boolean {
-  return (title.match(/\p{L}/gu)?.length ?? 0) < 6 || /^[\w-]+(\.[\w-]+)+$/.test(title) || GREETING_RE.test(title);
-}
-
-const GREETING_RE = /^(?:欢迎|谢谢|感谢)您?(?:访问|光临|来到)|^welcome to\b/i;
-
-/**
- * A block whose whole text is set in bold, alone on its line: <p align=center><font><strong>犬儒病(上)</strong></font></p>.
- * Pages from before CSS headings set their headlines this way.
- */
-function isBoldLine(el: Element): boolean {
-  if (!BOLD_LINE_TAGS.has(el.tagName)) return false;
-  let node: Element = el;
-  // Old markup nests blocks in <b> too: <b><p align=center><big>飞行物理学常识</big></p></b>.
-  let bold = el.parentElement !== null && isEmphasis(el.parentElement) && onlyElementChild(el.parentElement) === el;
-  for (let depth = 0; depth < 4; depth++) {
-    const only = onlyElementChild(node);
-    if (!only) break;
-    node = only;
-    bold ||= isEmphasis(node);
-  }
-  if (!bold || NOT_HEADLINE_RE.test(classAndId(el))) return false;
-  const text = collapse(el.textContent ?? '');
-  return text.length >= 2 && text.length <= 60;
-}
-
-const BOLD_LINE_TAGS = new Set(['P', 'DIV', 'CENTER', 'TD']);
-
-/** Bold, big, or a <font> larger than the text's (size=4 and up, +1). */
-function isEmphasis(el: Element): boolean {
-  const tag = el.tagName;
-  if (tag === 'STRONG' || tag === 'B' || tag === 'BIG') return true;
-  const size = (el.getAttribute('size') ?? '').trim();
-  return tag === 'FONT' && (/^\+[1-7]$/.test(size) || Number(size) >= 4);
-}
-const SUBJECT_LABEL_RE = /^(?:主题|标题|题目)\s*[:：]\s*/;
-const LABEL_TAGS = new Set(['B', 'STRONG', 'FONT', 'SPAN']);
-
-/** A forum post's subject line: <td><b>主题：</b>你知道导游为什么……</td>. */
-function isSubjectLine(el: Element): boolean {
-  if (!BOLD_LINE_TAGS.has(el.tagName)) return false;
-  const first = el.firstElementChild;
-  if (!first || !LABEL_TAGS.has(first.tagName) || !SUBJECT_LABEL_RE.test(first.textContent ?? '')) return false;
-  const text = collapse(el.textContent ?? '');
-  return SUBJECT_LABEL_RE.test(text) && text.length <= 100;
-}
-/** A site's motto or logo under its name, set in bold like a headline. */
-const NOT_HEADLINE_RE = /tagline|slogan|logo|motto|site-?desc|description/i;
-
-/** The single element inside `el` when no text stands beside it (a trailing <br> aside), else null. */
-function onlyElementChild(el: Element): Element | null {
-  // A line on its own has few nodes: the emphasis, a <br> or two, some blanks.
-  if (!el.firstElementChild || el.childNodes.length > 6) return null;
-  let only: Element | null = null;
-  for (const node of Array.from(el.childNodes)) {
-    if (node.nodeType === 3 && (node.nodeValue ?? '').trim()) return null;
-    if (node.nodeType !== 1 || (node as Element).tagName === 'BR') continue;
-    if (only) return null;
-    only = node as Element;
-  }
-  return only;
-}
-
-/** A line that opens with a dash (——当代中国的精神危机) first under a headline found by its looks, or under the writer's name: the 副标题. */
-function dashedFirstLine(blocks: Block[]): string {
-  for (const block of blocks.slice(0, 2)) {
-    if (!('text' in block)) return '';
-    if (/^[—–]{1,2}\s*\S/.test(block.text) && block.text.length <= 60) return block.text.replace(/^[—–]{1,2}\s*/, '');
-    if (block.text.length > 12) return '';
-  }
-  return '';
-}
-
-/** The last heading before the article starts (or the first inside it), when it reads like a headline. */
-function headingOver(candidates: Element[], content: Element | undefined, root: Element, pageUrl: string): string {
-  if (!content) return '';
-  const earlier = elementsBefore(root, content);
-  let found = '';
-  for (const el of candidates) {
-    // The headline line may itself open the article (a bold question taken in as the first paragraph).
-    if (!root.contains(el) || (el !== content && el.contains(content))) continue;
-    const inside = content.contains(el);
-    if (!inside && !earlier.has(el)) break;
-    if (linksHome(el)) continue;
-    // An entry's heading often carries its date stamp (标题 2024-04-07 21:10): the headline is the rest.
-    const text = collapse((el.textContent ?? '').replace(DATE_TEXT_RE, ' ')).replace(SUBJECT_LABEL_RE, '');
-    // A blog entry's headline links to the entry itself (its permalink); links elsewhere make a teaser or a menu.
-    const linked = collapse(
-      Array.from(el.querySelectorAll('a'))
-        .filter((a) => !isLinkToPage(a, pageUrl))
-        .map((a) => a.textContent ?? '')
-        .join(''),
-    );
-    const readsLikeHeadline = text.length >= 4 && text.length <= 100 && linked.length < text.length / 2;
-    // A bold line inside the article is a subheading unless it opens the article.
-    const opensContent = !/^H\d$/.test(el.tagName) && !TITLE_CLASS_RE.test(classAndId(el)) ? collapse(content.textContent ?? '').startsWith(text) : true;
-    if (inside) return found || (readsLikeHeadline && opensContent ? text : '');
-    if (readsLikeHeadline) found = text;
-  }
-  return found;
-}
-
-/** A heading that is one link to the site's front page (<h1><a href="index.html">某某的博客</a></h1>) is the site's name. */
-function linksHome(el: Element): boolean {
-  const links = el.querySelectorAll('a');
-  if (links.length !== 1) return false;
-  const link = links[0] as Element;
-  const href = (link.getAttribute('href') ?? '').trim();
-  if (!href || href.startsWith('#') || collapse(link.textContent ?? '') !== collapse(el.textContent ?? '')) return false;
-  return /^(?:(?:https?:)?\/\/[^/]+)?\/?(?:\.\/)?(?:(?:index|default|home)\.\w+)?$/i.test(href.replace(/[?#].*$/, ''));
-}
-
-function isLinkToPage(a: Element, pageUrl: string): boolean {
-  if (!pageUrl) return false;
-  try {
-    const target = new URL(a.getAttribute('href') ?? '', pageUrl);
-    const page = new URL(pageUrl);
-    return target.host === page.host && target.pathname === page.pathname && target.search === page.search;
-  } catch {
-    return false;
-  }
-}
-
-/** Every element that starts before `target` in document order, by a walk: linkedom's compareDocumentPosition gave the wrong order on an old table-layout page. */
-function elementsBefore(root: Element, target: Element): Set<Element> {
-  const seen = new Set<Element>();
-  const stack: Element[] = [root];
-  while (stack.length) {
-    const el = stack.pop() as Element;
-    if (el === target) break;
-    seen.add(el);
-    const children = Array.from(childElements(el));
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as Element);
-  }
-  return seen;
-}
-
-/** `Title_Channel_Site` → `Title`: the longest part, which is the headline. */
-export function stripSiteName(titleTag: string): string {
-  const parts = titleTag.split(TITLE_SEPARATOR_RE).map((p) => p.trim()).filter(Boolean);
-  if (parts.length < 2) return titleTag;
-  const first = parts[0] ?? '';
-  const longest = parts.reduce((a, b) => (b.length > a.length ? b : a), first);
-  return first.length >= longest.length * 0.6 ? first : longest;
-}
 
 // ---------------------------------------------------------------- choosing the content
 
@@ -623,7 +423,6 @@ function namesHeadline(names: string): boolean {
     .some((token) => token.split(/[-_]+/).some((segment) => segment === 'title' || segment === 'subject' || segment === 'headline'));
 }
 
-const DATE_TEXT_RE = /\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}:\d{2}(:\d{2})?|[AaPp][Mm]\b/g;
 
 /**
  * A link to another page followed by the start of that page's text, cut off (…): a teaser, which
@@ -780,92 +579,7 @@ function toBlocks(elements: Element[], stats: Map<Element, NodeStats>, baseUrl: 
     walk(el, state, 0);
     flush(state);
   }
-  return trimClosingPrompts(cutAtComments(dropRepeats(attachCaptions(state.blocks).filter((b) => !(b.kind === 'p' && (isFurnitureLine(b.text) || AD_LABEL_RE.test(b.text.trim())))))));
-}
-
-/** The heading over a comment thread: 1 comment, 12 Responses, 3 thoughts on "…", Leave a Reply. */
-const COMMENTS_HEADING_RE = /^(?:\d+\s+(?:comments?|responses?|replies|thoughts? on\b.*)|comments|reader comments|leave a (?:reply|comment)|join the (?:conversation|discussion))$/i;
-
-/** A comment thread that the article's box also holds ends the article; only in its second half, where threads sit. */
-function cutAtComments(blocks: Block[]): Block[] {
-  for (let i = Math.ceil(blocks.length / 2); i < blocks.length; i++) {
-    const block = blocks[i];
-    if ((block?.kind === 'p' || block?.kind === 'h') && block.text.length <= 120 && COMMENTS_HEADING_RE.test(block.text.trim())) return blocks.slice(0, i);
-  }
-  return blocks;
-}
-
-/** The label of an ad slot, left as text where the ad did not load. */
-const AD_LABEL_RE = /^(?:advertisement|advert|ad|sponsored|sponsored content|广告)$/i;
-
-/** What a page asks of its reader after the story: comment, subscribe, follow, read on. */
-const CLOSING_PROMPT_RE =
-  /^(?:\d+\s+comments?|comments|post (?:a )?comment|leave a (?:comment|reply)|tell us what you think|you may also like|popular on\b|more from\b|read more\b|related(?: stories| articles)?:?$|sign up\b|subscribe\b|get the latest\b|join our\b|follow (?:us|@)|like this story|like loading)/i;
-
-/** A prompt is short; a sentence that happens to start like one (Read more about the pier in our archive…) is the story's. */
-function isClosingPrompt(text: string): boolean {
-  return text.length <= 200 && CLOSING_PROMPT_RE.test(text) && !(text.length > 40 && /[.。!?！？]$/.test(text));
-}
-
-/** Drops the reader prompts that close a page's article box, from the end up. */
-function trimClosingPrompts(blocks: Block[]): Block[] {
-  let end = blocks.length;
-  while (end > 1) {
-    const last = blocks[end - 1];
-    if (!(last?.kind === 'p' || last?.kind === 'h') || !isClosingPrompt(last.text.trim())) break;
-    end--;
-  }
-  return end === blocks.length ? blocks : blocks.slice(0, end);
-}
-
-/** Show more / less toggles after a caption: `… more`, `less`. */
-const TOGGLE_RE = /\s*(?:\.\.\.|…)?\s*\b(?:less|more|show more|show less|read more)$/i;
-/** A photo or video player's buttons and the page's tools, printed as text. */
-const VIEWER_CONTROL_RE =
-  /^(?:caption|hide caption|show caption|toggle caption|close|enlarge|expand|collapse|full ?screen|autoplay|×|✕|click to (?:zoom|enlarge)|font size|text size|like this:|share this:|your video will play in \d{1,2}:\d{2}|play video|replay)$/i;
-
-/** A photo's credit printed under it as a line of its own: Photo: Hau Dinh, AP. */
-const CREDIT_LINE_RE = /^(?:photo|photograph|image|picture|credit)s?(?:\s+by)?\s*[:：]\s*(\S.{0,80})$/i;
-
-/**
- * Photo galleries repeat a caption (under the slide, cut short in a show-more toggle, in the full-screen
- * viewer) and its credit, and print their buttons (Caption, Close) as text. The photo keeps the caption
- * and credit once; the copies and the buttons go. Paragraphs that merely repeat one another are left
- * alone: a text may say the same thing twice.
- */
-function dropRepeats(blocks: Block[]): Block[] {
-  const out: Block[] = [];
-  for (const block of blocks) {
-    if (block.kind !== 'p') {
-      out.push(block);
-      continue;
-    }
-    if (VIEWER_CONTROL_RE.test(block.text.trim())) continue;
-    const credit = CREDIT_LINE_RE.exec(block.text)?.[1];
-    const at = credit ? creditedFigure(out, credit) : captionedFigure(out, block.text);
-    const figure = out[at];
-    if (figure?.kind !== 'figure') out.push(block);
-    else if (credit && !figure.credit) out[at] = { ...figure, credit };
-    else if (!credit && !figure.caption) out[at] = { ...figure, caption: block.text.replace(TOGGLE_RE, '') };
-  }
-  return out;
-}
-
-/** The photo whose alt or caption a paragraph repeats, whole or cut short (… more), or -1. */
-function captionedFigure(out: Block[], text: string): number {
-  if (text.length < 30) return -1;
-  const stem = text.replace(TOGGLE_RE, '').replace(/\s*(?:\.\.\.|…)$/, '').toLowerCase();
-  return out.findIndex((b) => {
-    if (b.kind !== 'figure') return false;
-    return [b.alt, b.caption].some((c) => c.length >= 30 && (c.toLowerCase().startsWith(stem) || (stem.startsWith(c.toLowerCase()) && stem.length - c.length < 10)));
-  });
-}
-
-/** The photo a credit line belongs to: the one just above it, or one that already has that credit; or -1. */
-function creditedFigure(out: Block[], credit: string): number {
-  const last = out.at(-1);
-  if (last?.kind === 'figure' && !last.credit) return out.length - 1;
-  return out.findIndex((b) => b.kind === 'figure' && b.credit === credit);
+  return dropPageFurniture(attachCaptions(state.blocks));
 }
 
 function flush(state: WalkState): void {

@@ -1,0 +1,98 @@
+/**
+ * What a page prints inside the article's box that is not the article: ad-slot labels, tool lines,
+ * a gallery's repeated captions and viewer buttons, a comment thread, and the prompts to the reader
+ * that close the box. Works on blocks, whichever reader made them.
+ */
+import type { Block } from './extraction.ts';
+import { isFurnitureLine } from './zh-conventions.ts';
+
+/** The article's blocks without the page's furniture. */
+export function dropPageFurniture(blocks: Block[]): Block[] {
+  const kept = blocks.filter((b) => !(b.kind === 'p' && (isFurnitureLine(b.text) || AD_LABEL_RE.test(b.text.trim()))));
+  return trimClosingPrompts(cutAtComments(dropRepeats(kept)));
+}
+
+/** The heading over a comment thread: 1 comment, 12 Responses, 3 thoughts on "…", Leave a Reply. */
+const COMMENTS_HEADING_RE = /^(?:\d+\s+(?:comments?|responses?|replies|thoughts? on\b.*)|comments|reader comments|leave a (?:reply|comment)|join the (?:conversation|discussion))$/i;
+
+/** A comment thread that the article's box also holds ends the article; only in its second half, where threads sit. */
+function cutAtComments(blocks: Block[]): Block[] {
+  for (let i = Math.ceil(blocks.length / 2); i < blocks.length; i++) {
+    const block = blocks[i];
+    if ((block?.kind === 'p' || block?.kind === 'h') && block.text.length <= 120 && COMMENTS_HEADING_RE.test(block.text.trim())) return blocks.slice(0, i);
+  }
+  return blocks;
+}
+
+/** The label of an ad slot, left as text where the ad did not load. */
+const AD_LABEL_RE = /^(?:advertisement|advert|ad|sponsored|sponsored content|广告)$/i;
+
+/** What a page asks of its reader after the story: comment, subscribe, follow, read on. */
+const CLOSING_PROMPT_RE =
+  /^(?:\d+\s+comments?|comments|post (?:a )?comment|leave a (?:comment|reply)|tell us what you think|you may also like|popular on\b|more from\b|read more\b|related(?: stories| articles)?:?$|sign up\b|subscribe\b|get the latest\b|join our\b|follow (?:us|@)|like this story|like loading)/i;
+
+/** A prompt is short; a sentence that happens to start like one (Read more about the pier in our archive…) is the story's. */
+function isClosingPrompt(text: string): boolean {
+  return text.length <= 200 && CLOSING_PROMPT_RE.test(text) && !(text.length > 40 && /[.。!?！？]$/.test(text));
+}
+
+/** Drops the reader prompts that close a page's article box, from the end up. */
+function trimClosingPrompts(blocks: Block[]): Block[] {
+  let end = blocks.length;
+  while (end > 1) {
+    const last = blocks[end - 1];
+    if (!(last?.kind === 'p' || last?.kind === 'h') || !isClosingPrompt(last.text.trim())) break;
+    end--;
+  }
+  return end === blocks.length ? blocks : blocks.slice(0, end);
+}
+
+/** Show more / less toggles after a caption: `… more`, `less`. */
+const TOGGLE_RE = /\s*(?:\.\.\.|…)?\s*\b(?:less|more|show more|show less|read more)$/i;
+/** A photo or video player's buttons and the page's tools, printed as text. */
+const VIEWER_CONTROL_RE =
+  /^(?:caption|hide caption|show caption|toggle caption|close|enlarge|expand|collapse|full ?screen|autoplay|×|✕|click to (?:zoom|enlarge)|font size|text size|like this:|share this:|your video will play in \d{1,2}:\d{2}|play video|replay)$/i;
+
+/** A photo's credit printed under it as a line of its own: Photo: Hau Dinh, AP. */
+const CREDIT_LINE_RE = /^(?:photo|photograph|image|picture|credit)s?(?:\s+by)?\s*[:：]\s*(\S.{0,80})$/i;
+
+/**
+ * Photo galleries repeat a caption (under the slide, cut short in a show-more toggle, in the full-screen
+ * viewer) and its credit, and print their buttons (Caption, Close) as text. The photo keeps the caption
+ * and credit once; the copies and the buttons go. Paragraphs that merely repeat one another are left
+ * alone: a text may say the same thing twice.
+ */
+function dropRepeats(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  for (const block of blocks) {
+    if (block.kind !== 'p') {
+      out.push(block);
+      continue;
+    }
+    if (VIEWER_CONTROL_RE.test(block.text.trim())) continue;
+    const credit = CREDIT_LINE_RE.exec(block.text)?.[1];
+    const at = credit ? creditedFigure(out, credit) : captionedFigure(out, block.text);
+    const figure = out[at];
+    if (figure?.kind !== 'figure') out.push(block);
+    else if (credit && !figure.credit) out[at] = { ...figure, credit };
+    else if (!credit && !figure.caption) out[at] = { ...figure, caption: block.text.replace(TOGGLE_RE, '') };
+  }
+  return out;
+}
+
+/** The photo whose alt or caption a paragraph repeats, whole or cut short (… more), or -1. */
+function captionedFigure(out: Block[], text: string): number {
+  if (text.length < 30) return -1;
+  const stem = text.replace(TOGGLE_RE, '').replace(/\s*(?:\.\.\.|…)$/, '').toLowerCase();
+  return out.findIndex((b) => {
+    if (b.kind !== 'figure') return false;
+    return [b.alt, b.caption].some((c) => c.length >= 30 && (c.toLowerCase().startsWith(stem) || (stem.startsWith(c.toLowerCase()) && stem.length - c.length < 10)));
+  });
+}
+
+/** The photo a credit line belongs to: the one just above it, or one that already has that credit; or -1. */
+function creditedFigure(out: Block[], credit: string): number {
+  const last = out.at(-1);
+  if (last?.kind === 'figure' && !last.credit) return out.length - 1;
+  return out.findIndex((b) => b.kind === 'figure' && b.credit === credit);
+}

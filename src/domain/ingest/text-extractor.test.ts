@@ -62,6 +62,12 @@ describe('pasted English page', () => {
     expect(extractArticle(englishPage(head)).title).toBe('Old ferry pier to be rebuilt');
   });
 
+  it('takes no picture caption or credit for the headline', () => {
+    for (const line of ['Media caption The harbour board voted to rebuild the old ferry pier', 'Credit: harbour board, old ferry pier']) {
+      expect(extractArticle(englishPage(['Old ferry pier to be rebuilt', line])).title).toBe('Old ferry pier to be rebuilt');
+    }
+  });
+
   it('reads the writers from a By line, without the date after them', () => {
     expect(extractArticle(englishPage(HEAD)).authors).toEqual(['Anna Berg', 'Tom Reyes']);
   });

@@ -31,11 +31,17 @@ export function findLatinByline(line: string): string[] {
 export function findSignedStamp(line: string, next: string): string[] {
   const dated = findDates(line)[0];
   if (dated) return dated.index > 0 && /[-–—|·•]\s*$/.test(line.slice(0, dated.index)) ? latinNames(line.slice(0, dated.index)) : [];
-  return findDates(next)[0]?.index === 0 || SIGNATURE_NEXT_RE.test(next) ? latinNames(line) : [];
+  return isStampLine(next) ? latinNames(line) : [];
 }
 
-/** What blogs put under the writer's name: a reading time, a follow button. */
-const SIGNATURE_NEXT_RE = /^(?:\d+\s+min(?:ute)?s?\s+read|follow)$/i;
+/** What sites put under the writer's name: a date (Friday 25 December 2015), a time (1:39 PM ET), a reading time, a follow button. */
+function isStampLine(line: string): boolean {
+  if (SIGNATURE_NEXT_RE.test(line)) return true;
+  const date = findDates(line)[0];
+  return date !== undefined && /^(?:\p{L}+,?\s*)?$/u.test(line.slice(0, date.index));
+}
+
+const SIGNATURE_NEXT_RE = /^(?:\d+\s+min(?:ute)?s?\s+read|follow|\d{1,2}:\d{2}\s*(?:am|pm)?\b.{0,12})$/i;
 
 /** Names in what follows a byline label: the date, a role or a reading time after them is dropped; every name must be capitalised words. */
 function latinNames(text: string, minWords = 2): string[] {

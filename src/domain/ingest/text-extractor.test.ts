@@ -152,6 +152,8 @@ describe('pasted English page', () => {
       ['Old ferry pier to be rebuilt after decade-long dispute', 'Anna Berg', 'May 5, 2024'],
       ['Old ferry pier to be rebuilt after decade-long dispute', 'by Anna Berg—6 min read'],
       ['Old ferry pier to be rebuilt after decade-long dispute', 'Anna Berg', '6 min read'],
+      ['Old ferry pier to be rebuilt after decade-long dispute', 'Anna Berg', 'Sunday 5 May 2024'],
+      ['Old ferry pier to be rebuilt after decade-long dispute', 'Anna Berg', '1:39 PM ET'],
       ['Old ferry pier to be rebuilt after decade-long dispute', 'Posted on May 5, 2024 by Anna Berg - 5 Comments'],
       ['Old ferry pier to be rebuilt after decade-long dispute', 'By Anna Berg@annaberg Updated May 5, 2024, 2:15pm'],
       ['Old ferry pier to be rebuilt after decade-long dispute', 'by Anna Berg5 May 2024'],

@@ -3,6 +3,7 @@ import { decodeBytes } from './charset.ts';
 import { type FoundDate, findDates, toIsoLocal } from './date-parse.ts';
 import { type Extraction, ExtractionError } from './extraction.ts';
 import { readHtml } from './html-extractor.ts';
+import { readWireCredit } from './latin-bylines.ts';
 import { looksLikePlainText, readPlainText } from './text-extractor.ts';
 
 export interface ExtractOptions {
@@ -45,6 +46,7 @@ function isBinary(text: string): boolean {
 function fromPlainText(text: string, options: ExtractOptions): Extraction {
   const reading = readPlainText(text);
   const facts = finishBlocks(reading.blocks);
+  const credit = readWireCredit(blocksToText(facts.blocks).slice(-600));
   const dated = reading.published;
   const lang = detectLang(text);
   return assemble({
@@ -53,8 +55,8 @@ function fromPlainText(text: string, options: ExtractOptions): Extraction {
     source: reading.source,
     sourceUrl: options.url ?? '',
     published: dated,
-    authors: [...reading.authors, ...facts.reporters],
-    editor: facts.editor || reading.editor,
+    authors: [...reading.authors, ...facts.reporters, ...(reading.authors.length || facts.reporters.length ? [] : credit.reporters)],
+    editor: facts.editor || reading.editor || credit.editors.join(', '),
     facts,
     lang,
     charset: 'text',
@@ -67,14 +69,16 @@ function fromHtml(html: string, charset: string, options: ExtractOptions): Extra
   const facts = finishBlocks(reading.blocks);
   const text = blocksToText(facts.blocks);
   const lang = reading.lang || detectLang(`${reading.title}\n${text}`);
+  // Agencies close a story with its credit, (Reporting by …; Editing by …): the last word on who did what.
+  const credit = readWireCredit(text.slice(-600));
   return assemble({
     title: reading.title,
     subtitle: reading.subtitle,
     source: reading.source,
     sourceUrl: options.url || reading.sourceUrl,
     published: reading.published,
-    authors: firstNonEmpty(reading.authors.header, facts.reporters, reading.authors.trailer, reading.authors.declared, reading.authors.poster),
-    editor: facts.editor || reading.editor,
+    authors: firstNonEmpty(reading.authors.header, facts.reporters, reading.authors.trailer, reading.authors.declared, credit.reporters, reading.authors.poster),
+    editor: facts.editor || reading.editor || credit.editors.join(', '),
     facts,
     lang,
     charset,

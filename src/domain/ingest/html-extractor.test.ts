@@ -401,6 +401,15 @@ describe('the byline box of an English page', () => {
     expect(extractArticle(withBox('<div class="byline">By ANN LEE and BO CHEN, Associated Press</div>')).authors).toEqual(['Ann Lee', 'Bo Chen']);
   });
 
+  it('takes reporters and editor from a wire story’s closing credit when no byline names them', () => {
+    const story = '<p>The harbour ferry is back on its old route after two years of repairs to the pier, the port said on Monday.</p>'.repeat(4);
+    const html = withBox('').replace(/<article>.*<\/article>/s, `<article>${story}<p>Services resume on Friday. (Reporting by Ann Lee and Cara Diaz; Editing by Bo Chen)</p></article>`);
+    const result = extractArticle(html);
+    expect(result.authors).toEqual(['Ann Lee', 'Cara Diaz']);
+    expect(result.editor).toBe('Bo Chen');
+    expect(result.bodyText).toMatch(/\(Reporting by Ann Lee and Cara Diaz; Editing by Bo Chen\)$/);
+  });
+
   it('does not take the forum software that signs its template for the author', () => {
     const html = withBox('<div class="byline">By Ann Lee</div>').replace('</title>', '</title><meta name="generator" content="Discuz! X3.4"><meta name="author" content="Discuz! Team and Comsenz UI Team">');
     expect(extractArticle(html).authors).toEqual(['Ann Lee']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { namesFromLatinByline } from './latin-bylines.ts';
+import { namesFromLatinByline, readWireCredit } from './latin-bylines.ts';
 
 describe('a Latin-script byline as the people it names', () => {
   it('leaves out labels, roles, outlets, credentials, handles and time stamps', () => {
@@ -25,5 +25,20 @@ describe('a Latin-script byline as the people it names', () => {
     for (const byline of ['Harbour Daily Staff', 'Science X staff', 'The Russian and Syrian defense ministries', 'Reuters', 'admin', 'Richard (R.J.) Eskow']) {
       expect(namesFromLatinByline(byline), byline).toEqual([]);
     }
+  });
+});
+
+describe('a wire story’s closing credit', () => {
+  it('names the reporters and the editors, however the agency joins the parts', () => {
+    expect(readWireCredit('The vote is due on Friday. (Reporting by Ann Lee; Editing by Bo Chen)')).toEqual({ reporters: ['Ann Lee'], editors: ['Bo Chen'] });
+    expect(readWireCredit('… on Friday. (Reporting by Ann Lee, Cara Diaz, with additional reporting by Eli Fox, editing by Bo Chen.)')).toEqual({
+      reporters: ['Ann Lee', 'Cara Diaz', 'Eli Fox'],
+      editors: ['Bo Chen'],
+    });
+  });
+
+  it('reads nothing from a bracket that is not a credit, or from a credit that is not at the end', () => {
+    expect(readWireCredit('The mayor (who was re-elected in May) said no.')).toEqual({ reporters: [], editors: [] });
+    expect(readWireCredit('(Reporting by Ann Lee) The vote is due on Friday.')).toEqual({ reporters: [], editors: [] });
   });
 });

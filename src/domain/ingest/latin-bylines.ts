@@ -76,3 +76,23 @@ function toNameCase(name: string): string {
   if (name !== name.toUpperCase() || !/\p{Lu}{2}/u.test(name)) return name;
   return name.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
 }
+
+/** A wire story's closing credit: (Reporting by Will Dunham; Editing by Tom Brown). */
+const WIRE_CREDIT_RE = /\(\s*((?:additional\s+)?reporting by[^()]{3,300}|(?:editing|edited) by[^()]{3,200})\)\s*$/i;
+
+/**
+ * The reporters and editors a wire story names in its closing credit, as agencies write it:
+ * "(Reporting by A, B; additional reporting by C; Editing by D)", also with commas between the parts.
+ */
+export function readWireCredit(text: string): { reporters: string[]; editors: string[] } {
+  const credit = WIRE_CREDIT_RE.exec(text.trim())?.[1];
+  const found = { reporters: [] as string[], editors: [] as string[] };
+  if (!credit) return found;
+  for (const part of credit.split(/\s*;\s*|,\s*(?=(?:with\s+)?(?:additional\s+)?(?:reporting|editing|writing) by)/i)) {
+    const m = /^(?:with\s+)?(?:additional\s+)?(reporting|editing|edited|writing) by\s+(.+?)\.?$/i.exec(part.trim());
+    if (!m?.[1] || !m[2]) continue;
+    const names = namesFromLatinByline(m[2]);
+    (/^edit/i.test(m[1]) ? found.editors : found.reporters).push(...names);
+  }
+  return found;
+}

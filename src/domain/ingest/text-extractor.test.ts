@@ -126,6 +126,13 @@ describe('pasted English page', () => {
     expect(result.bodyText).toContain(more[2]);
   });
 
+  it('stops at the heading of the site’s other stories (More Harbour News), not at a sentence that opens with More', () => {
+    const more = 'More than two hundred boats use the pier every week, the board said in its report on the decision.';
+    const teasers = ['More Harbour News', 'Council approves new bus routes', 'Anna Berg', 'Monday 6 May 2024', 'The council approved three new bus routes on Monday, linking the harbour with the station.'];
+    const result = extractArticle([...MENU, 'Pier to be rebuilt', 'May 5, 2024', ...STORY, more, ...teasers, ...teasers].join('\n'));
+    expect(result.bodyText.split('\n')).toEqual([...STORY, more]);
+  });
+
   it('keeps a checklist whose items have clauses but no full stops', () => {
     const items = [
       'Book the hall – compare prices, visit two or three, sign early',

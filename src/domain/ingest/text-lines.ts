@@ -64,6 +64,9 @@ export function runsOnInto(line: string, tokens: number, next: string): boolean 
 const LATIN_END_RE =
   /^(related( articles| stories| posts| content| coverage| links| reading| news| topics)?:?$|you (may|might) (also )?(like|enjoy)|more (from|stories)\b|most (popular|read|viewed|shared)\b|\d+\s+(comments?|responses?|replies)\b|\[?\s*(read|view|see|show|load) (all |more )?(\d+ )?comments\b|comments?( \(\d+\))?:?$|leave a (reply|comment)|post a comment|add a comment|join the (conversation|discussion)|about the author|(tags|filed under|categories)\s*:|previous (post|article|story)\b|next (post|article|story)\b|all rights reserved|copyright\b|©)/i;
 
+// More Washington Examiner, More Politics: the heading of a list of the site's other stories (not "More than …").
+const MORE_FROM_RE = /^[Mm]ore\s+\p{Lu}[\p{L}\s&'’-]{0,40}$/u;
+
 // The same on Chinese pages, beyond the markers the HTML reader shares: comment threads, tag lines, the editor's sign-off.
 const ZH_END_RE = /^(热门评论|最新评论|全部评论|精彩评论|网友评论|评论区|用户评论|读者评论|已有\d+条评论|标签|关键词|关键字)/;
 
@@ -79,7 +82,7 @@ function isLegalNotice(line: string): boolean {
 /** A line that no article runs across: where the frame, comments or other stories begin. */
 export function isBarrier(line: string): boolean {
   if (isEndMarker(line) || isLegalNotice(line)) return true;
-  return line.length <= 80 && (LATIN_END_RE.test(line) || ZH_END_RE.test(line) || matchEditorLine(line) !== null);
+  return line.length <= 80 && (LATIN_END_RE.test(line) || MORE_FROM_RE.test(line) || ZH_END_RE.test(line) || matchEditorLine(line) !== null);
 }
 
 /**

@@ -9,6 +9,7 @@ import { DATE_TEXT_RE, classAndId, collapse } from './html-text.ts';
 /** Class or id naming a title element: post-title, article_headline, class="Heading". */
 export const TITLE_CLASS_RE = /title|headline|(^|\s)heading(\s|$)/i;
 
+/** The heading element that holds the headline: the one <title> and og:title agree with, an <h1> breaking ties. */
 export function findTitleElement(all: Element[], titleTag: string, meta: Map<string, string>): Element | null {
   const og = collapse(meta.get('og:title') ?? '');
   // Pages with long lists of titled teasers (class="post-title") can push the <h1> past the first 60 candidates.
@@ -41,6 +42,7 @@ export function findTitleElement(all: Element[], titleTag: string, meta: Map<str
 // where it touches something other than a Latin letter or digit (标题-新华网), never inside Sell-out or 2025-26.
 const TITLE_SEPARATOR_RE = /\s+[-|–—·»@/]\s+|\s*[_|｜]\s*|\s*::\s*|(?<![A-Za-z0-9])[-–—]{1,2}\s*(?=[^-–—]*$)|\s*[-–—]{1,2}(?![A-Za-z0-9])(?=[^-–—]*$)/;
 
+/** The headline: the heading element's text, else og:title or the schema.org headline, else <title> without the site's name. */
 export function chooseTitle(titleEl: Element | null, titleTag: string, meta: Map<string, string>, ldHeadline?: string): string {
   // Documentation generators end every heading with a permalink anchor (¶, #, 🔗).
   const fromEl = titleEl ? collapse(titleEl.textContent ?? '').replace(/\s*[¶§#🔗]+$/u, '') : '';
@@ -52,6 +54,7 @@ export function chooseTitle(titleEl: Element | null, titleTag: string, meta: Map
   return stripSiteName(titleTag);
 }
 
+/** Whether the page states its headline for machines (og:title, twitter:title, schema.org). */
 export function hasDeclaredHeadline(meta: Map<string, string>, ldHeadline?: string): boolean {
   return Boolean(meta.get('og:title') || meta.get('twitter:title') || ldHeadline);
 }
@@ -92,6 +95,7 @@ function isEmphasis(el: Element): boolean {
   const size = (el.getAttribute('size') ?? '').trim();
   return tag === 'FONT' && (/^\+[1-7]$/.test(size) || Number(size) >= 4);
 }
+
 const SUBJECT_LABEL_RE = /^(?:主题|标题|题目)\s*[:：]\s*/;
 const LABEL_TAGS = new Set(['B', 'STRONG', 'FONT', 'SPAN']);
 
@@ -103,6 +107,7 @@ export function isSubjectLine(el: Element): boolean {
   const text = collapse(el.textContent ?? '');
   return SUBJECT_LABEL_RE.test(text) && text.length <= 100;
 }
+
 /** A site's motto or logo under its name, set in bold like a headline. */
 const NOT_HEADLINE_RE = /tagline|slogan|logo|motto|site-?desc|description/i;
 

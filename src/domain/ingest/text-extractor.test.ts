@@ -1,4 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { sanitizeRichText } from '../articles/rich-text.ts';
+import { ExtractionError } from './extraction.ts';
 import { extractArticle } from './extractor.ts';
 
 // Made-up pages, as an editor selecting a whole page and copying it would paste them.
@@ -193,6 +196,27 @@ const 中文正文 = [
   '据介绍，新码头计划明年春天动工，工期约一年半，建设资金由区财政和市交通部门共同承担。',
   '不少每天清晨在码头卸货的渔民表示欢迎，同时希望施工期间保留一处临时停靠点，方便出海。',
 ];
+
+describe('any pasted text', () => {
+  it('never throws anything but ExtractionError on generated lines, and its body passes the sanitiser', () => {
+    const line = fc.oneof(
+      fc.string({ maxLength: 60 }),
+      fc.constantFrom('首页 新闻 政务', '来源：东湖日报 时间：2024-05-06 09:30', 'By Anna Berg', 'Share this:', 'Related', '延伸阅读', '2 days ago', '2024-05-06 09:30'),
+      fc.constantFrom('（记者 王晓）', '编辑：李四', '│ 1 │ 2 │', '版权所有 © 2024', '——副标题', '一、概况', '<b>&amp;</b>', ...STORY, ...中文正文),
+    );
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 60 }), (lines) => {
+        try {
+          const result = extractArticle(lines.join('\n'));
+          expect(sanitizeRichText(result.bodyHtml)).toBe(result.bodyHtml);
+        } catch (error) {
+          if (!(error instanceof ExtractionError)) throw error;
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
 
 describe('pasted text far too long to be a page', () => {
   it('reads the head of 4 MB of copied lines and gives a best-effort article', () => {

@@ -8,7 +8,8 @@ import { isFurnitureLine } from './zh-conventions.ts';
 
 /** The article's blocks without the page's furniture. */
 export function dropPageFurniture(blocks: Block[]): Block[] {
-  const kept = blocks.filter((b) => !(b.kind === 'p' && (isFurnitureLine(b.text) || AD_LABEL_RE.test(b.text.trim()))));
+  // A button printed as text may come out as a line of its own, which a reader can take for a subheading.
+  const kept = blocks.filter((b) => !(b.kind === 'p' && isFurnitureLine(b.text)) && !((b.kind === 'p' || b.kind === 'h') && (AD_LABEL_RE.test(b.text.trim()) || VIEWER_CONTROL_RE.test(b.text.trim()))));
   return trimClosingPrompts(cutAtComments(dropRepeats(kept)));
 }
 
@@ -69,7 +70,6 @@ function dropRepeats(blocks: Block[]): Block[] {
       out.push(block);
       continue;
     }
-    if (VIEWER_CONTROL_RE.test(block.text.trim())) continue;
     const credit = CREDIT_LINE_RE.exec(block.text)?.[1];
     const at = credit ? creditedFigure(out, credit) : captionedFigure(out, block.text);
     const figure = out[at];

@@ -1,3 +1,4 @@
+import { dropPageFurniture } from './block-furniture.ts';
 import { blocksToHtml, blocksToImages, blocksToText, finishBlocks, summarise } from './body-blocks.ts';
 import { decodeBytes } from './charset.ts';
 import { type FoundDate, findDates, toIsoLocal } from './date-parse.ts';
@@ -45,7 +46,7 @@ function isBinary(text: string): boolean {
 
 function fromPlainText(text: string, options: ExtractOptions): Extraction {
   const reading = readPlainText(text);
-  const facts = finishBlocks(reading.blocks);
+  const facts = finishBlocks(dropPageFurniture(reading.blocks));
   const credit = readWireCredit(blocksToText(facts.blocks).slice(-600));
   const dated = reading.published;
   const lang = detectLang(text);

@@ -330,3 +330,12 @@ describe('pasted Chinese page', () => {
     expect(extractArticle(text).bodyText).not.toContain('转载');
   });
 });
+
+describe('page furniture inside a pasted story', () => {
+  it('leaves out a player’s buttons and the reader prompts closing the story, as the HTML reader does', () => {
+    const text = ['Pier to be rebuilt', 'By Ann Lee', STORY[0], 'Full Screen', 'Autoplay', STORY[1], STORY[2], 'Tell us what YOU think...', 'Sign up for our morning newsletter'].join('\n');
+    const body = extractArticle(text).bodyText;
+    expect(body).toContain(STORY[2]);
+    expect(body).not.toMatch(/Full Screen|Autoplay|Tell us what|Sign up/);
+  });
+});

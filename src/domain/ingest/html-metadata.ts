@@ -113,7 +113,10 @@ const DATE_META_KEYS = [
 /** Names CMSs invent for the same thing (pdate, ptime, apub:time, og:pubdate, published_at, article_date_original). */
 const DATE_META_NAME_RE = /pub(lish|lished|lication)?[:._-]?(date|time|at)$|(^|[:._-])p(date|time)$|date[_-]?original$/;
 
-/** A publish date declared for machines: meta tags, then JSON-LD, then meta tags with a publish-time name we do not list. */
+/**
+ * A publish date declared for machines: the publish-time meta tag or JSON-LD's datePublished, the earlier when
+ * both are there; then meta tags with a publish-time name we do not list.
+ */
 export function findMachineDate(meta: Map<string, string>, ld: LinkedData): FoundDate | null {
   const fromLd = ld.datePublished ? parseMachineDate(ld.datePublished) : null;
   for (const key of DATE_META_KEYS) {

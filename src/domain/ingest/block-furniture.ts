@@ -9,7 +9,7 @@ import { isFurnitureLine } from './zh-conventions.ts';
 /** The article's blocks without the page's furniture. */
 export function dropPageFurniture(blocks: Block[]): Block[] {
   // A button printed as text may come out as a line of its own, which a reader can take for a subheading.
-  const kept = blocks.filter((b) => !(b.kind === 'p' && isFurnitureLine(b.text)) && !((b.kind === 'p' || b.kind === 'h') && (AD_LABEL_RE.test(b.text.trim()) || VIEWER_CONTROL_RE.test(b.text.trim()))));
+  const kept = blocks.filter((b) => !(b.kind === 'p' && isFurnitureLine(b.text)) && !((b.kind === 'p' || b.kind === 'h') && isControlLine(b.text.trim())));
   return trimClosingPrompts(cutAtComments(dropRepeats(kept)));
 }
 
@@ -47,6 +47,14 @@ function trimClosingPrompts(blocks: Block[]): Block[] {
   }
   return end === blocks.length ? blocks : blocks.slice(0, end);
 }
+
+/** An ad label, a button, a gallery's counter, a pager, or a line with no word at all (a zero-width joiner). */
+function isControlLine(text: string): boolean {
+  return AD_LABEL_RE.test(text) || VIEWER_CONTROL_RE.test(text) || (text.length <= 60 && PAGER_RE.test(text)) || !/[\p{L}\p{N}]/u.test(text);
+}
+
+/** 第2页/共3页 << 上一页 | 下一页 >>, Image 3 of 12, 3 / 12. */
+const PAGER_RE = /^(?:第\s*\d+\s*页\s*[/／]?\s*共\s*\d+\s*页|共\s*\d+\s*页|(?:<<\s*)?上一页\s*[|｜]?\s*下一页|(?:image|photo|slide)\s+\d+\s+of\s+\d+$|\d+\s*[/／]\s*\d+$)/i;
 
 /** Show more / less toggles after a caption: `… more`, `less`. */
 const TOGGLE_RE = /\s*(?:\.\.\.|…)?\s*\b(?:less|more|show more|show less|read more)$/i;

@@ -4,7 +4,7 @@
  * Loads the real articles of ../shared/corpus/news-zh.jsonl.gz (never copied into the repository),
  * synthesises more up to --scale by recombining real paragraphs, builds the index with the same
  * code `inkstone reindex` runs, then measures query latency over the fixed query list, related-news
- * time per article, and nDCG@10 over bench/search/judgements.json. Prints a table, writes JSON.
+ * time per article, and nDCG@10 (binary by headline, and graded) over bench/search/judgements.json. Prints a table, writes JSON.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -283,19 +283,21 @@ async function main() {
     relatedCpuMs.sort((a, b) => a - b);
 
     // ---- relevance: nDCG@10 over our judgements ----
+    // Binary (headline, the first judgements) and graded (gain 2 headline, 1 body; bench/search/judge.ts).
     const judgementsFile = path.join(HERE, 'judgements.json');
     const judgements = fs.existsSync(judgementsFile)
-      ? (JSON.parse(fs.readFileSync(judgementsFile, 'utf8')) as { queries: { q: string; relevant: string[] }[] }).queries
+      ? (JSON.parse(fs.readFileSync(judgementsFile, 'utf8')) as { queries: { q: string; relevant: string[]; bodyRelevant?: string[] }[] }).queries
       : [];
-    const ndcgAt10 = (ids: number[], relevant: Set<number>) => {
-      let dcg = 0;
-      ids.forEach((id, rank) => {
-        if (relevant.has(id)) dcg += 1 / Math.log2(rank + 2);
-      });
-      let idcg = 0;
-      for (let rank = 0; rank < Math.min(10, relevant.size); rank++) idcg += 1 / Math.log2(rank + 2);
+    /** nDCG@10 with gains 2^g - 1; an id not in `grades` has grade 0. */
+    const ndcgAt10 = (ids: number[], grades: Map<number, number>) => {
+      const gainOf = (grade: number) => 2 ** grade - 1;
+      const dcg = ids.slice(0, 10).reduce((sum, id, rank) => sum + gainOf(grades.get(id) ?? 0) / Math.log2(rank + 2), 0);
+      const ideal = [...grades.values()].sort((a, b) => b - a).slice(0, 10);
+      const idcg = ideal.reduce((sum, grade, rank) => sum + gainOf(grade) / Math.log2(rank + 2), 0);
       return dcg / idcg;
     };
+    const gradesOf = (entries: [number | undefined, number][]) =>
+      new Map(entries.filter((e): e is [number, number] => e[0] !== undefined));
     // A synthetic article keeps its base's headline plus （N）; the judgements judge headlines, so
     // "by headline" also counts such copies (and real articles with the very same headline). At
     // --scale the strict figure mostly measures how many copies outrank the judged originals.
@@ -307,17 +309,50 @@ async function main() {
       else byHeadline.set(headline, [row.id]);
     }
     const titleOfCorpusId = new Map(corpus.map((c) => [c.id, c.title]));
-    const ndcgs: { q: string; ndcg: number; ndcgByHeadline: number }[] = [];
+    /**
+     * The ranking below the headline matches: results in order with every headline match (grade 2)
+     * left out, until ten are found. With ten or more headline matches (30 of the 33 queries) the
+     * graded top ten is all headline matches, so this is where body judgements tell rankings apart.
+     */
+    const rankedWithoutHeadlines = async (q: string, headline: Map<number, number>) => {
+      const ids: number[] = [];
+      for (let page = 1; ids.length < 10; page++) {
+        const r = await searchArticles(db, { q, page, pageSize: 50, now: NOW });
+        if (!r.items.length) break;
+        ids.push(...r.items.map((item) => item.id).filter((id) => !headline.has(id)));
+      }
+      return ids.slice(0, 10);
+    };
+    const ndcgs: { q: string; ndcg: number; ndcgByHeadline: number; ndcgGraded: number; top10Grades: number[]; ndcgBelowHeadlines?: number; belowHeadlinesGrades: number[] }[] = [];
     for (const j of judgements) {
-      const relevant = new Set(j.relevant.map((id) => corpusToArticle.get(id)).filter((id): id is number => id !== undefined));
-      if (!relevant.size) continue;
-      const sameHeadline = new Set(j.relevant.flatMap((id) => byHeadline.get(titleOfCorpusId.get(id) ?? '') ?? []));
+      const headlineGrades = gradesOf(j.relevant.map((id) => [corpusToArticle.get(id), 1]));
+      if (!headlineGrades.size) continue;
+      const sameHeadline = gradesOf(j.relevant.flatMap((id) => byHeadline.get(titleOfCorpusId.get(id) ?? '') ?? []).map((id) => [id, 1]));
+      const graded = gradesOf([
+        ...(j.bodyRelevant ?? []).map((id): [number | undefined, number] => [corpusToArticle.get(id), 1]),
+        ...j.relevant.map((id): [number | undefined, number] => [corpusToArticle.get(id), 2]),
+      ]);
       const r = await searchArticles(db, { q: j.q, pageSize: 10, now: NOW });
       const ids = r.items.map((item) => item.id);
-      ndcgs.push({ q: j.q, ndcg: ndcgAt10(ids, relevant), ndcgByHeadline: ndcgAt10(ids, sameHeadline) });
+      const bodyGrades = gradesOf((j.bodyRelevant ?? []).map((id) => [corpusToArticle.get(id), 1]));
+      const below = await rankedWithoutHeadlines(j.q, headlineGrades);
+      ndcgs.push({
+        q: j.q,
+        ndcg: ndcgAt10(ids, headlineGrades),
+        ndcgByHeadline: ndcgAt10(ids, sameHeadline),
+        ndcgGraded: ndcgAt10(ids, graded),
+        top10Grades: ids.map((id) => graded.get(id) ?? 0),
+        // Undefined when no body is about the subject (nothing to rank).
+        ndcgBelowHeadlines: bodyGrades.size ? ndcgAt10(below, bodyGrades) : undefined,
+        belowHeadlinesGrades: below.map((id) => bodyGrades.get(id) ?? 0),
+      });
     }
-    const meanNdcg = ndcgs.length ? ndcgs.reduce((s, x) => s + x.ndcg, 0) / ndcgs.length : 0;
-    const meanNdcgByHeadline = ndcgs.length ? ndcgs.reduce((s, x) => s + x.ndcgByHeadline, 0) / ndcgs.length : 0;
+    const meanOf = (pick: (x: (typeof ndcgs)[number]) => number) => (ndcgs.length ? ndcgs.reduce((s, x) => s + pick(x), 0) / ndcgs.length : 0);
+    const meanNdcg = meanOf((x) => x.ndcg);
+    const meanNdcgByHeadline = meanOf((x) => x.ndcgByHeadline);
+    const meanNdcgGraded = meanOf((x) => x.ndcgGraded);
+    const belowHeadlines = ndcgs.flatMap((x) => (x.ndcgBelowHeadlines === undefined ? [] : [x.ndcgBelowHeadlines]));
+    const meanNdcgBelowHeadlines = belowHeadlines.reduce((s, x) => s + x, 0) / Math.max(1, belowHeadlines.length);
 
     const result = {
       dialect,
@@ -334,7 +369,7 @@ async function main() {
       baselineTitleLikeMs: { p50: percentile(baseline, 50), p95: percentile(baseline, 95) },
       relatedMs: { samples: relatedMs.length, p50: percentile(relatedMs, 50), p95: percentile(relatedMs, 95), mean: relatedMs.reduce((s, x) => s + x, 0) / Math.max(1, relatedMs.length) },
       relatedCpuMs: { p50: percentile(relatedCpuMs, 50), p95: percentile(relatedCpuMs, 95) },
-      ndcgAt10: { queries: ndcgs.length, mean: meanNdcg, meanByHeadline: meanNdcgByHeadline, perQuery: ndcgs },
+      ndcgAt10: { queries: ndcgs.length, mean: meanNdcg, meanByHeadline: meanNdcgByHeadline, meanGraded: meanNdcgGraded, belowHeadlinesQueries: belowHeadlines.length, meanBelowHeadlines: meanNdcgBelowHeadlines, perQuery: ndcgs },
       slowest: [...timings].sort((a, b) => b.ms - a.ms).slice(0, 10),
       node: process.version,
       cpus: os.cpus().length,
@@ -344,10 +379,10 @@ async function main() {
     };
     const f2 = (n: number) => n.toFixed(2);
     console.log('');
-    console.log(`| dialect | articles | index build | DB size (search) | query p50 / p95 / p99 | title-LIKE baseline p50 | related p50 / p95 | nDCG@10 (${ndcgs.length} q) |`);
-    console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+    console.log(`| dialect | articles | index build | DB size (search) | query p50 / p95 / p99 | title-LIKE baseline p50 | related p50 / p95 | nDCG@10 (${ndcgs.length} q) | graded nDCG@10 | below headlines (${belowHeadlines.length} q) |`);
+    console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     console.log(
-      `| ${dialect} | ${scale} | ${buildSeconds.toFixed(1)} s | ${mb(size.total)} (${mb(size.search)}) | ${f2(result.queryMs.p50)} / ${f2(result.queryMs.p95)} / ${f2(result.queryMs.p99)} ms | ${f2(result.baselineTitleLikeMs.p50)} ms | ${f2(result.relatedMs.p50)} / ${f2(result.relatedMs.p95)} ms | ${meanNdcg.toFixed(3)} (by headline ${meanNdcgByHeadline.toFixed(3)}) |`,
+      `| ${dialect} | ${scale} | ${buildSeconds.toFixed(1)} s | ${mb(size.total)} (${mb(size.search)}) | ${f2(result.queryMs.p50)} / ${f2(result.queryMs.p95)} / ${f2(result.queryMs.p99)} ms | ${f2(result.baselineTitleLikeMs.p50)} ms | ${f2(result.relatedMs.p50)} / ${f2(result.relatedMs.p95)} ms | ${meanNdcg.toFixed(3)} (by headline ${meanNdcgByHeadline.toFixed(3)}) | ${meanNdcgGraded.toFixed(3)} | ${meanNdcgBelowHeadlines.toFixed(3)} |`,
     );
     console.log(`query CPU time (this process) p50 / p95 / p99: ${f2(result.queryCpuMs.p50)} / ${f2(result.queryCpuMs.p95)} / ${f2(result.queryCpuMs.p99)} ms; related p50 / p95 ${f2(result.relatedCpuMs.p50)} / ${f2(result.relatedCpuMs.p95)} ms; load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
     console.log('slowest:', result.slowest.slice(0, 5).map((s) => `${s.q} ${s.ms.toFixed(1)}ms (${s.total})`).join(', '));

@@ -50,8 +50,12 @@ function trimClosingPrompts(blocks: Block[]): Block[] {
 
 /** An ad label, a button, a gallery's counter, a pager, or a line with no word at all (a zero-width joiner). */
 function isControlLine(text: string): boolean {
-  return AD_LABEL_RE.test(text) || VIEWER_CONTROL_RE.test(text) || (text.length <= 60 && PAGER_RE.test(text)) || !/[\p{L}\p{N}]/u.test(text);
+  return AD_LABEL_RE.test(text) || VIEWER_CONTROL_RE.test(text) || (text.length <= 60 && (PAGER_RE.test(text) || READING_TIME_RE.test(text))) || !/[\p{L}\p{N}]/u.test(text);
 }
+
+/** 5 min read, Reading time: 3 minutes, Tempo de leitura: 1 minuto, 阅读时间约 4 分钟. */
+const READING_TIME_RE =
+  /^(?:(?:(?:estimated\s+)?reading time|read time|tempo de leitura|tiempo de lectura|temps de lecture|lesezeit|阅读时间|阅读需要|预计阅读)\s*[:：]?\s*(?:约|大约|about|ca\.)?\s*\d+\s*(?:-\s*\d+\s*)?(?:min(?:ute)?s?|minutos?|minuten|分钟)\.?|\d+\s*(?:-\s*\d+\s*)?min(?:ute)?s?\.?\s+read)$/i;
 
 /** 第2页/共3页 << 上一页 | 下一页 >>, Image 3 of 12, 3 / 12. */
 const PAGER_RE = /^(?:第\s*\d+\s*页\s*[/／]?\s*共\s*\d+\s*页|共\s*\d+\s*页|(?:<<\s*)?上一页\s*[|｜]?\s*下一页|(?:image|photo|slide)\s+\d+\s+of\s+\d+$|\d+\s*[/／]\s*\d+$)/i;

@@ -481,11 +481,11 @@ describe('what a page prints around the story', () => {
     expect(text).toMatch(/every report since 1990 is kept\.$/);
   });
 
-  it('leaves out pagers, gallery counters and lines without a word', () => {
+  it('leaves out pagers, gallery counters, reading times and lines without a word', () => {
     const prose = '<p>东湖新图书馆昨天正式开放，首日接待读者三千多人次，馆内设有少儿阅览区和古籍修复室。</p>';
-    const html = `<html><head><title>东湖新图书馆开放</title></head><body><h1>东湖新图书馆开放</h1><div class="content">${prose.repeat(3)}<p>Image 3 of 12</p><p>\u200d</p><p>* * *</p>${prose}<p>第1页/共2页 &lt;&lt; 上一页 | 下一页 &gt;&gt;</p></div></body></html>`;
+    const html = `<html><head><title>东湖新图书馆开放</title></head><body><h1>东湖新图书馆开放</h1><div class="content">${prose.repeat(3)}<p>Image 3 of 12</p><p>\u200d</p><p>* * *</p><p>阅读时间：4分钟</p>${prose}<p>第1页/共2页 &lt;&lt; 上一页 | 下一页 &gt;&gt;</p></div></body></html>`;
     const text = extractArticle(html).bodyText;
-    expect(text).not.toMatch(/Image 3|\* \* \*|上一页|\u200d/);
+    expect(text).not.toMatch(/Image 3|\* \* \*|上一页|\u200d|阅读时间/);
     expect(text.split('\n')).toHaveLength(4);
   });
 

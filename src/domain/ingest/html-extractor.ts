@@ -7,7 +7,7 @@ import { collectLinkedData, collectMeta, findMachineAuthors, findMachineDate, fi
 import { dropPageFurniture } from './block-furniture.ts';
 import { chooseTitle, dashedFirstLine, findTitleElement, hasDeclaredHeadline, headingOver, isBoldLine, isSubjectLine, saysNothing, TITLE_CLASS_RE } from './html-headline.ts';
 import { classAndId, collapse, DATE_TEXT_RE } from './html-text.ts';
-import { namesFromLatinByline } from './latin-bylines.ts';
+import { findLatinEditor, namesFromLatinByline } from './latin-bylines.ts';
 import { findBylineAuthors, findEditorLabel, findHeaderAuthors, findPostedBy, findPosterName, isOrganisationOrAccount, isSurnamedName, matchBylineLine } from './bylines.ts';
 import { findSource, isMetaLine, looksLikeCaption } from './zh-conventions.ts';
 
@@ -861,7 +861,7 @@ function firstText(el: Element): string {
 /** An editor declared where an author would be: <meta name="author" content="责任编辑:X">, a byline box saying 责任编辑:X. */
 function editorDeclared(meta: Map<string, string>, candidates: Element[]): string {
   for (const text of [meta.get('author') ?? '', meta.get('article:author') ?? '', ...candidates.slice(0, 20).map((el) => collapse((el.textContent ?? '').slice(0, 600)))]) {
-    const editor = findEditorLabel(text);
+    const editor = findEditorLabel(text) || findLatinEditor(text);
     if (editor) return editor;
   }
   return '';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { namesFromLatinByline, readWireCredit } from './latin-bylines.ts';
+import { findLatinEditor, namesFromLatinByline, readWireCredit } from './latin-bylines.ts';
 
 describe('a Latin-script byline as the people it names', () => {
   it('leaves out labels, roles, outlets, credentials, handles and time stamps', () => {
@@ -40,5 +40,14 @@ describe('a wire story’s closing credit', () => {
   it('reads nothing from a bracket that is not a credit, or from a credit that is not at the end', () => {
     expect(readWireCredit('The mayor (who was re-elected in May) said no.')).toEqual({ reporters: [], editors: [] });
     expect(readWireCredit('(Reporting by Ann Lee) The vote is due on Friday.')).toEqual({ reporters: [], editors: [] });
+  });
+});
+
+describe('the editor a byline box names', () => {
+  it('is read after "Edited by", and nobody is when no name follows', () => {
+    expect(findLatinEditor('Written by Ann Lee Edited by Bo Chen')).toBe('Bo Chen');
+    expect(findLatinEditor('By Ann Lee | Edited by BO CHEN and CARA DIAZ | March 3, 2024')).toBe('Bo Chen, Cara Diaz');
+    expect(findLatinEditor('Edited by the harbour desk')).toBe('');
+    expect(findLatinEditor('By Ann Lee')).toBe('');
   });
 });

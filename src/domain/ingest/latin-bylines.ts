@@ -77,6 +77,12 @@ function toNameCase(name: string): string {
   return name.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
 }
 
+/** The editor a byline box names after the writer: Rob Ewaschuk Edited by Betsy Beyer. */
+export function findLatinEditor(text: string): string {
+  const named = /\bedited by\s+(.{2,60}?)(?:\s*[|•·]|$)/i.exec(text)?.[1] ?? '';
+  return named ? namesFromLatinByline(named).join(', ') : '';
+}
+
 /** A wire story's closing credit: (Reporting by Will Dunham; Editing by Tom Brown). */
 const WIRE_CREDIT_RE = /\(\s*((?:additional\s+)?reporting by[^()]{3,300}|(?:editing|edited) by[^()]{3,200})\)\s*$/i;
 

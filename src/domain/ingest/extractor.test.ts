@@ -157,7 +157,7 @@ describe('bylines and editors wherever Chinese pages put them', () => {
 });
 
 describe('headline, time and source wherever Chinese pages put them', () => {
-  const headline = fc.constantFrom('俄乌时隔三年谈判未实现突破', '新图书馆今天开放 首日接待读者三千人', '全市秋粮收购进度过半', '高铁新线下月通车：沿途设站七座');
+  const headline = fc.constantFrom('俄乌时隔三年谈判未实现突破', '新图书馆今天开放 首日接待读者三千人', '全市秋粮收购进度过半', '高铁新线下月通车：沿途设站七座', '中国-东盟博览会在南宁开幕');
   const titleTag = fc.constantFrom(
     (h: string) => `${h}_国际新闻_东湖网`,
     (h: string) => `${h}-东湖网`,

@@ -163,6 +163,14 @@ describe('the head of an article', () => {
     expect(extractArticle(html).title).toBe('小区停车位该怎么分？');
   });
 
+  it('keeps a hyphen inside a Chinese headline and drops the site after the last dash', () => {
+    const text = '<div class="content"><p>' + '第二十一届中国—东盟博览会昨天在南宁开幕，来自东盟十国的两千多家企业参展，展览面积超过十万平方米。'.repeat(3) + '</p></div>';
+    const titled = (title: string) => extractArticle(page(text, title)).title;
+    expect(titled('中国-东盟博览会在南宁开幕_国际新闻_东湖网')).toBe('中国-东盟博览会在南宁开幕');
+    expect(titled('中国-东盟博览会在南宁开幕-东湖网')).toBe('中国-东盟博览会在南宁开幕');
+    expect(titled('博览会在南宁开幕——十国企业参展_东湖网')).toBe('博览会在南宁开幕');
+  });
+
   it('reads `Topic / Board / Forum` titles as forums write them', () => {
     const text = 'After the update my laptop no longer wakes from sleep. The screen stays black and only a hard reset helps. '.repeat(3);
     const html = page(`<div class="post"><p>${text}</p><p>${text}</p></div>`, 'Laptop does not wake from sleep / Hardware / Example Linux Forums');

@@ -40,7 +40,9 @@ export function findTitleElement(all: Element[], titleTag: string, meta: Map<str
 
 // `Post @ Blog :: Platform ::` is how blog platforms name a post's page, `Topic / Board / Forum` how forums do. An unspaced dash separates only
 // where it touches something other than a Latin letter or digit (标题-新华网), never inside Sell-out or 2025-26.
-const TITLE_SEPARATOR_RE = /\s+[-|–—·»@/]\s+|\s*[_|｜]\s*|\s*::\s*|(?<![A-Za-z0-9])[-–—]{1,2}\s*(?=[^-–—]*$)|\s*[-–—]{1,2}(?![A-Za-z0-9])(?=[^-–—]*$)/;
+const STRONG_SEPARATOR_RE = /\s+[-|–—·»@/]\s+|\s*[_|｜]\s*|\s*::\s*/;
+/** Used only when no strong separator is there: a dash inside a headline (中国-东盟博览会) is not a site suffix's. */
+const UNSPACED_DASH_RE = /(?<![A-Za-z0-9])[-–—]{1,2}\s*(?=[^-–—]*$)|\s*[-–—]{1,2}(?![A-Za-z0-9])(?=[^-–—]*$)/;
 
 /** The headline: the heading element's text, else og:title or the schema.org headline, else <title> without the site's name. */
 export function chooseTitle(titleEl: Element | null, titleTag: string, meta: Map<string, string>, ldHeadline?: string): string {
@@ -201,9 +203,29 @@ function elementsBefore(root: Element, target: Element): Set<Element> {
 
 /** `Title_Channel_Site` → `Title`: the longest part, which is the headline. */
 export function stripSiteName(titleTag: string): string {
-  const parts = titleTag.split(TITLE_SEPARATOR_RE).map((p) => p.trim()).filter(Boolean);
-  if (parts.length < 2) return titleTag;
+  const strong = titleTag.split(STRONG_SEPARATOR_RE).map((p) => p.trim()).filter(Boolean);
+  const headline = strong.length >= 2 ? headlinePart(strong) : titleTag;
+  const weak = splitAtLastDash(headline);
+  return weak ? headlinePart(weak) : headline;
+}
+
+/** The headline among a title's parts: the first, unless a part much longer follows it (站名 | 标题). */
+function headlinePart(parts: string[]): string {
   const first = parts[0] ?? '';
   const longest = parts.reduce((a, b) => (b.length > a.length ? b : a), first);
   return first.length >= longest.length * 0.6 ? first : longest;
+}
+
+/**
+ * 标题-新华网, 主标题——副标题: the text before and after the last unspaced dash. A single hyphen with more
+ * after it than before is inside the headline (中国-东盟博览会在南宁开幕), not before a site's name.
+ */
+function splitAtLastDash(title: string): string[] | null {
+  const matches = [...title.matchAll(new RegExp(UNSPACED_DASH_RE, 'g'))];
+  const m = matches.at(-1);
+  if (!m || m.index === undefined) return null;
+  const before = title.slice(0, m.index).trim();
+  const after = title.slice(m.index + m[0].length).trim();
+  if (!before || !after || (m[0].trim() === '-' && before.length < after.length)) return null;
+  return [before, after];
 }

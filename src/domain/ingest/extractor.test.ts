@@ -242,6 +242,33 @@ describe('headlines of old pages whose <title> says nothing', () => {
   });
 });
 
+describe('headlines wherever English pages put them', () => {
+  const headline = fc.constantFrom('Harbour ferry returns after two-year repair', 'Sell-out crowd greets the new stadium', 'Why the 2025-26 budget matters: five questions', 'Is the old pier safe? Engineers say yes');
+  const titleTag = fc.constantFrom(
+    (h: string) => `${h} | Harbour Daily`,
+    (h: string) => `${h} - Harbour Daily`,
+    (h: string) => `${h} — Harbour Daily`,
+    (h: string) => `${h} · Harbour Daily`,
+    (h: string) => `Harbour Daily | ${h}`,
+    (h: string) => `${h} - Local News - Harbour Daily`,
+    (h: string) => h,
+  );
+  const element = fc.constantFrom('h1', 'h1 class="entry-title"', 'div class="article-headline"', 'none');
+  const prose = '<p>The harbour ferry is back on its old route after two years of repairs to the pier, the port said on Monday.</p>';
+
+  it('are the clean headline, whatever <title> adds and whether og:title is there', () => {
+    fc.assert(
+      fc.property(headline, titleTag, element, fc.boolean(), (h, tag, el, og) => {
+        const heading = el === 'none' ? '' : `<${el}>${h}</${el.split(' ')[0]}>`;
+        const meta = og ? `<meta property="og:title" content="${h}">` : '';
+        const html = `<!doctype html><html><head><title>${tag(h)}</title>${meta}</head><body><nav><a href="/">Home</a> <a href="/local">Local</a></nav><article>${heading}${prose.repeat(4)}</article></body></html>`;
+        expect(extractArticle(html).title).toBe(h);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('bylines wherever English pages put them', () => {
   const people = fc.subarray(['Ann Lee', 'Bo Chen', 'Mary Clare Nolan', 'Trevor J. Quinn', 'Sandee LaRue'], { minLength: 1, maxLength: 3 });
   const listed = (names: string[], caps: boolean) => {

@@ -102,9 +102,25 @@ function joinCjk(runs: string[]): string[] {
   return out;
 }
 
+/** A Latin token's letter and digit parts in order: mate60 → mate, 60; chatgpt → itself alone. */
+function letterDigitParts(run: string): string[] {
+  return run.match(/\p{N}+|\P{N}+/gu) ?? [run];
+}
+
+/** A Latin token that also matches its letter and digit parts written apart (Mate 60, Mate-60). */
+function latinRankTerm(run: string, parts: string[]): RankTerm {
+  const pattern = new RegExp(`${LATIN_BEFORE}${parts.map(escapeRegExp).join(SEPARATOR)}${LATIN_AFTER}`, 'gu');
+  return { text: run, idf: termIdf(run), pattern };
+}
+
 function addRun(run: string, add: (key: string, clause: MatchClause, terms: RankTerm[]) => void): void {
   if (!isCjkRun(run)) {
-    add(run, [{ column: 'words', mode: 'all', tokens: [run] }], [rankTerm([run], termIdf(run))]);
+    // Model names are written both ways (华为Mate60 and 华为Mate 60 name the same phone), and the
+    // index keeps mate60 whole but mate and 60 apart: so also match the parts in a row.
+    const parts = letterDigitParts(run);
+    const clause: MatchClause = [{ column: 'words', mode: 'all', tokens: [run] }];
+    if (parts.length > 1) clause.push({ column: 'words', mode: 'phrase', tokens: parts });
+    add(run, clause, [latinRankTerm(run, parts)]);
     return;
   }
   const chars = Array.from(run);

@@ -139,6 +139,18 @@ describeEachDialect('search', (fresh) => {
     expect(phraseByTime.total).toBe(exact.length);
   });
 
+  it('finds a model name written with or without a space (Mate60, Mate 60), and not a longer number', async () => {
+    const db = await fresh();
+    const { news } = await makeChannels(db);
+    await indexed(db, news.id, { title: '华为Mate 60 Pro供应链：订单爆了', bodyHtml: '<p>华为Mate 60 Pro开售即售罄。</p>' });
+    await indexed(db, news.id, { title: 'Mate60芯片悬疑', bodyHtml: '<p>华为新机的芯片从哪里来？</p>' });
+    await indexed(db, news.id, { title: '华为Mate 600概念图流出', bodyHtml: '<p>华为的新概念机。</p>' });
+    const results = await searchArticles(db, { q: '华为Mate60', now: NOW });
+    expect(results.items.map((i) => i.title).sort()).toEqual(['Mate60芯片悬疑', '华为Mate 60 Pro供应链：订单爆了']);
+    expect(results.items.find((i) => i.title.startsWith('华为'))?.safeTitle).toBe('<mark>华为Mate 60</mark> Pro供应链：订单爆了');
+    expect(await titles(db, 'C919')).toEqual([]);
+  });
+
   it('highlights by escaping first, then marking', async () => {
     const db = await fresh();
     const { gov } = await makeChannels(db);

@@ -269,6 +269,34 @@ describe('headlines wherever English pages put them', () => {
   });
 });
 
+describe('publish dates wherever English pages put them', () => {
+  const day = fc.record({ year: fc.integer({ min: 2015, max: 2025 }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 28 }) });
+  const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  type Day = { year: number; month: number; day: number };
+  const iso = (d: Day) => `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+  const place = fc.constantFrom(
+    (d: Day) => ({ head: `<meta property="article:published_time" content="${iso(d)}T09:30:00Z">`, box: '' }),
+    (d: Day) => ({ head: `<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"${iso(d)}T09:30:00Z"}</script>`, box: '' }),
+    (d: Day) => ({ head: '', box: `<time datetime="${iso(d)}T09:30:00Z">${MONTHS[d.month - 1]} ${d.day}, ${d.year}</time>` }),
+    (d: Day) => ({ head: '', box: `<div class="byline">By Ann Lee | Published ${MONTHS[d.month - 1]} ${d.day}, ${d.year}</div>` }),
+    (d: Day) => ({ head: '', box: `<p class="date">${d.day} ${(MONTHS[d.month - 1] ?? '').slice(0, 3)} ${d.year}</p>` }),
+    (d: Day) => ({ head: '', box: `<footer class="meta">Posted on <span class="post-date">${MONTHS[d.month - 1]} ${d.day}, ${d.year}</span></footer>` }),
+  );
+  // The story mentions other days; they must not be taken for its own.
+  const prose = '<p>The harbour ferry is back on its old route after repairs that began on 3 March 2012 and ended in May, the port said.</p>';
+
+  it('are the story’s own day, not one the text mentions', () => {
+    fc.assert(
+      fc.property(day, place, (d, at) => {
+        const { head, box } = at(d);
+        const html = `<!doctype html><html><head><title>Ferry returns</title>${head}</head><body><article><h1>Ferry returns</h1>${box}${prose.repeat(4)}</article></body></html>`;
+        expect(extractArticle(html).publishedAt?.slice(0, 10)).toBe(iso(d));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
 describe('bylines wherever English pages put them', () => {
   const people = fc.subarray(['Ann Lee', 'Bo Chen', 'Mary Clare Nolan', 'Trevor J. Quinn', 'Sandee LaRue'], { minLength: 1, maxLength: 3 });
   const listed = (names: string[], caps: boolean) => {

@@ -265,6 +265,18 @@ describe('the publish date', () => {
     expect(result.authors).toEqual(['Ann Lee']);
   });
 
+  it('takes the stamp over the story for its date, out of the body, not a day the story names', () => {
+    const story = '<p>The harbour ferry is back on its old route after repairs that began on 3 March 2012 and ended in May, the port said.</p>';
+    const html = `<!doctype html><html><head><title>Ferry returns</title></head><body><article><h1>Ferry returns</h1><figure><img src="https://news.example.com/f.jpg" alt=""></figure>
+<p>By Ann Lee , Bo Chen on Monday, November 18th, 2019 at 11:08 a.m.</p>${story.repeat(3)}</article></body></html>`;
+    const result = extractArticle(html);
+    expect(result.publishedAt?.slice(0, 10)).toBe('2019-11-18');
+    expect(result.bodyText).not.toMatch(/^By Ann Lee/m);
+    // A story that opens with "By" and a date keeps its first sentence.
+    const opening = html.replace('<p>By Ann Lee , Bo Chen on Monday, November 18th, 2019 at 11:08 a.m.</p>', '<p>By the time the ferry arrived on May 3, 2019, the pier was closed.</p>');
+    expect(extractArticle(opening).bodyText).toMatch(/^By the time the ferry arrived/);
+  });
+
   it('takes the earlier of the meta tag and the structured data when they disagree, keeping the time of day', () => {
     const ld = (date: string) => `<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"${date}"}</script>`;
     const updatedTag = head(`<meta property="article:published_time" content="2024-03-07T12:43:39Z">${ld('2024-03-06T22:00:40Z')}`);

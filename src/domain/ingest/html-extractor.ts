@@ -3,7 +3,7 @@ import { captionFigure } from './body-blocks.ts';
 import { type FoundDate, findDates, parseMachineDate } from './date-parse.ts';
 import { type DocumentStats, type NodeStats, childElements, computeStats, countChars, linkDensity } from './dom-stats.ts';
 import type { Block } from './extraction.ts';
-import { collectLinkedData, collectMeta, findMachineAuthors, findMachineDate, findTextDate, findUrlDate } from './html-metadata.ts';
+import { collectLinkedData, collectMeta, findBodyDate, findMachineAuthors, findMachineDate, findTextDate, findUrlDate } from './html-metadata.ts';
 import { dropPageFurniture } from './block-furniture.ts';
 import { chooseTitle, dashedFirstLine, findTitleElement, hasDeclaredHeadline, headingOver, isBoldLine, isSubjectLine, saysNothing, TITLE_CLASS_RE } from './html-headline.ts';
 import { classAndId, collapse, DATE_TEXT_RE } from './html-text.ts';
@@ -97,11 +97,11 @@ export function readHtml(html: string, pageUrl = ''): HtmlReading {
   const subtitle = findSubtitle(titleEl, title) || (fallback ? dashedFirstLine(body.blocks) : '');
   // The 副标题 belongs to the head of the article, not to its body; so does a headline found in it.
   const isHeadLine = (b: Block, i: number, text: string) => 'text' in b && (b.kind === 'h' || i < 2) && b.text.replace(/^[—–-]{1,2}\s*/, '') === text;
-  const blocks = body.blocks.filter((b, i) => !(subtitle && isHeadLine(b, i, subtitle)) && !(fallback && isHeadLine(b, i, fallback)));
+  const blocks = dropLeadingStamps(body.blocks.filter((b, i) => !(subtitle && isHeadLine(b, i, subtitle)) && !(fallback && isHeadLine(b, i, fallback))));
 
   const around = textAround(root, chosen[0], chosen.at(-1));
-  const headerText = headerTextOf(titleEl, chosen[0] ?? root) || around.before;
   const bodyStart = blocks.map((b) => (b.kind === 'p' || b.kind === 'h' ? b.text : '')).join('').slice(0, 60);
+  const headerText = beforeBody(headerTextOf(titleEl, chosen[0] ?? root) || around.before, blocks, title);
   const pageText = () => collapse(root.textContent ?? '').slice(0, 200_000);
   const published =
     findMachineDate(meta, ld) ??
@@ -109,6 +109,7 @@ export function readHtml(html: string, pageUrl = ''): HtmlReading {
     findTextDate(headerText, bodyStart, pageText) ??
     // Dates in boxes the body reader drops (an author card, a side column): a page with no date in its text is dated by them.
     declaredDate(scan.dateCandidates, () => true) ??
+    findBodyDate(bodyStart, pageText) ??
     findUrlDate(baseUrl);
   const source = findSource(headerText) || meta.get('source') || meta.get('og:site_name') || ld.publisher || '';
   const siteNames = [source, meta.get('og:site_name') ?? '', ld.publisher ?? '', titleTag.replace(title, '')];
@@ -723,6 +724,40 @@ function attachCaptions(blocks: Block[]): Block[] {
 
 // ---------------------------------------------------------------- header facts
 
+/** By Ann Lee on Monday, November 18th, 2019 at 11:08 a.m.; Updated: 2024-03-05: the header's stamp, not the story's first paragraph. */
+const STAMP_RE = /^(?:[Bb][Yy]\s+\p{Lu}\S*\s+\p{Lu}|(?:[Pp]osted|[Pp]ublished|[Uu]pdated|[Ll]ast [Uu]pdated|POSTED|PUBLISHED|UPDATED)\b|发布时间|更新时间)/u;
+
+/** Drops such stamps from the head of the body, looking past a lead photo. */
+function dropLeadingStamps(blocks: Block[]): Block[] {
+  const stamps = new Set<Block>();
+  for (const block of blocks.slice(0, 3)) {
+    if (block.kind === 'figure') continue;
+    if (block.kind !== 'p' || !isStamp(block.text)) break;
+    stamps.add(block);
+  }
+  return stamps.size ? blocks.filter((b) => !stamps.has(b)) : blocks;
+}
+
+function isStamp(text: string): boolean {
+  if (text.length > 150 || !findDates(text, 1).length) return false;
+  return STAMP_RE.test(text) || !/\p{L}{3}/u.test(text.replace(DATE_WORDS_RE, ''));
+}
+
+/** Month and weekday names and the words of a time: what a line that is only a date is made of. */
+const DATE_WORDS_RE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|\b(?:st|nd|rd|th|at|am|pm|a\.m\.|p\.m\.|utc|gmt|e[sd]t|p[sd]t)\b|[年月日时分秒]/gi;
+
+/**
+ * The header's text up to where the story's first paragraph starts: a date or a 来源 in the story's
+ * sentences is not the header's. Meta lines the body reader took in (来源：… 时间：…) stay header.
+ */
+function beforeBody(header: string, blocks: Block[], title: string): string {
+  const first = blocks.find((b): b is Extract<Block, { kind: 'p' }> => b.kind === 'p' && b.text.length >= 10 && b.text !== title && !isMetaLine(b.text) && !isStamp(b.text));
+  // Looked for after the headline, which the header opens with and the body may repeat.
+  const titleAt = title ? header.indexOf(title) : -1;
+  const at = first ? header.indexOf(first.text.slice(0, 20), titleAt >= 0 ? titleAt + title.length : 0) : -1;
+  return at > 0 ? header.slice(0, at) : header;
+}
+
 /** Text between the title and the start of the article: where 来源, 时间 and bylines are written. */
 function headerTextOf(titleEl: Element | null, content: Element): string {
   if (!titleEl) return '';
@@ -748,16 +783,20 @@ function headerTextOf(titleEl: Element | null, content: Element): string {
 function spacedText(el: Element, limit = 50_000): string {
   const parts: string[] = [];
   let length = 0;
-  const stack: Node[] = [el];
+  // ' ' stands for the end of a block: a headline and the <time> after it are two words, not one.
+  const stack: Array<Node | ' '> = [el];
   while (stack.length && length < limit) {
-    const node = stack.pop() as Node;
-    if (node.nodeType === 3) {
-      const text = node.nodeValue ?? '';
+    const node = stack.pop() as Node | ' ';
+    if (node === ' ' || node.nodeType === 3) {
+      const text = node === ' ' ? ' ' : (node.nodeValue ?? '');
       parts.push(text);
       length += text.length;
       continue;
     }
-    if (isBlock(node)) parts.push(' ');
+    if (isBlock(node)) {
+      parts.push(' ');
+      stack.push(' ');
+    }
     for (let c = node.lastChild; c; c = c.previousSibling) stack.push(c);
   }
   return parts.join('');

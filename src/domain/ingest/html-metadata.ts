@@ -164,7 +164,12 @@ export function findTextDate(headerText: string, bodyStartText: string, pageText
     if (closest) return closest;
   }
   const all = findDates(page);
-  return all.find((d) => isLabelled(page, d)) ?? all.find((d) => d.hour !== null) ?? findDates(bodyStartText)[0] ?? all[0] ?? null;
+  return all.find((d) => isLabelled(page, d)) ?? all.find((d) => d.hour !== null) ?? null;
+}
+
+/** The last resort: a date the story's text itself names (they name events, not publication), else any on the page. */
+export function findBodyDate(bodyStartText: string, pageText: () => string): FoundDate | null {
+  return findDates(bodyStartText)[0] ?? findDates(pageText())[0] ?? null;
 }
 
 /**

@@ -11,7 +11,7 @@ import {
 } from './zh-conventions.ts';
 import { findBylineAuthors, findEditorLabel, isEmptyEditorLine, matchBylineLine, matchEditorLine } from './bylines.ts';
 import { type FoundDate, findDates } from './date-parse.ts';
-import { findTextDate } from './html-metadata.ts';
+import { findBodyDate, findTextDate } from './html-metadata.ts';
 import { findLatinByline, findSignedStamp, isLatinBylineLine } from './text-bylines.ts';
 import { countTokens, isBarrier, isEntryStamp, isHeadMeta, isInlineBoxLabel, isProse, isSlotLabel, runsOnInto, startsPost } from './text-lines.ts';
 
@@ -75,7 +75,7 @@ function readHead(lines: string[], region: Region): Omit<TextReading, 'editor' |
     title: titleIndex >= 0 ? (lines[titleIndex] ?? '') : '',
     subtitle: findSubtitle(lines, titleIndex, metaIndex > titleIndex ? metaIndex : region.start),
     metaLine,
-    published: findDates(metaLine)[0] ?? findTextDate(head.join('\n'), lines[region.start] ?? '', () => lines.join('\n')),
+    published: findDates(metaLine)[0] ?? findTextDate(head.join('\n'), lines[region.start] ?? '', () => lines.join('\n')) ?? findBodyDate(lines[region.start] ?? '', () => lines.join('\n')),
     source: findSource(metaLine),
     authors: findAuthors(lines, region, titleIndex, metaLine),
   };

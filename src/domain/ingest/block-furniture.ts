@@ -48,9 +48,14 @@ function trimClosingPrompts(blocks: Block[]): Block[] {
   return end === blocks.length ? blocks : blocks.slice(0, end);
 }
 
-/** An ad label, a button, a gallery's counter, a pager, or a line with no word at all (a zero-width joiner). */
+/** An ad label, a button, a gallery's counter, a pager, a reading time, or a line with no word at all (a zero-width joiner). */
 function isControlLine(text: string): boolean {
-  return AD_LABEL_RE.test(text) || VIEWER_CONTROL_RE.test(text) || (text.length <= 60 && (PAGER_RE.test(text) || READING_TIME_RE.test(text))) || !/[\p{L}\p{N}]/u.test(text);
+  return isNoiseLine(text) || (text.length <= 60 && READING_TIME_RE.test(text));
+}
+
+/** The same without the reading time, which a reader of pasted text still needs: a name over it is the writer's. */
+export function isNoiseLine(text: string): boolean {
+  return AD_LABEL_RE.test(text) || VIEWER_CONTROL_RE.test(text) || (text.length <= 60 && PAGER_RE.test(text)) || !/[\p{L}\p{N}]/u.test(text);
 }
 
 /** 5 min read, Reading time: 3 minutes, Tempo de leitura: 1 minuto, 阅读时间约 4 分钟. */

@@ -297,6 +297,31 @@ describe('publish dates wherever English pages put them', () => {
   });
 });
 
+describe('furniture inside an English article box', () => {
+  const STORY = [
+    'The harbour board voted on Tuesday to rebuild the old ferry pier, ending a dispute that has divided the town for a decade.',
+    'Construction is expected to begin next spring and to take about eighteen months, according to the board chair.',
+    'Fishermen who use the pier every morning welcomed the decision but asked that a temporary landing be kept open.',
+    'The county will pay a third of the cost, and the rest will come from a state grant awarded last year.',
+  ];
+  const inside = fc.subarray(['<p>Advertisement</p>', '<p>Full Screen</p><p>Autoplay</p>', '<p>5 min read</p>', '<p>Image 2 of 7</p>'], { minLength: 0 });
+  const closing = fc.subarray(['<p>Tell us what YOU think...</p>', '<p>Sign up for our morning newsletter</p>', '<h3>3 comments</h3><p>seagull42 May 6, 2024 at 7:15 am</p><p>About time, we have waited years for this.</p>'], { minLength: 0 });
+
+  it('is left out wherever it sits, and the story is kept whole and in order', () => {
+    fc.assert(
+      fc.property(inside, closing, fc.integer({ min: 1, max: 3 }), fc.boolean(), (middle, end, at, asText) => {
+        const paragraphs = STORY.map((p) => `<p>${p}</p>`);
+        paragraphs.splice(at, 0, ...middle);
+        const html = `<!doctype html><html><head><title>Pier to be rebuilt</title></head><body><h1>Pier to be rebuilt</h1><article>${paragraphs.join('')}${end.join('')}</article></body></html>`;
+        // As copied text: one line per block, as a browser gives it.
+        const text = html.replace(/<title>[^<]*<\/title>/, '').replace(/<(p|h1|h3)>/g, '\n').replace(/<[^>]+>/g, '').trim();
+        expect(extractArticle(asText ? text : html).bodyText).toBe(STORY.join('\n'));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
 describe('bylines wherever English pages put them', () => {
   const people = fc.subarray(['Ann Lee', 'Bo Chen', 'Mary Clare Nolan', 'Trevor J. Quinn', 'Sandee LaRue'], { minLength: 1, maxLength: 3 });
   const listed = (names: string[], caps: boolean) => {

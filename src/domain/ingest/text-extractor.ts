@@ -12,6 +12,7 @@ import {
 import { findBylineAuthors, findEditorLabel, isEmptyEditorLine, matchBylineLine, matchEditorLine } from './bylines.ts';
 import { type FoundDate, findDates } from './date-parse.ts';
 import { findBodyDate, findTextDate } from './html-metadata.ts';
+import { isNoiseLine } from './block-furniture.ts';
 import { findLatinByline, findSignedStamp, isLatinBylineLine } from './text-bylines.ts';
 import { countTokens, isBarrier, isEntryStamp, isHeadMeta, isInlineBoxLabel, isProse, isSlotLabel, runsOnInto, startsPost } from './text-lines.ts';
 
@@ -59,7 +60,8 @@ export function readPlainText(input: string): TextReading {
     .replace(/\r\n?/g, '\n')
     .split('\n')
     .map((l) => l.replace(/[\s\u3000\u00a0]+/g, ' ').trim())
-    .filter(Boolean)
+    // A player's buttons, ad labels and counters are noise wherever they sit; left in, they read as a menu that splits the story.
+    .filter((l) => l && !isNoiseLine(l))
     .slice(0, MAX_LINES);
   const region = bodyRegion(lines);
   return { ...readHead(lines, region), ...readBody(lines, region) };

@@ -380,19 +380,22 @@ describe('photos wherever Chinese pages put them', () => {
 });
 
 describe('the frame inside an article’s own container', () => {
-  const head = fc.subarray(['【字体：大 中 小】', '分享到：微信 微博 QQ空间', '【打印】【关闭】', '字号：T|T'], { minLength: 0 });
-  const tail = fc.subarray(['扫一扫在手机打开当前页', '【打印本页】【关闭窗口】', '上一篇：全市秋粮收购进度过半', '下一篇：高铁新线下月通车', '相关新闻', '网友评论', '版权声明：本网所有内容，未经授权不得转载。'], { minLength: 0 });
+  const head = fc.subarray(['【字体：大 中 小】', '分享到：微信 微博 QQ空间', '【打印】【关闭】', '字号：T|T', '阅读时间：4分钟'], { minLength: 0 });
+  const middle = fc.subarray(['广告', '第1页/共2页', '* * *'], { minLength: 0 });
+  const tail = fc.subarray(['扫一扫在手机打开当前页', '【打印本页】【关闭窗口】', '上一篇：全市秋粮收购进度过半', '下一篇：高铁新线下月通车', '相关新闻', '网友评论', '版权声明：本网所有内容，未经授权不得转载。', '第1页/共2页 << 上一页 | 下一页 >>'], { minLength: 0 });
 
   it('leaves every line of it out and every paragraph in', () => {
     fc.assert(
-      fc.property(head, tail, fc.boolean(), (before, after, asText) => {
-        const lines = [...before.map((l) => `<div>${l}</div>`), ...PARAGRAPHS.map((p) => `<p>${p}</p>`), ...after.map((l) => `<div>${l}</div>`)];
+      fc.property(head, middle, tail, fc.boolean(), (before, inside, after, asText) => {
+        const paragraphs = PARAGRAPHS.map((p) => `<p>${p}</p>`);
+        paragraphs.splice(1, 0, ...inside.map((l) => `<div>${l}</div>`));
+        const lines = [...before.map((l) => `<div>${l}</div>`), ...paragraphs, ...after.map((l) => `<div>${l}</div>`)];
         const html = `<!doctype html><html lang="zh-CN"><head><title>谈判未实现突破_东湖网</title></head><body><h1>谈判未实现突破</h1><div class="content">${lines.join('')}</div></body></html>`;
         // As copied text: the headline, a 来源 line, then the same lines one per row.
-        const text = ['谈判未实现突破', '来源：东湖日报 时间：2024-05-06 09:30', ...before, ...PARAGRAPHS, ...after].join('\n');
+        const text = ['谈判未实现突破', '来源：东湖日报 时间：2024-05-06 09:30', ...before, PARAGRAPHS[0], ...inside, ...PARAGRAPHS.slice(1), ...after].join('\n');
         const result = extractArticle(asText ? text : html);
         for (const p of PARAGRAPHS) expect(result.bodyText).toContain(p.slice(12, 40));
-        expect(result.bodyText).not.toMatch(/字体|分享|打印|字号|扫一扫|上一篇|下一篇|相关新闻|网友评论|版权/);
+        expect(result.bodyText).not.toMatch(/字体|分享|打印|字号|扫一扫|上一篇|下一篇|相关新闻|网友评论|版权|阅读时间|广告|第1页|\* \* \*/);
       }),
       { numRuns: 200 },
     );

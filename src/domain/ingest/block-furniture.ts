@@ -82,8 +82,11 @@ const CREDIT_LINE_RE = /^(?:photo|photograph|image|picture|credit)s?(?:\s+by)?\s
  */
 function dropRepeats(blocks: Block[]): Block[] {
   const out: Block[] = [];
+  let photos = false;
   for (const block of blocks) {
-    if (block.kind !== 'p') {
+    photos ||= block.kind === 'figure';
+    // Most stories have no photo, or none yet above this paragraph: nothing to compare with.
+    if (block.kind !== 'p' || !photos) {
       out.push(block);
       continue;
     }

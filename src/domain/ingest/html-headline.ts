@@ -104,10 +104,17 @@ const LABEL_TAGS = new Set(['B', 'STRONG', 'FONT', 'SPAN']);
 /** A forum post's subject line: <td><b>主题：</b>你知道导游为什么……</td>. */
 export function isSubjectLine(el: Element): boolean {
   if (!BOLD_LINE_TAGS.has(el.tagName)) return false;
-  const first = el.firstElementChild;
+  const first = firstElementWithin(el, 3);
   if (!first || !LABEL_TAGS.has(first.tagName) || !SUBJECT_LABEL_RE.test(first.textContent ?? '')) return false;
   const text = collapse(el.textContent ?? '');
   return SUBJECT_LABEL_RE.test(text) && text.length <= 100;
+}
+
+/** The first element among an element's first few nodes (blanks before it), or null. */
+function firstElementWithin(el: Element, nodes: number): Element | null {
+  let node = el.firstChild;
+  for (let i = 0; node && i < nodes; i++, node = node.nextSibling) if (node.nodeType === 1) return node as Element;
+  return null;
 }
 
 /** A site's motto or logo under its name, set in bold like a headline. */
@@ -115,11 +122,15 @@ const NOT_HEADLINE_RE = /tagline|slogan|logo|motto|site-?desc|description/i;
 
 /** The single element inside `el` when no text stands beside it (a trailing <br> aside), else null. */
 function onlyElementChild(el: Element): Element | null {
-  // A line on its own has few nodes: the emphasis, a <br> or two, some blanks.
-  if (!el.firstElementChild || el.childNodes.length > 6) return null;
   let only: Element | null = null;
-  for (const node of Array.from(el.childNodes)) {
-    if (node.nodeType === 3 && (node.nodeValue ?? '').trim()) return null;
+  let seen = 0;
+  // Walked by sibling links (linkedom builds a new array for every childNodes); a line on its own has few nodes.
+  for (let node = el.firstChild; node; node = node.nextSibling) {
+    if (++seen > 6) return null;
+    if (node.nodeType === 3) {
+      if ((node.nodeValue ?? '').trim()) return null;
+      continue;
+    }
     if (node.nodeType !== 1 || (node as Element).tagName === 'BR') continue;
     if (only) return null;
     only = node as Element;

@@ -38,15 +38,19 @@ export function finishBlocks(input: Block[]): BodyFacts {
   trimFrame(kept);
   const reporters = [...takeLeadingBylines(kept), ...closing.names];
   let dateline = '';
-  const firstIndex = kept.findIndex((b) => b.kind === 'p');
-  const first = kept[firstIndex];
-  if (first?.kind === 'p') {
-    const split = splitDateline(first.text);
+  // The 电头 opens the story's first paragraph, or its second under a short lead-in (a promotion, an 编者按 label).
+  const paragraphs = kept.flatMap((b, i) => (b.kind === 'p' ? [i] : [])).slice(0, 2);
+  for (const [n, index] of paragraphs.entries()) {
+    const block = kept[index];
+    if (block?.kind !== 'p') break;
+    const split = splitDateline(block.text);
     if (split.dateline) {
       dateline = split.dateline;
       reporters.push(...split.reporters);
-      kept[firstIndex] = { kind: 'p', text: split.rest };
+      kept[index] = { kind: 'p', text: split.rest };
+      break;
     }
+    if (n === 0 && block.text.length > 120) break;
   }
   const lastIndex = findLastIndex(kept, (b) => b.kind === 'p');
   const last = kept[lastIndex];

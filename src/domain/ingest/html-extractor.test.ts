@@ -339,6 +339,17 @@ describe('an article in page-builder blocks', () => {
 describe('who wrote and who edited a Chinese page', () => {
   const prose = '东湖新图书馆昨天正式开放，首日接待读者三千多人次，馆内设有少儿阅览区和古籍修复室。'.repeat(4);
 
+  it('reads the dateline under a short lead-in, not in a long first paragraph', () => {
+    const promo = '<p>“2024东湖十大新闻评选”火热进行中！【点击投票】</p>';
+    const withLeadIn = `<html><head><title>东湖新图书馆开放</title></head><body><h1>东湖新图书馆开放</h1><div class="content">${promo}<p>东湖晚报快讯(记者 林晓)${prose}</p><p>${prose}</p></div></body></html>`;
+    const result = extractArticle(withLeadIn);
+    expect(result.authors).toEqual(['林晓']);
+    expect(result.dateline).toBe('东湖晚报快讯(记者 林晓)');
+    // After a whole first paragraph, the same words open a second story quoted in this one.
+    const afterStory = withLeadIn.replace(promo, `<p>${prose}</p>`);
+    expect(extractArticle(afterStory).dateline).toBe('');
+  });
+
   it('reads the reporters from a dateline bracket with several roles', () => {
     const html = `<html><head><title>东湖新图书馆开放</title></head><body><h1>东湖新图书馆开放</h1><div class="content"><p>本报讯 （实习记者 林晓 周明 记者高远）${prose}</p><p>${prose}</p></div></body></html>`;
     const result = extractArticle(html);

@@ -401,3 +401,37 @@ describe('the frame inside an article’s own container', () => {
     );
   });
 });
+
+describe('photos wherever English pages put them', () => {
+  const caption = fc.constantFrom('The mayor opens the new ferry terminal on Monday morning.', 'Fishermen unload the first catch at the rebuilt pier.');
+  const credit = fc.constantFrom('Ann Lee', 'Ann Lee, AP', 'Harbour Daily');
+  // A box classed as a gallery beside a story this short is not read (the reader leaves such boxes out unless
+  // the story's container is chosen whole); block-furniture's gallery pass is tested with a longer story.
+  const layout = fc.constantFrom('figure', 'figure-credit-in-brackets', 'image-then-caption');
+  const STORY = [
+    'The harbour board voted on Tuesday to rebuild the old ferry pier, ending a dispute that has divided the town for a decade.',
+    'Construction is expected to begin next spring and to take about eighteen months, according to the board chair.',
+    'Fishermen who use the pier every morning welcomed the decision but asked that a temporary landing be kept open.',
+  ];
+
+  it('finds the photo with its caption and credit once, and keeps the story around it', () => {
+    fc.assert(
+      fc.property(caption, credit, layout, fc.integer({ min: 0, max: 2 }), (cap, cred, how, at) => {
+        const photo =
+          how === 'figure'
+            ? `<figure><img src="/p/1.jpg" alt=""><figcaption>${cap} <span class="credit">Photo: ${cred}</span></figcaption></figure>`
+            : how === 'figure-credit-in-brackets'
+              ? `<figure><img src="/p/1.jpg" alt=""><figcaption>${cap} (Credit: ${cred})</figcaption></figure>`
+              : `<p><img src="/p/1.jpg" alt=""></p><p>${cap}</p><p>Photo: ${cred}</p>`;
+        const paragraphs = STORY.map((p) => `<p>${p}</p>`);
+        paragraphs.splice(at, 0, photo);
+        const html = `<!doctype html><html><head><title>Pier to be rebuilt</title></head><body><h1>Pier to be rebuilt</h1><article>${paragraphs.join('')}</article></body></html>`;
+        const result = extractArticle(html, { url: 'https://news.example.com/a/1.html' });
+        expect(result.images).toEqual([{ url: 'https://news.example.com/p/1.jpg', caption: cap, credit: cred }]);
+        for (const p of STORY) expect(result.bodyText).toContain(p);
+        expect(result.bodyText).not.toMatch(/^(Caption|Close|Photo:)/m);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -51,8 +51,13 @@ export function splitCredit(text: string): { caption: string; credit: string } {
   if (paren?.[1] && CREDIT_WORD_RE.test(paren[1])) return { caption: trimmed.slice(0, paren.index).trim(), credit: paren[1].trim() };
   const spaced = /\s+(\S{2,30})$/.exec(trimmed);
   if (spaced?.[1] && /(摄|供图)$/.test(spaced[1])) return { caption: trimmed.slice(0, spaced.index).trim(), credit: spaced[1] };
+  // English captions end with a labelled credit: … on Monday. Photo: Ann Lee/AP, (Credit: Harbour Daily).
+  const labelled = LATIN_CREDIT_RE.exec(trimmed);
+  if (labelled?.[1] && labelled.index > 0) return { caption: trimmed.slice(0, labelled.index).trim(), credit: labelled[1].trim() };
   return { caption: trimmed, credit: '' };
 }
+
+const LATIN_CREDIT_RE = /\s*[(（]?\s*\b(?:photo|photograph|image|picture|credit)s?(?:\s+by)?\s*[:：]\s*([^()（）:：]{2,80}?)\s*[)）]?\s*$/i;
 
 /** Whether a line reads as a photo caption with a credit (新华社记者曹阳摄). */
 export function looksLikeCaption(text: string): boolean {

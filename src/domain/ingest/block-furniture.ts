@@ -85,6 +85,10 @@ function dropRepeats(blocks: Block[]): Block[] {
   let photos = false;
   for (const block of blocks) {
     photos ||= block.kind === 'figure';
+    if (block.kind === 'figure') {
+      out.push(withoutToggle(block));
+      continue;
+    }
     // Most stories have no photo, or none yet above this paragraph: nothing to compare with.
     if (block.kind !== 'p' || !photos) {
       out.push(block);
@@ -98,6 +102,13 @@ function dropRepeats(blocks: Block[]): Block[] {
     else if (!credit && !figure.caption) out[at] = { ...figure, caption: block.text.replace(TOGGLE_RE, '') };
   }
   return out;
+}
+
+/** A caption taken with the viewer's toggle (… less) loses it when the rest repeats the photo's alt text. */
+function withoutToggle(figure: Extract<Block, { kind: 'figure' }>): Block {
+  const stem = figure.caption.replace(TOGGLE_RE, '');
+  if (stem === figure.caption || !stem || !figure.alt.toLowerCase().startsWith(stem.toLowerCase().replace(/\s*(?:\.\.\.|…)$/, ''))) return figure;
+  return { ...figure, caption: stem };
 }
 
 /** The photo whose alt or caption a paragraph repeats, whole or cut short (… more), or -1. */

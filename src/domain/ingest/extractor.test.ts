@@ -405,9 +405,7 @@ describe('the frame inside an article’s own container', () => {
 describe('photos wherever English pages put them', () => {
   const caption = fc.constantFrom('The mayor opens the new ferry terminal on Monday morning.', 'Fishermen unload the first catch at the rebuilt pier.');
   const credit = fc.constantFrom('Ann Lee', 'Ann Lee, AP', 'Harbour Daily');
-  // A box classed as a gallery beside a story this short is not read (the reader leaves such boxes out unless
-  // the story's container is chosen whole); block-furniture's gallery pass is tested with a longer story.
-  const layout = fc.constantFrom('figure', 'figure-credit-in-brackets', 'image-then-caption');
+  const layout = fc.constantFrom('figure', 'figure-credit-in-brackets', 'image-then-caption', 'gallery');
   const STORY = [
     'The harbour board voted on Tuesday to rebuild the old ferry pier, ending a dispute that has divided the town for a decade.',
     'Construction is expected to begin next spring and to take about eighteen months, according to the board chair.',
@@ -422,7 +420,9 @@ describe('photos wherever English pages put them', () => {
             ? `<figure><img src="/p/1.jpg" alt=""><figcaption>${cap} <span class="credit">Photo: ${cred}</span></figcaption></figure>`
             : how === 'figure-credit-in-brackets'
               ? `<figure><img src="/p/1.jpg" alt=""><figcaption>${cap} (Credit: ${cred})</figcaption></figure>`
-              : `<p><img src="/p/1.jpg" alt=""></p><p>${cap}</p><p>Photo: ${cred}</p>`;
+              : how === 'image-then-caption'
+                ? `<p><img src="/p/1.jpg" alt=""></p><p>${cap}</p><p>Photo: ${cred}</p>`
+                : `<div class="gallery"><img src="/p/1.jpg" alt="${cap}"><p>${cap} less</p><p>${cap.slice(0, 40)} ... more</p><p>Photo: ${cred}</p><p>Caption</p><p>Close</p></div>`;
         const paragraphs = STORY.map((p) => `<p>${p}</p>`);
         paragraphs.splice(at, 0, photo);
         const html = `<!doctype html><html><head><title>Pier to be rebuilt</title></head><body><h1>Pier to be rebuilt</h1><article>${paragraphs.join('')}</article></body></html>`;

@@ -502,6 +502,21 @@ ${prose.repeat(3)}${refrain}${prose}${refrain}</article></body></html>`;
   });
 });
 
+describe('photo boxes beside a short story', () => {
+  const story = ['The harbour board voted on Tuesday to rebuild the old ferry pier, ending a long dispute.', 'Construction is expected to begin next spring and to take about eighteen months.', 'Fishermen welcomed the decision but asked that a temporary landing be kept open.'];
+  const page = (box: string) => `<!doctype html><html><head><title>Pier</title></head><body><h1>Pier</h1><article><p>${story[0]}</p>${box}<p>${story[1]}</p><p>${story[2]}</p></article></body></html>`;
+
+  it('keeps a photo set between the story’s paragraphs, whatever its box is called', () => {
+    const result = extractArticle(page('<div class="media-gallery"><img src="https://news.example.com/p.jpg" alt=""><p>The old pier at low tide. (Image: Harbour Daily)</p></div>'));
+    expect(result.images).toEqual([{ url: 'https://news.example.com/p.jpg', caption: 'The old pier at low tide.', credit: 'Harbour Daily' }]);
+  });
+
+  it('leaves out a writer’s portrait and a box of links there', () => {
+    expect(extractArticle(page('<div class="author-photo"><img src="https://news.example.com/ann.jpg" alt=""><p>Ann Lee</p></div>')).images).toEqual([]);
+    expect(extractArticle(page('<div class="photo-gallery"><a href="/g/1"><img src="https://news.example.com/g.jpg" alt=""> More photos of the harbour</a></div>')).images).toEqual([]);
+  });
+});
+
 describe('what a page prints around the story', () => {
   it('leaves out ad labels and the prompts that close the article box, but not a story’s last words', () => {
     const prose = '<p>The harbour ferry is back on its old route after two years of repairs to the pier, the port said.</p>';

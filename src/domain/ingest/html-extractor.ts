@@ -557,7 +557,45 @@ function withSiblings(top: Element, scores: Map<Element, number>, stats: Map<Ele
       else if (s.text > 0 && ld === 0 && /[。．.!?！？]\s*$/.test(collapse(sib.textContent ?? ''))) out.push(sib);
     }
   }
-  return out;
+  return withPhotosBetween(parent, out, stats);
+}
+
+/**
+ * A photo box (a gallery slide with its caption) set just before the story's first paragraph or between
+ * two of them belongs to the story, whatever its class says. One photo, little text, no links: a box of
+ * teasers or an ad is none of these.
+ */
+function withPhotosBetween(parent: Element, chosen: Element[], stats: Map<Element, NodeStats>): Element[] {
+  if (chosen.length < 2) return chosen;
+  const kept = new Set(chosen);
+  const siblings = Array.from(childElements(parent));
+  let added = false;
+  for (const [i, el] of siblings.entries()) {
+    const next = siblings[i + 1];
+    if (kept.has(el) || !next || !kept.has(next) || !isPhotoBox(el, stats)) continue;
+    const previous = siblings[i - 1];
+    // Before the first chosen paragraph (a lead photo), or with chosen paragraphs on both sides.
+    if (next === chosen[0] || (previous && kept.has(previous))) {
+      kept.add(el);
+      added = true;
+    }
+  }
+  return added ? siblings.filter((el) => kept.has(el)) : chosen;
+}
+
+/** A box named for its photo (gallery, media, figure…) holding one, not a writer's portrait or a logo. */
+function isStoryPhoto(el: Element, stats: Map<Element, NodeStats>): boolean {
+  const names = classAndId(el);
+  return PHOTO_BOX_RE.test(names) && !NOT_STORY_PHOTO_RE.test(names) && isPhotoBox(el, stats);
+}
+
+const PHOTO_BOX_RE = /gallery|photo|image|media|figure|picture|slide/i;
+const NOT_STORY_PHOTO_RE = /author|avatar|profile|logo|\bads?\b|advert|sponsor|promo|share|social/i;
+
+function isPhotoBox(el: Element, stats: Map<Element, NodeStats>): boolean {
+  const s = stats.get(el);
+  if (!s || s.text > 400 || s.link > 0) return false;
+  return el.querySelectorAll('img').length === 1;
 }
 
 // ---------------------------------------------------------------- blocks
@@ -603,7 +641,7 @@ function isClutter(el: Element, stats: Map<Element, NodeStats>): boolean {
   if (!s) return false;
   const ld = linkDensity(s);
   // The class-name regexes last: this runs for every scored element.
-  if (s.punct < 5 && classWeight(el) < 0) return true;
+  if (s.punct < 5 && classWeight(el) < 0 && !isStoryPhoto(el, stats)) return true;
   if (CLUTTER_TAGS.has(el.tagName)) {
     if (ld > 0.5 && s.text > 0) return true;
     if (ld > 0.33 && s.punct < 3) return true;
@@ -705,17 +743,23 @@ function imageBlock(img: Element, baseUrl: string): Block | null {
 }
 
 /** A short paragraph right after a picture, or one that carries a photo credit, is its caption. */
+const LABELLED_CREDIT_RE = /\b(?:photo|photograph|image|picture|credit)s?\s*[:：]\s*\S[^:：]{0,60}[)）]?\s*$/i;
+
 function attachCaptions(blocks: Block[]): Block[] {
   const out: Block[] = [];
   for (const block of blocks) {
     const prev = out.at(-1);
-    if (block.kind === 'p' && prev?.kind === 'figure' && !prev.caption && block.text.length <= 150 && (looksLikeCaption(block.text) || block.text.length <= 60)) {
-      out[out.length - 1] = captionFigure(block.text, prev.src, prev.alt);
-      continue;
-    }
-    if (block.kind === 'p' && looksLikeCaption(block.text) && block.text.length <= 150) {
-      out.push(captionFigure(block.text));
-      continue;
+    if (block.kind === 'p' && block.text.length <= 150) {
+      const chineseCredit = looksLikeCaption(block.text);
+      // Under a photo: a short line, or one with a credit (新华社记者曹阳摄, (Image: GETTY)).
+      if (prev?.kind === 'figure' && !prev.caption && (chineseCredit || block.text.length <= 60 || LABELLED_CREDIT_RE.test(block.text))) {
+        out[out.length - 1] = captionFigure(block.text, prev.src, prev.alt);
+        continue;
+      }
+      if (chineseCredit) {
+        out.push(captionFigure(block.text));
+        continue;
+      }
     }
     out.push(block);
   }

@@ -48,7 +48,8 @@ export function splitCredit(text: string): { caption: string; credit: string } {
   const tail = lastStop >= 0 ? trimmed.slice(lastStop + 1).trim() : '';
   if (tail && tail.length <= 40 && CREDIT_WORD_RE.test(tail)) return { caption: trimmed.slice(0, lastStop + 1).trim(), credit: tail };
   const paren = /\s*[（(]([^（()）]{2,40})[)）]\s*$/.exec(trimmed);
-  if (paren?.[1] && CREDIT_WORD_RE.test(paren[1])) return { caption: trimmed.slice(0, paren.index).trim(), credit: paren[1].trim() };
+  // (Image: GETTY): the credit is the name, without its label.
+  if (paren?.[1] && CREDIT_WORD_RE.test(paren[1])) return { caption: trimmed.slice(0, paren.index).trim(), credit: paren[1].trim().replace(CREDIT_LABEL_RE, '') };
   const spaced = /\s+(\S{2,30})$/.exec(trimmed);
   if (spaced?.[1] && /(摄|供图)$/.test(spaced[1])) return { caption: trimmed.slice(0, spaced.index).trim(), credit: spaced[1] };
   // English captions end with a labelled credit: … on Monday. Photo: Ann Lee/AP, (Credit: Harbour Daily).
@@ -57,6 +58,7 @@ export function splitCredit(text: string): { caption: string; credit: string } {
   return { caption: trimmed, credit: '' };
 }
 
+const CREDIT_LABEL_RE = /^(?:photo|photograph|image|picture|credit)s?(?:\s+by)?\s*[:：]\s*/i;
 const LATIN_CREDIT_RE = /\s*[(（]?\s*\b(?:photo|photograph|image|picture|credit)s?(?:\s+by)?\s*[:：]\s*([^()（）:：]{2,80}?)\s*[)）]?\s*$/i;
 
 /** Whether a line reads as a photo caption with a credit (新华社记者曹阳摄). */

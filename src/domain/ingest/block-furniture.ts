@@ -4,7 +4,7 @@
  * that close the box. Works on blocks, whichever reader made them.
  */
 import type { Block } from './extraction.ts';
-import { isFurnitureLine } from './zh-conventions.ts';
+import { creditLine, isFurnitureLine } from './zh-conventions.ts';
 
 /** The article's blocks without the page's furniture. */
 export function dropPageFurniture(blocks: Block[]): Block[] {
@@ -71,8 +71,6 @@ const TOGGLE_RE = /\s*(?:\.\.\.|…)?\s*\b(?:less|more|show more|show less|read 
 const VIEWER_CONTROL_RE =
   /^(?:caption|hide caption|show caption|toggle caption|close|enlarge|expand|collapse|full ?screen|autoplay|×|✕|click to (?:zoom|enlarge)|font size|text size|like this:|share this:|your video will play in \d{1,2}:\d{2}|play video|replay)$/i;
 
-/** A photo's credit printed under it as a line of its own: Photo: Hau Dinh, AP. */
-const CREDIT_LINE_RE = /^(?:photo|photograph|image|picture|credit)s?(?:\s+by)?\s*[:：]\s*(\S.{0,80})$/i;
 
 /**
  * Photo galleries repeat a caption (under the slide, cut short in a show-more toggle, in the full-screen
@@ -94,7 +92,8 @@ function dropRepeats(blocks: Block[]): Block[] {
       out.push(block);
       continue;
     }
-    const credit = CREDIT_LINE_RE.exec(block.text)?.[1];
+    // A photo's credit printed under it as a line of its own: Photo: Hau Dinh, AP.
+    const credit = creditLine(block.text);
     const at = credit ? creditedFigure(out, credit) : captionedFigure(out, block.text);
     const figure = out[at];
     if (figure?.kind !== 'figure') out.push(block);

@@ -9,7 +9,7 @@ import { chooseTitle, dashedFirstLine, findTitleElement, hasDeclaredHeadline, he
 import { classAndId, collapse, DATE_TEXT_RE } from './html-text.ts';
 import { findLatinEditor, namesFromLatinByline } from './latin-bylines.ts';
 import { findBylineAuthors, findEditorLabel, findHeaderAuthors, findPostedBy, findPosterName, isOrganisationOrAccount, isSurnamedName, matchBylineLine } from './bylines.ts';
-import { findSource, isMetaLine, looksLikeCaption } from './zh-conventions.ts';
+import { endsWithLabelledCredit, findSource, isMetaLine, looksLikeCaption } from './zh-conventions.ts';
 
 const linkedom = requireOnFirstUse<typeof import('linkedom')>('linkedom');
 
@@ -743,8 +743,6 @@ function imageBlock(img: Element, baseUrl: string): Block | null {
 }
 
 /** A short paragraph right after a picture, or one that carries a photo credit, is its caption. */
-const LABELLED_CREDIT_RE = /\b(?:photo|photograph|image|picture|credit)s?\s*[:：]\s*\S[^:：]{0,60}[)）]?\s*$/i;
-
 function attachCaptions(blocks: Block[]): Block[] {
   const out: Block[] = [];
   for (const block of blocks) {
@@ -752,7 +750,7 @@ function attachCaptions(blocks: Block[]): Block[] {
     if (block.kind === 'p' && block.text.length <= 150) {
       const chineseCredit = looksLikeCaption(block.text);
       // Under a photo: a short line, or one with a credit (新华社记者曹阳摄, (Image: GETTY)).
-      if (prev?.kind === 'figure' && !prev.caption && (chineseCredit || block.text.length <= 60 || LABELLED_CREDIT_RE.test(block.text))) {
+      if (prev?.kind === 'figure' && !prev.caption && (chineseCredit || block.text.length <= 60 || endsWithLabelledCredit(block.text))) {
         out[out.length - 1] = captionFigure(block.text, prev.src, prev.alt);
         continue;
       }

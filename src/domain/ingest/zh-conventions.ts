@@ -58,8 +58,21 @@ export function splitCredit(text: string): { caption: string; credit: string } {
   return { caption: trimmed, credit: '' };
 }
 
-const CREDIT_LABEL_RE = /^(?:photo|photograph|image|picture|credit)s?(?:\s+by)?\s*[:：]\s*/i;
-const LATIN_CREDIT_RE = /\s*[(（]?\s*\b(?:photo|photograph|image|picture|credit)s?(?:\s+by)?\s*[:：]\s*([^()（）:：]{2,80}?)\s*[)）]?\s*$/i;
+/** The label English pages put before a photo's credit: Photo:, Photograph by:, Image:, Credit:. */
+const CREDIT_LABEL = '(?:photo|photograph|image|picture|credit)s?(?:\\s+by)?\\s*[:：]';
+const CREDIT_LABEL_RE = new RegExp(`^${CREDIT_LABEL}\\s*`, 'i');
+const LATIN_CREDIT_RE = new RegExp(`\\s*[(（]?\\s*\\b${CREDIT_LABEL}\\s*([^()（）:：]{2,80}?)\\s*[)）]?\\s*$`, 'i');
+const CREDIT_LINE_RE = new RegExp(`^${CREDIT_LABEL}\\s*(\\S.{0,80})$`, 'i');
+
+/** Whether a line ends with a labelled English credit: … at low tide. (Image: Harbour Daily). */
+export function endsWithLabelledCredit(text: string): boolean {
+  return LATIN_CREDIT_RE.test(text);
+}
+
+/** A line that is only a photo's credit (Photo: Hau Dinh, AP) → the credit, else ''. */
+export function creditLine(text: string): string {
+  return CREDIT_LINE_RE.exec(text.trim())?.[1] ?? '';
+}
 
 /** Whether a line reads as a photo caption with a credit (新华社记者曹阳摄). */
 export function looksLikeCaption(text: string): boolean {

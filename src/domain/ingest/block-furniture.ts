@@ -74,9 +74,9 @@ const VIEWER_CONTROL_RE =
 
 /**
  * Photo galleries repeat a caption (under the slide, cut short in a show-more toggle, in the full-screen
- * viewer) and its credit, and print their buttons (Caption, Close) as text. The photo keeps the caption
- * and credit once; the copies and the buttons go. Paragraphs that merely repeat one another are left
- * alone: a text may say the same thing twice.
+ * viewer) and its credit. The photo keeps the caption and credit once; the copies go (the viewer's
+ * buttons went already, with the other control lines). Paragraphs that merely repeat one another are
+ * left alone: a text may say the same thing twice.
  */
 function dropRepeats(blocks: Block[]): Block[] {
   const out: Block[] = [];

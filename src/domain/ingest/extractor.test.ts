@@ -320,6 +320,21 @@ describe('furniture inside an English article box', () => {
       { numRuns: 200 },
     );
   });
+
+  it('leaves out a call-to-action box, however much it says', () => {
+    const appeal =
+      '<h5>A word to our readers</h5><p>Local reporting costs money, and advertising no longer pays for it. Your gift, however small, keeps this paper free for everyone. Will you help us?</p><p>Read the letter</p>';
+    const names = fc.constantFrom('cta', 'cta-box', 'widget newsletter_cta', 'zone-widget-custom-cta-letter');
+    fc.assert(
+      fc.property(names, fc.integer({ min: 1, max: 4 }), (name, at) => {
+        const paragraphs = STORY.map((p) => `<p>${p}</p>`);
+        paragraphs.splice(at, 0, `<div class="${name}">${appeal}</div>`);
+        const html = `<!doctype html><html><head><title>Pier to be rebuilt</title></head><body><h1>Pier to be rebuilt</h1><article>${paragraphs.join('')}</article></body></html>`;
+        expect(extractArticle(html).bodyText).toBe(STORY.join('\n'));
+      }),
+      { numRuns: 100 },
+    );
+  });
 });
 
 describe('bylines wherever English pages put them', () => {

@@ -335,6 +335,27 @@ describe('furniture inside an English article box', () => {
       { numRuns: 100 },
     );
   });
+
+  it("leaves out the writer's biography under the story, and still names the writer", () => {
+    const bio =
+      '<h4>About Ann Lee</h4><p>Ann Lee has covered the harbour, the council and the county courts for the Gazette since 2009. Before that, she taught history at the high school.</p>';
+    const boxes = fc.constantFrom(
+      (inner: string) => `<div class="author-bio">${inner}</div>`,
+      (inner: string) => `<section class="about-the-author">${inner}</section>`,
+      (inner: string) => `<div class="authorBio">${inner}</div>`,
+      (inner: string) => `<div class="profile vcard" role="contentinfo">${inner}</div>`,
+    );
+    fc.assert(
+      fc.property(boxes, fc.boolean(), (box, inside) => {
+        const story = `${STORY.map((p) => `<p>${p}</p>`).join('')}${inside ? box(bio) : ''}`;
+        const html = `<!doctype html><html><head><title>Pier to be rebuilt</title></head><body><h1>Pier to be rebuilt</h1><p class="byline">By Ann Lee</p><div class="main"><article>${story}</article>${inside ? '' : box(bio)}</div></body></html>`;
+        const result = extractArticle(html);
+        expect(result.bodyText).toBe(STORY.join('\n'));
+        expect(result.authors).toEqual(['Ann Lee']);
+      }),
+      { numRuns: 100 },
+    );
+  });
 });
 
 describe('bylines wherever English pages put them', () => {

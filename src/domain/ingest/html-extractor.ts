@@ -190,13 +190,15 @@ const UNLIKELY_RE =
   /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote/i;
 // A call-to-action box (cta) asks the reader to subscribe, donate or buy; it is never the story.
 const CALL_TO_ACTION_RE = /(^|[\s_-])cta([\s_-]|$)/i;
+// The writer's biography under the story (author-bio, about-the-author) is about the writer, not the news.
+const AUTHOR_BIO_RE = /(^|[\s_-])(author[-_]?(bio|description)|about[-_](the[-_])?author)([\s_-]|$)/i;
 const MAYBE_RE = /and|article|body|column|content|main|shadow/i;
-const UNLIKELY_ROLES = new Set(['menu', 'menubar', 'complementary', 'navigation', 'alert', 'alertdialog', 'dialog']);
+const UNLIKELY_ROLES = new Set(['menu', 'menubar', 'complementary', 'navigation', 'alert', 'alertdialog', 'dialog', 'contentinfo']);
 
 function isUnlikely(el: Element): boolean {
   if (UNLIKELY_ROLES.has(el.getAttribute('role') ?? '')) return true;
   const names = classAndId(el);
-  if (!(UNLIKELY_RE.test(names) || CALL_TO_ACTION_RE.test(names)) || MAYBE_RE.test(names)) return false;
+  if (!(UNLIKELY_RE.test(names) || CALL_TO_ACTION_RE.test(names) || AUTHOR_BIO_RE.test(names)) || MAYBE_RE.test(names)) return false;
   return !['BODY', 'A', 'TD', 'TR', 'TABLE', 'TBODY', 'H1', 'H2'].includes(el.tagName);
 }
 

@@ -35,6 +35,8 @@ async function readInput(input: string, allowPrivateAddresses: boolean): Promise
     const page = await safeFetch(input, { allowPrivateAddresses });
     return { bytes: page.body, url: page.url, charset: page.charset };
   }
+  // ftp://, file://, data: … are not fetched: a file path never looks like a scheme and two slashes.
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input)) throw new Error(`only http:// and https:// addresses can be fetched, not ${input.split(':')[0]}:`);
   try {
     return { bytes: await readFile(input) };
   } catch (error) {

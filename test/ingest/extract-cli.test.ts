@@ -38,13 +38,14 @@ describe('inkstone extract', () => {
     expect(json.editor).toBe('但堂丹');
   });
 
-  it('fails with one readable line and a non-zero exit on a missing file, an empty file and a private URL', async () => {
+  it('fails with one readable line and a non-zero exit on a missing file, an empty file, a private URL and an ftp:// address', async () => {
     const empty = path.join(dir, 'empty.html');
     await writeFile(empty, '');
     for (const [args, message] of [
       [['extract', path.join(dir, 'missing.html'), '--json'], /no such file/],
       [['extract', empty, '--json'], /empty/],
       [['extract', 'http://127.0.0.1:9/x.html', '--json'], /private or loopback/],
+      [['extract', 'ftp://example.com/x.html', '--json'], /only http:\/\/ and https:\/\/ addresses can be fetched, not ftp:/],
     ] as const) {
       const result = await inkstone([...args]);
       expect(result.code, args.join(' ')).toBe(1);

@@ -57,6 +57,18 @@ describeEachDialect('bulk import', (fresh) => {
     ]);
   });
 
+  it('refuses a channel that does not exist before writing anything, so a corrected run imports every item', async () => {
+    const db = await fresh();
+    await makeChannels(db);
+    const items = (await listImportItems(dir)).filter((i) => !i.key.endsWith('.jsonl'));
+    await expect(importItems(db, dir, items, { channel: 'news/wrold', status: 'draft', author: 'import' })).rejects.toThrow(
+      'no channel "news/wrold": give the path of an existing channel, e.g. news/world',
+    );
+    const summary = await importItems(db, dir, items, { channel: 'news/world', status: 'draft', author: 'import' });
+    expect(summary.resumed).toBe(0);
+    expect(summary.imported).toBe(2);
+  });
+
   it('imports JSON Lines records as published articles and names bad lines', async () => {
     const db = await fresh();
     await makeChannels(db);

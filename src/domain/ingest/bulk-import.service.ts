@@ -8,6 +8,9 @@ import { findDuplicate, recordFingerprint } from './duplicate.service.ts';
 import { type Extraction, ExtractionError } from './extraction.ts';
 import { extractArticle } from './extractor.ts';
 
+/** The import cannot start (its options are wrong); nothing has been written. */
+export class ImportError extends Error {}
+
 /** One thing to import: a page file, or one line of a JSON Lines archive. */
 export interface ImportItem {
   /** Stable name for messages: a relative file path or `file.jsonl:12`. */
@@ -95,6 +98,8 @@ interface Progress {
  */
 export async function importItems(db: Db, source: string, items: ImportItem[], options: ImportOptions): Promise<ImportSummary> {
   const tree = await loadChannelTree(db);
+  // A mistyped --channel would skip every item and record them as done: refuse it before anything is written.
+  if (!tree.findByPath(options.channel)) throw new ImportError(`no channel "${options.channel}": give the path of an existing channel, e.g. news/world`);
   const progress = await loadProgress(db, source, items);
   const summary: ImportSummary = { total: items.length, imported: 0, resumed: progress.position, skipped: [] };
   for (let i = progress.position; i < items.length; i++) {

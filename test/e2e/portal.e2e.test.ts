@@ -21,6 +21,16 @@ async function renderedFonts(page: Page, selector: string): Promise<string[]> {
   return fonts.map((font) => font.familyName);
 }
 
+/** True when the element's text runs onto more than one line (a site name broken as 临湖新闻/网). */
+async function wrapsOntoTwoLines(page: Page, selector: string): Promise<boolean> {
+  return page.locator(selector).evaluate((el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    const lineTops = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+    return lineTops.size > 1;
+  });
+}
+
 async function hasHorizontalScroll(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
 }
@@ -50,6 +60,9 @@ describeWithBrowser('a reader goes home → channel → article', () => {
       const nav = page.getByRole('navigation', { name: '主导航' });
       expect(await nav.getByRole('link').count()).toBe(17);
       if (viewport.name === 'phone') expect(await hasHorizontalScroll(page)).toBe(false);
+      // The masthead keeps the site name and the search button on one line each, also on a phone.
+      expect(await wrapsOntoTwoLines(page, '.brand-name')).toBe(false);
+      expect(await wrapsOntoTwoLines(page, '.site-search button')).toBe(false);
       await page.screenshot({ path: `test-results/home-${viewport.name}.png`, fullPage: true });
 
       await nav.getByRole('link', { name: '新闻', exact: true }).click();

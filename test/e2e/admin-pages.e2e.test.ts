@@ -98,4 +98,29 @@ describeWithBrowser('newsroom admin pages in the browser', () => {
     }
     expect(dialogs).toEqual([]);
   });
+
+  const scrollsSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+
+  it('fits a phone: the menu entries stay on one line and the dashboard does not scroll sideways', async () => {
+    const page = await signedIn('editor');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${base}/admin`);
+    const entryHeights = await page.locator('.admin-menu a').evaluateAll((links) => links.map((a) => a.getBoundingClientRect().height));
+    const firstHeight = entryHeights[0]!;
+    expect(entryHeights.every((h) => Math.abs(h - firstHeight) < 1)).toBe(true);
+    expect(firstHeight).toBeLessThan(48);
+    expect(await scrollsSideways(page)).toBe(false);
+    await page.screenshot({ path: 'test-results/admin-dashboard-phone.png', fullPage: true });
+  });
+
+  it('wraps the long lines of a pasted page on the import review instead of widening the page', async () => {
+    const page = await signedIn('editor');
+    await page.goto(`${base}/admin/import`);
+    const longLine = '湖区新闻的导语一句接着一句,'.repeat(40);
+    await page.fill('#pasted', `临湖新闻网\n\n湖区举行龙舟邀请赛\n\n来源:临湖网 时间:2025-05-19 10:28\n\n${longLine}\n\n${longLine}`);
+    await page.getByRole('button', { name: '提取' }).click();
+    await page.waitForURL(`${base}/admin/import`);
+    await expect.poll(() => page.locator('.import-original').count()).toBe(1);
+    expect(await scrollsSideways(page)).toBe(false);
+  });
 });

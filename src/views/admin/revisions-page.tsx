@@ -32,7 +32,7 @@ export function RevisionsPage(props: RevisionsPageProps) {
           {props.articleTitle}
         </a>
       </p>
-      <div class="revisions-layout">
+      <div class={props.diff ? 'revisions-layout has-diff' : 'revisions-layout'}>
         <table class="revisions">
           <thead>
             <tr>
@@ -47,8 +47,12 @@ export function RevisionsPage(props: RevisionsPageProps) {
             {props.revisions.map((r) => (
               <tr class={r.selected ? 'selected' : undefined}>
                 <td safe>{String(r.version)}</td>
-                <td safe>{r.at}</td>
-                <td safe>{r.authorName}</td>
+                <td class="nowrap" safe>
+                  {r.at}
+                </td>
+                <td class="nowrap" safe>
+                  {r.authorName}
+                </td>
                 <td safe>{r.note}</td>
                 <td class="row-actions">
                   <a href={r.compareUrl} safe>

@@ -27,7 +27,7 @@ import { formatMinute, isoToLocal, localToIso } from '../../../domain/shared/tim
 import type { Actor } from '../../../domain/users/actor.ts';
 import { ForbiddenError, can, canView } from '../../../domain/users/policy.ts';
 import { listUsers } from '../../../domain/users/user.service.ts';
-import type { AdminKey } from '../../../i18n/admin-messages.ts';
+import type { AdminKey, AdminTranslate } from '../../../i18n/admin-messages.ts';
 import { ArticleEditPage, type ArticleEditProps, type WireNoticeView } from '../../../views/admin/article-edit-page.tsx';
 import { ArticleListPage } from '../../../views/admin/article-list-page.tsx';
 import { RevisionsPage } from '../../../views/admin/revisions-page.tsx';
@@ -194,11 +194,11 @@ export function registerArticleAdminRoutes(app: FastifyInstance, deps: AppDeps):
           version: r.version,
           at: formatMinute(r.createdAt, settings.timeZone),
           authorName: r.authorName,
-          note: r.note,
+          note: revisionLabel(ctx.t, r.note, r.article.status),
           compareUrl: `/admin/articles/${row.id}/revisions?compare=${r.id}`,
           selected: r.id === compare,
         }))}
-        diff={chosen ? diffArticles(chosen.article, editableArticle(row)) : undefined}
+        diff={chosen ? labelDiffFields(ctx.t, diffArticles(chosen.article, editableArticle(row))) : undefined}
       />,
     );
   });
@@ -332,6 +332,31 @@ async function renderFailure(reply: FastifyReply, deps: AppDeps, ctx: AdminConte
   if (error instanceof ArticleError) return renderEditor(reply, deps, ctx, state, { errors: [`${ctx.t('badInput')} ${error.message}`], status: 400 });
   if (error instanceof ForbiddenError) throw new AppError('FORBIDDEN');
   throw error;
+}
+
+/** Revisions store the code of the action that wrote them; people read what it means. */
+const REVISION_LABELS: Record<string, AdminKey> = {
+  created: 'rev_created',
+  save: 'rev_save',
+  autosave: 'rev_autosave',
+  'article.submit': 'rev_submit',
+  'article.reject': 'rev_reject',
+  'article.publish': 'rev_publish',
+  'article.unpublish': 'rev_unpublish',
+};
+
+function revisionLabel(t: AdminTranslate, note: string, statusAfter: string): string {
+  // A publish with a future time leaves the story scheduled: say so rather than "published".
+  if (note === 'article.publish' && statusAfter === 'scheduled') return t('rev_schedule');
+  const key = REVISION_LABELS[note];
+  return key ? t(key) : note;
+}
+
+/** The diff names fields as the code does (editorName); show the form's labels instead. */
+const DIFF_FIELD_LABELS = new Set<string>(['title', 'subtitle', 'summary', 'sourceName', 'sourceUrl', 'originalTitle', 'originalAuthor', 'dateline', 'editorName', 'reporters', 'photographers', 'keywords']);
+
+function labelDiffFields<D extends { fields: { name: string }[] }>(t: AdminTranslate, diff: D): D {
+  return { ...diff, fields: diff.fields.map((f) => ({ ...f, name: DIFF_FIELD_LABELS.has(f.name) ? t(f.name as AdminKey) : f.name })) };
 }
 
 function isProblemKey(p: string): p is 'title' | 'body' | 'sourceName' | 'sourceUrlOrOriginalTitle' | 'editorName' {

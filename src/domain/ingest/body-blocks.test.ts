@@ -27,6 +27,19 @@ describe('the frame after an article', () => {
     expect(blocks).toHaveLength(2);
   });
 
+  it('reads the 来源 and 编辑 lines that close an old portal’s article into their fields, out of the body', () => {
+    for (const [closing, editor] of [
+      [['来源：新闻晨报', '编辑：山石'], '山石'],
+      [['来源：新闻晨报 编辑：山石'], '山石'],
+      [['来源：新闻晨报'], ''],
+    ] as const) {
+      const facts = finishBlocks([...ARTICLE, ...closing.map(p)]);
+      expect(facts.source).toBe('新闻晨报');
+      expect(facts.editor).toBe(editor);
+      expect(blocksToText(facts.blocks)).not.toMatch(/来源|编辑/);
+    }
+  });
+
   it('keeps prose wrapped by hand into short lines, whose lines carry commas but no full stop', () => {
     const wrapped = ['我们在那条老街上住了整整十年，每天清晨', '都能听见卖豆浆的吆喝声，后来街道拓宽，', '那些小铺子一家接一家地搬走了，只剩下'];
     const { blocks } = finishBlocks([...ARTICLE, ...wrapped.map(p)]);

@@ -1,6 +1,6 @@
 import type { Block, ExtractedImage } from './extraction.ts';
 import { findEditorLabel, isEmptyEditorLine, matchBylineLine, matchEditorLine, takeTrailingEditor, takeTrailingReporters } from './bylines.ts';
-import { isCopyrightMarker, isEndMarker, isMetaLine, splitCredit, splitDateline } from './zh-conventions.ts';
+import { findSource, isCopyrightMarker, isEndMarker, isMetaLine, splitCredit, splitDateline } from './zh-conventions.ts';
 
 /** What the body's own conventions tell about the article, besides the body itself. */
 export interface BodyFacts {
@@ -8,6 +8,8 @@ export interface BodyFacts {
   dateline: string;
   reporters: string[];
   editor: string;
+  /** 来源 named on a line closing the story (来源：新闻晨报, alone or with the editor). */
+  source: string;
 }
 
 /**
@@ -16,6 +18,7 @@ export interface BodyFacts {
  */
 export function finishBlocks(input: Block[]): BodyFacts {
   let editor = '';
+  let source = '';
   const kept: Block[] = [];
   for (const [i, block] of input.entries()) {
     const text = blockText(block);
@@ -28,6 +31,7 @@ export function finishBlocks(input: Block[]): BodyFacts {
     if (block.kind === 'p' && isEmptyEditorLine(text)) continue;
     if (named) {
       editor ||= named;
+      source ||= findSource(text);
       continue;
     }
     kept.push(block);
@@ -35,6 +39,7 @@ export function finishBlocks(input: Block[]): BodyFacts {
   dropLeadingMeta(kept);
   const closing = takeClosingBylines(kept);
   editor ||= closing.editor;
+  source ||= closing.source;
   trimFrame(kept);
   const reporters = [...takeLeadingBylines(kept), ...closing.names];
   let dateline = '';
@@ -62,7 +67,7 @@ export function finishBlocks(input: Block[]): BodyFacts {
     if (trailing.text) kept[lastIndex] = { kind: 'p', text: trailing.text };
     else kept.splice(lastIndex, 1);
   }
-  return { blocks: kept, dateline, reporters: [...new Set(reporters)], editor };
+  return { blocks: kept, dateline, reporters: [...new Set(reporters)], editor, source };
 }
 
 function findLastIndex<T>(xs: T[], test: (x: T) => boolean): number {
@@ -217,22 +222,25 @@ const CLOSING_REACH = 4;
  * Byline lines among the last blocks (记者 刘涛, (总台记者 张倩), □ 本报记者 葛灵丹 (责编:萧潇)):
  * their names and any editor named with them; the lines are taken out of the body.
  */
-function takeClosingBylines(blocks: Block[]): { names: string[]; editor: string } {
+function takeClosingBylines(blocks: Block[]): { names: string[]; editor: string; source: string } {
   const names: string[] = [];
   let editor = '';
+  let source = '';
   for (let i = blocks.length - 1; i >= Math.max(1, blocks.length - CLOSING_REACH); i--) {
     const block = blocks[i];
     if (block?.kind !== 'p' && block?.kind !== 'h') continue;
     const bracketed = /^[(（](.+)[)）]$/.exec(block.text.trim());
     const found = bracketed?.[1] ? matchBylineLine(bracketed[1], { bare: true }) : matchBylineLine(block.text);
-    // 来源:巴彦淖尔日报 编辑:苏亮 closing the article is the site's frame; the editor is kept.
+    // 来源:巴彦淖尔日报 编辑:苏亮 (or 来源 alone) closing the article is the site's frame; editor and source are kept.
     const metaEditor = isMetaLine(block.text) ? findEditorLabel(block.text) : '';
-    if (!found.length && !metaEditor) continue;
+    const metaSource = isMetaLine(block.text) && block.text.length < 60 ? findSource(block.text) : '';
+    if (!found.length && !metaEditor && !metaSource) continue;
     names.unshift(...found);
     editor ||= metaEditor || findEditorLabel(block.text);
+    source ||= metaSource;
     blocks.splice(i, 1);
   }
-  return { names, editor };
+  return { names, editor, source };
 }
 
 /** 来源:… 时间:… lines that sit inside the article container before the first paragraph. */

@@ -53,7 +53,7 @@ function fromPlainText(text: string, options: ExtractOptions): Extraction {
   return assemble({
     title: reading.title,
     subtitle: reading.subtitle,
-    source: reading.source,
+    source: reading.source || facts.source,
     sourceUrl: options.url ?? '',
     published: dated,
     authors: [...reading.authors, ...facts.reporters, ...(reading.authors.length || facts.reporters.length ? [] : credit.reporters)],
@@ -75,7 +75,7 @@ function fromHtml(html: string, charset: string, options: ExtractOptions): Extra
   return assemble({
     title: reading.title,
     subtitle: reading.subtitle,
-    source: reading.source,
+    source: reading.source || facts.source || reading.siteName,
     sourceUrl: options.url || reading.sourceUrl,
     published: reading.published,
     authors: firstNonEmpty(reading.authors.header, facts.reporters, reading.authors.trailer, reading.authors.declared, credit.reporters, reading.authors.poster),

@@ -389,6 +389,16 @@ describe('who wrote and who edited a Chinese page', () => {
     expect(result.editor).toBe('苏明');
     expect(result.bodyText).not.toMatch(/柳青|苏明/);
   });
+
+  it('takes the 来源 printed under a reposted story, not the reposting site’s own name', () => {
+    for (const closing of ['<p>来源：新华网</p><p>编辑：苏明</p>', '<p>来源：新华网</p>']) {
+      const html = `<!doctype html><html><head><title>新图书馆开放_东湖网</title><meta property="og:site_name" content="东湖网"></head><body>
+<h1>新图书馆开放</h1><div class="content"><p>${prose}</p><p>${prose}</p>${closing}</div></body></html>`;
+      const result = extractArticle(html);
+      expect(result.source).toBe('新华网');
+      expect(result.bodyText).not.toMatch(/来源/);
+    }
+  });
 });
 
 describe('the headline of an English page', () => {

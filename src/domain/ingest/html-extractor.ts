@@ -16,7 +16,10 @@ const linkedom = requireOnFirstUse<typeof import('linkedom')>('linkedom');
 export interface HtmlReading {
   title: string;
   subtitle: string;
+  /** The 来源 the page states, over or under the story (or in a source meta tag). */
   source: string;
+  /** The publishing site's own name (og:site_name, JSON-LD publisher): the source when the story states none. */
+  siteName: string;
   sourceUrl: string;
   published: FoundDate | null;
   /** Who wrote the story, in order of trust: bylines over the article, after it, then what the page declares. */
@@ -111,8 +114,10 @@ export function readHtml(html: string, pageUrl = ''): HtmlReading {
     declaredDate(scan.dateCandidates, () => true) ??
     findBodyDate(bodyStart, pageText) ??
     findUrlDate(baseUrl);
-  const source = findSource(headerText) || meta.get('source') || meta.get('og:site_name') || ld.publisher || '';
-  const siteNames = [source, meta.get('og:site_name') ?? '', ld.publisher ?? '', titleTag.replace(title, '')];
+  // Old portals print 来源 under the story (来源：巴彦淖尔日报 编辑：苏亮), in the container's end or just after it.
+  const source = findSource(headerText) || meta.get('source') || findSource(around.tail) || findSource(around.after) || '';
+  const siteName = meta.get('og:site_name') || ld.publisher || '';
+  const siteNames = [source || siteName, meta.get('og:site_name') ?? '', ld.publisher ?? '', titleTag.replace(title, '')];
   const machine = findMachineAuthors(meta, ld).filter((a) => !isSiteName(a, siteNames) && !namesSoftware(a, meta.get('generator') ?? ''));
   const boxes = machine.length ? [] : findBylineElement(scan.bylineCandidates);
   const named = machine.length ? machine : boxes.length ? boxes : findBylineElement(scan.authorLinks);
@@ -121,6 +126,7 @@ export function readHtml(html: string, pageUrl = ''): HtmlReading {
     title,
     subtitle,
     source,
+    siteName,
     sourceUrl: canonical || pageUrl,
     published,
     authors: { header: findHeaderAuthors(headerText), trailer: findBylineAuthors(around.after), declared: declaredAuthors, poster: postersOf(headerText, around) },

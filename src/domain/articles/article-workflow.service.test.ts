@@ -120,6 +120,20 @@ describeEachDialect('article workflow', (fresh) => {
     expect((await findPublishedArticle(db, article.id))?.publishedAt).toBe(at.toISOString());
   });
 
+  it('refuses to schedule a story that is online, which stays online and unchanged', async () => {
+    const db = await fresh();
+    const { world, chief } = await newsroom(db);
+    const article = await createDraft(db, chief, fields(world.id, { editorName: '王编辑' }));
+    const live = await publishArticle(db, chief, article.id);
+    const at = new Date(Date.now() + 3_600_000).toISOString();
+    await expect(publishArticle(db, chief, article.id, { at })).rejects.toMatchObject({ problems: ['scheduleLive'] });
+    expect((await findPublishedArticle(db, article.id))?.title).toBe('城区新开三条公交线');
+    expect((await listRevisions(db, article.id))[0]?.version).toBe(live.version);
+    // Taken offline first, it may be scheduled again.
+    await unpublishArticle(db, chief, article.id);
+    expect((await publishArticle(db, chief, article.id, { at })).status).toBe('scheduled');
+  });
+
   it('restores an old revision as a new save and shows a readable diff', async () => {
     const db = await fresh();
     const { world, chief } = await newsroom(db);

@@ -130,6 +130,9 @@ export async function publishArticle(db: Db, actor: Actor, id: number, options: 
   if (at && Number.isNaN(at.getTime())) throw new WorkflowError(`"${options.at}" is not a valid time`);
   const scheduled = at !== undefined && at.getTime() > Date.now();
   return transition(db, actor, id, 'article.publish', ['draft', 'submitted', 'rejected', 'scheduled', 'published', 'unpublished'], async (trx, row) => {
+    // Scheduling a live story would take it offline until the time comes; a published story is
+    // never taken offline by anything but an explicit unpublish.
+    if (scheduled && row.status === 'published') throw new WorkflowError('a published story cannot be scheduled: publish its changes now, or unpublish it first', ['scheduleLive']);
     const content = row.working_copy ? { ...row, ...(JSON.parse(row.working_copy) as EditableColumns) } : row;
     const problems = publishProblems(toArticle(content));
     if (problems.length) throw new WorkflowError('the article cannot be published yet', problems);

@@ -39,7 +39,7 @@ export interface ArticleEditProps {
   /** Messages to show above the form (failed checks, conflicts), already translated. */
   errors: string[];
   conflict: boolean;
-  allowed: { save: boolean; submit: boolean; reject: boolean; publish: boolean; unpublish: boolean };
+  allowed: { save: boolean; submit: boolean; reject: boolean; publish: boolean; schedule: boolean; unpublish: boolean };
   defaultPublishAt: string;
   /** The wire embargo the story carries, already translated: still running (a warning) or lifted (a note). */
   embargo?: { text: string; active: boolean };
@@ -265,13 +265,19 @@ function WorkflowActions(props: ArticleEditProps & { base: string }) {
           <button type="submit" class="primary" name="mode" value="now" safe>
             {t('publish')}
           </button>
-          <label for="publishAt" safe>
-            {t('publishAt')}
-          </label>
-          <input id="publishAt" name="publishAt" type="datetime-local" step="1" value={props.defaultPublishAt} />
-          <button type="submit" name="mode" value="schedule" safe>
-            {t('schedule')}
-          </button>
+          {props.allowed.schedule ? (
+            <>
+              <label for="publishAt" safe>
+                {t('publishAt')}
+              </label>
+              <input id="publishAt" name="publishAt" type="datetime-local" step="1" value={props.defaultPublishAt} />
+              <button type="submit" name="mode" value="schedule" safe>
+                {t('schedule')}
+              </button>
+            </>
+          ) : (
+            ''
+          )}
         </form>
       ) : (
         ''

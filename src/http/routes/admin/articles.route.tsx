@@ -275,6 +275,8 @@ export async function renderEditor(
       submit: ['draft', 'rejected'].includes(state.statusKey) && can(ctx.actor, 'article.submit', target),
       reject: state.statusKey === 'submitted' && can(ctx.actor, 'article.reject', target),
       publish: can(ctx.actor, 'article.publish', target),
+      // A live story is not scheduled (that would take it offline): its changes are published now.
+      schedule: state.statusKey !== 'published' && can(ctx.actor, 'article.publish', target),
       unpublish: ['published', 'scheduled'].includes(state.statusKey) && can(ctx.actor, 'article.unpublish', target),
     },
     defaultPublishAt: isoToLocal(row?.scheduled_at ?? defaultScheduleTime(row?.embargo_until), settings.timeZone),
@@ -324,14 +326,19 @@ async function renderFailure(reply: FastifyReply, deps: AppDeps, ctx: AdminConte
     const settings = await getSiteSettings(deps.db);
     return renderEditor(reply, deps, ctx, state, { errors: [ctx.t('embargoRefused', { time: formatMinute(error.embargoUntil, settings.timeZone) })], status: 409 });
   }
-  if (error instanceof WorkflowError) {
-    const problems = error.problems.map((p) => (isProblemKey(p) ? ctx.t(`problem_${p}`) : p));
-    const errors = problems.length ? [`${ctx.t('cannotPublish')} ${problems.join('、')}`] : [error.message];
-    return renderEditor(reply, deps, ctx, state, { errors, status: 409 });
-  }
+  if (error instanceof WorkflowError) return renderEditor(reply, deps, ctx, state, { errors: [workflowRefusal(ctx.t, error)], status: 409 });
   if (error instanceof ArticleError) return renderEditor(reply, deps, ctx, state, { errors: [`${ctx.t('badInput')} ${error.message}`], status: 400 });
   if (error instanceof ForbiddenError) throw new AppError('FORBIDDEN');
   throw error;
+}
+
+/** Why a workflow step was refused, in the reader's language (the error's own message is for logs). */
+function workflowRefusal(t: AdminTranslate, error: WorkflowError): string {
+  if (error.problems.includes('scheduleLive')) return t('scheduleLiveRefused');
+  if (error.problems.includes('publishAt')) return t('publishAtInvalid');
+  const fields = error.problems.filter(isProblemKey);
+  // No missing field: the story moved on (another tab, another editor) since this page was opened.
+  return fields.length ? `${t('cannotPublish')} ${fields.map((p) => t(`problem_${p}`)).join('、')}` : t('workflowStale');
 }
 
 /** Revisions store the code of the action that wrote them; people read what it means. */

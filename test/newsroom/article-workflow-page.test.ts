@@ -1,0 +1,65 @@
+import { parseHTML } from 'linkedom';
+import { afterEach, expect, it } from 'vitest';
+import { createDraft, publishArticle } from '../../src/domain/articles/article-workflow.service.ts';
+import { actorFor, findUserByUsername } from '../../src/domain/users/user.service.ts';
+import { describeEachDialect } from '../helpers/databases.ts';
+import { makeChannels } from '../helpers/factories.ts';
+import { makeUser, signIn } from '../helpers/newsroom.ts';
+import { type TestApp, buildTestApp } from '../helpers/test-app.ts';
+
+/** The messages the edit page shows after a refused step. */
+function alerts(html: string): string {
+  const { document } = parseHTML(html);
+  return [...document.querySelectorAll('.error, [role=alert]')].map((e) => e.textContent?.trim()).join(' ');
+}
+
+describeEachDialect('workflow buttons on the edit page', (_fresh, dialect) => {
+  let t: TestApp | undefined;
+  afterEach(async () => {
+    await t?.close();
+    t = undefined;
+  });
+
+  async function newsroom() {
+    t = await buildTestApp(dialect);
+    const { world } = await makeChannels(t.db);
+    await makeUser(t.db, 'chief', 'chief');
+    const chief = await actorFor(t.db, (await findUserByUsername(t.db, 'chief'))!, '127.0.0.1');
+    const draft = (title: string) => createDraft(t!.db, chief, { channelId: world.id, title, bodyHtml: '<p>正文。</p>', editorName: '陈思远' });
+    return { app: t.app, chief, draft };
+  }
+
+  it('never takes a published story offline by scheduling it', async () => {
+    const { app, chief, draft } = await newsroom();
+    const story = await draft('湖滨步道全线贯通');
+    const live = await publishArticle(t!.db, chief, story.id);
+    const page = await (await signIn(app, 'chief')).get(`/admin/articles/${story.id}`);
+    expect(page.body).toContain('>发布</button>');
+    expect(page.body).not.toContain('name="publishAt"');
+
+    // A page opened before the story went live still has the schedule button: the server refuses.
+    const client = await signIn(app, 'chief');
+    const refused = await client.post(`/admin/articles/${story.id}/publish`, { mode: 'schedule', publishAt: '2099-01-01T08:00:00', version: String(live.version) });
+    expect(refused.statusCode).toBe(409);
+    expect(alerts(refused.body)).toContain('不能定时发布');
+    expect((await app.inject(`/api/v1/articles/${live.id}`)).statusCode).toBe(200);
+  });
+
+  it('says in words what is wrong with a schedule time, and when the story moved on meanwhile', async () => {
+    const { app, chief, draft } = await newsroom();
+    const story = await draft('城区新开三条公交线');
+    const client = await signIn(app, 'chief');
+    const empty = await client.post(`/admin/articles/${story.id}/publish`, { mode: 'schedule', publishAt: '' });
+    expect(empty.statusCode).toBe(409);
+    expect(alerts(empty.body)).toContain('请填写有效的定时发布时间');
+    expect(empty.body).not.toContain('publishAt</');
+
+    // A second tab still offers 退回 for a story that has been published meanwhile.
+    const other = await draft('湖心岛灯塔修缮完工');
+    await publishArticle(t!.db, chief, other.id);
+    const again = await client.post(`/admin/articles/${other.id}/reject`, { comment: '请补充图片说明' });
+    expect(again.statusCode).toBe(409);
+    expect(alerts(again.body)).toContain('稿件状态已经变化');
+    expect(again.body).not.toMatch(/cannot reject/);
+  });
+});

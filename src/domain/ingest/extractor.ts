@@ -75,7 +75,7 @@ function fromHtml(html: string, charset: string, options: ExtractOptions): Extra
   return assemble({
     title: reading.title,
     subtitle: reading.subtitle,
-    source: reading.source || facts.source || reading.siteName,
+    source: reading.source || facts.source || reading.creditedSource,
     sourceUrl: options.url || reading.sourceUrl,
     published: reading.published,
     authors: firstNonEmpty(reading.authors.header, facts.reporters, reading.authors.trailer, reading.authors.declared, credit.reporters, reading.authors.poster),

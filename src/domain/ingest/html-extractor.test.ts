@@ -442,6 +442,23 @@ describe('the byline box of an English page', () => {
     expect(extractArticle(withBox('<div class="byline">By ANN LEE and BO CHEN, Associated Press</div>')).authors).toEqual(['Ann Lee', 'Bo Chen']);
   });
 
+  it('gives an agency credited as the author as the source, and no desk as a person', () => {
+    const ld = (name: string) =>
+      `<script type="application/ld+json">{"@type":"NewsArticle","author":[{"@type":"Person","name":"${name}"}],"publisher":{"@type":"Organization","name":"Harbour TV"}}</script>`;
+    const agency = extractArticle(withBox('').replace('</head>', `${ld('The Associated Press')}</head>`));
+    expect(agency.authors).toEqual([]);
+    expect(agency.source).toBe('The Associated Press');
+    for (const desk of ['By Staff', 'Harbour Daily Staff Reports']) {
+      const result = extractArticle(withBox(`<div class="byline">${desk}</div>`).replace('</head>', '<meta property="og:site_name" content="Harbour Daily"></head>'));
+      expect(result.authors, desk).toEqual([]);
+      expect(result.source, desk).toBe('Harbour Daily');
+    }
+    // A person is still the author, and the site stays the source.
+    const person = extractArticle(withBox('').replace('</head>', `${ld('Ann Lee')}</head>`));
+    expect(person.authors).toEqual(['Ann Lee']);
+    expect(person.source).toBe('Harbour TV');
+  });
+
   it('takes reporters and editor from a wire story’s closing credit when no byline names them', () => {
     const story = '<p>The harbour ferry is back on its old route after two years of repairs to the pier, the port said on Monday.</p>'.repeat(4);
     const html = withBox('').replace(/<article>.*<\/article>/s, `<article>${story}<p>Services resume on Friday. (Reporting by Ann Lee and Cara Diaz; Editing by Bo Chen)</p></article>`);

@@ -7,7 +7,7 @@ import { collectLinkedData, collectMeta, findBodyDate, findMachineAuthors, findM
 import { dropPageFurniture } from './block-furniture.ts';
 import { chooseTitle, dashedFirstLine, findTitleElement, hasDeclaredHeadline, headingOver, isBoldLine, isSubjectLine, saysNothing, TITLE_CLASS_RE } from './html-headline.ts';
 import { classAndId, collapse, DATE_TEXT_RE } from './html-text.ts';
-import { findLatinEditor, namesFromLatinByline } from './latin-bylines.ts';
+import { findLatinEditor, namesFromLatinByline, namesOnlyOutlet } from './latin-bylines.ts';
 import { findBylineAuthors, findEditorLabel, findHeaderAuthors, findPostedBy, findPosterName, isOrganisationOrAccount, isSurnamedName, matchBylineLine } from './bylines.ts';
 import { endsWithLabelledCredit, findSource, isMetaLine, looksLikeCaption } from './zh-conventions.ts';
 
@@ -18,8 +18,8 @@ export interface HtmlReading {
   subtitle: string;
   /** The 来源 the page states, over or under the story (or in a source meta tag). */
   source: string;
-  /** The publishing site's own name (og:site_name, JSON-LD publisher): the source when the story states none. */
-  siteName: string;
+  /** Whom the page credits when it states no 来源: an agency given as the author (The Associated Press), else the site's own name. */
+  creditedSource: string;
   sourceUrl: string;
   published: FoundDate | null;
   /** Who wrote the story, in order of trust: bylines over the article, after it, then what the page declares. */
@@ -122,11 +122,13 @@ export function readHtml(html: string, pageUrl = ''): HtmlReading {
   const boxes = machine.length ? [] : findBylineElement(scan.bylineCandidates);
   const named = machine.length ? machine : boxes.length ? boxes : findBylineElement(scan.authorLinks);
   const declaredAuthors = named.filter((a) => !isSiteName(a, siteNames)).flatMap(personNames);
+  // An agency credited as the author (The Associated Press) is where the story came from, not who wrote it; a desk (Staff) is neither.
+  const agency = named.find((a) => namesOnlyOutlet(a) && !/\bstaff\b/i.test(a)) ?? '';
   return {
     title,
     subtitle,
     source,
-    siteName,
+    creditedSource: agency || siteName,
     sourceUrl: canonical || pageUrl,
     published,
     authors: { header: findHeaderAuthors(headerText), trailer: findBylineAuthors(around.after), declared: declaredAuthors, poster: postersOf(headerText, around) },
@@ -970,7 +972,7 @@ function isSiteName(author: string, siteNames: string[]): boolean {
 function personNames(byline: string): string[] {
   if (/[\u3040-\u30ff\u4e00-\u9fff]/.test(byline)) return [byline];
   const names = namesFromLatinByline(byline);
-  return names.length ? names : [byline];
+  return names.length ? names : namesOnlyOutlet(byline) ? [] : [byline];
 }
 
 /** Forum and blog software signs its templates in the author tag (Discuz! Team, beside generator Discuz! X3.4). */

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { findLatinEditor, namesFromLatinByline, readWireCredit } from './latin-bylines.ts';
+import { findLatinEditor, namesFromLatinByline, namesOnlyOutlet, readWireCredit } from './latin-bylines.ts';
 
 describe('a Latin-script byline as the people it names', () => {
+  it('tells a byline that names only an outlet or a desk from one that names a person', () => {
+    for (const outlet of ['The Associated Press', 'BBC News', 'By Staff', 'Science X staff', 'PTI']) expect(namesOnlyOutlet(outlet), outlet).toBe(true);
+    for (const person of ['Ann Lee', 'By ANN LEE, Associated Press', 'Jane']) expect(namesOnlyOutlet(person), person).toBe(false);
+  });
+
   it('leaves out labels, roles, outlets, credentials, handles and time stamps', () => {
     expect(namesFromLatinByline('By ANN LEE, AP Harbour Writer')).toEqual(['Ann Lee']);
     expect(namesFromLatinByline('Analysis by Bo Chen, Harbour Daily Editor-at-large')).toEqual(['Bo Chen']);

@@ -57,6 +57,11 @@ export function namesFromLatinByline(byline: string): string[] {
   return names;
 }
 
+/** A byline that names an outlet or a desk and no person (The Associated Press, CTV News Staff). */
+export function namesOnlyOutlet(byline: string): boolean {
+  return namesFromLatinByline(byline).length === 0 && isRoleOrOutlet(byline.replace(/^by\s+/i, ''));
+}
+
 /** Commas, "and", "&", and a full stop after a whole word (Finian Cunningham. Sputnik), not after an initial (Trevor J. Mitchell). */
 const PART_SEPARATOR_RE = /(\s*,\s*(?:and\s+)?|\s+and\s+|\s+&\s+|(?<=\p{L}{3})\.\s+(?=\p{Lu}))/iu;
 

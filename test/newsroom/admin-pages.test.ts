@@ -368,8 +368,8 @@ describeEachDialect('newsroom admin pages', (_fresh, dialect) => {
     const actions = await auditActions(t);
     expect(actions).toEqual(expect.arrayContaining(['user.create', 'user.access', 'user.disable', 'user.enable', 'user.password']));
     const audit = await admin.get(`/admin/audit?user=admin&action=user.disable`);
-    expect(audit.body).toContain('<code>user.disable</code>');
-    expect(audit.body).not.toContain('<code>user.enable</code>');
+    expect(audit.body).toContain('<td title="user.disable">停用账号</td>');
+    expect(audit.body).not.toContain('title="user.enable"');
   });
 
   it('shows XSS payloads typed into settings and block titles as text on the public pages', async () => {

@@ -5,8 +5,12 @@ export interface AuditRowView {
   id: number;
   at: string;
   username: string;
+  /** The stored code (article.publish), kept as a tooltip for whoever greps logs. */
   action: string;
+  actionLabel: string;
   target: string;
+  /** The newsroom page of the target, when it has one. */
+  targetUrl?: string;
   detail: string;
   ip: string;
 }
@@ -14,7 +18,7 @@ export interface AuditRowView {
 export interface AuditPageProps {
   chrome: AdminChrome;
   rows: AuditRowView[];
-  actions: string[];
+  actions: { code: string; label: string }[];
   usernames: string[];
   filters: { action: string; user: string };
   page: number;
@@ -35,8 +39,8 @@ export function AuditPage(props: AuditPageProps) {
         <select id="a-action" name="action">
           <option value="" safe>{t('aud_allActions')}</option>
           {props.actions.map((action) => (
-            <option value={action} selected={props.filters.action === action} safe>
-              {action}
+            <option value={action.code} selected={props.filters.action === action.code} safe>
+              {action.label}
             </option>
           ))}
         </select>
@@ -68,10 +72,18 @@ export function AuditPage(props: AuditPageProps) {
               <tr>
                 <td class="nowrap" safe>{row.at}</td>
                 <td safe>{row.username}</td>
-                <td>
-                  <code safe>{row.action}</code>
+                <td title={row.action} safe>
+                  {row.actionLabel}
                 </td>
-                <td safe>{row.target}</td>
+                <td>
+                  {row.targetUrl ? (
+                    <a href={row.targetUrl} safe>
+                      {row.target}
+                    </a>
+                  ) : (
+                    <span safe>{row.target}</span>
+                  )}
+                </td>
                 <td class="detail" safe>
                   {row.detail}
                 </td>

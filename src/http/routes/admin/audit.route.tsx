@@ -5,6 +5,8 @@ import { getSiteSettings } from '../../../domain/settings/site-settings.ts';
 import { formatMinute } from '../../../domain/shared/time.ts';
 import { can } from '../../../domain/users/policy.ts';
 import { listUsers } from '../../../domain/users/user.service.ts';
+import { auditActionLabel, auditTargetLabel } from '../../../i18n/audit-labels.ts';
+import type { Locale } from '../../../i18n/messages.ts';
 import { AuditPage } from '../../../views/admin/audit-page.tsx';
 import { AppError } from '../../errors.ts';
 import { adminContext } from './admin-context.ts';
@@ -40,11 +42,13 @@ export function registerAuditAdminRoutes(app: FastifyInstance, deps: AppDeps): v
           at: `${formatMinute(row.at, settings.timeZone)}:${row.at.slice(17, 19)}`,
           username: row.username,
           action: row.action,
-          target: row.target_type ? `${row.target_type} ${row.target_id}` : row.target_id,
+          actionLabel: auditActionLabel(ctx.chrome.locale, row.action),
+          target: row.target_type ? `${auditTargetLabel(ctx.chrome.locale, row.target_type)} ${row.target_id}` : row.target_id,
+          targetUrl: targetUrl(row.target_type, row.target_id),
           detail: row.detail.length > DETAIL_CHARS ? `${row.detail.slice(0, DETAIL_CHARS)}…` : row.detail,
           ip: row.ip,
         }))}
-        actions={actions}
+        actions={actions.map((code) => ({ code, label: actionOption(ctx.chrome.locale, code) }))}
         usernames={[...new Set([...users.map((u) => u.username), 'system'])]}
         filters={{ action, user }}
         page={page}
@@ -54,4 +58,19 @@ export function registerAuditAdminRoutes(app: FastifyInstance, deps: AppDeps): v
       />,
     );
   });
+}
+
+/** Targets that have a page of their own in the newsroom link to it. */
+function targetUrl(type: string | null, id: string | number | null): string | undefined {
+  if (id === null || !/^\d+$/.test(String(id))) return undefined;
+  if (type === 'article') return `/admin/articles/${id}`;
+  if (type === 'media') return `/admin/media/${id}`;
+  if (type === 'user') return `/admin/users/${id}`;
+  if (type === 'channel') return `/admin/channels/${id}`;
+  return undefined;
+}
+
+function actionOption(locale: Locale, code: string): string {
+  const label = auditActionLabel(locale, code);
+  return label === code ? code : `${label} (${code})`;
 }

@@ -35,10 +35,13 @@ function inputValue(html: string, id: string): string {
 
 let source: Server;
 let sourceBase = '';
+/** How many times the source server was asked for a page (not a picture). */
+let pageRequests = 0;
 beforeAll(async () => {
   const photo = await sharp({ create: { width: 800, height: 500, channels: 3, background: '#557755' } }).jpeg().toBuffer();
   source = createServer((req, res) => {
     if (req.url === '/photo.jpg') return res.writeHead(200, { 'content-type': 'image/jpeg' }).end(photo);
+    pageRequests++;
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(
       `<html><head><title>湖区候鸟数量创新高_华中新闻网</title></head><body><div class="nav">首页 新闻</div><article><h1>湖区候鸟数量创新高</h1><p class="info">来源:华中新闻网 2025-11-20 09:30</p>` +
         `<p>华中社临湖11月20日电 今年入冬以来,临湖湿地观测到的越冬候鸟数量达到三万余只,创下有记录以来的新高。保护区工作人员介绍,湿地恢复工程完成后,水位更加稳定。</p>` +
@@ -106,6 +109,29 @@ describeEachDialect('the import page', (_fresh, dialect) => {
     const again = await post(t, client, multipart({ _csrf: client.csrf, pasted: '', url: `${sourceBase}/news/1.html` }));
     expect(again.body).toContain('已有来源网址相同的稿件');
     expect(again.body).toContain(`href="/admin/articles/${id}"`);
+  });
+
+  it('reads an uploaded page or a paste as the page, with the address beside it as its source URL and picture base', async () => {
+    const { t, client } = await open(true);
+    const saved = `<html><head><title>湿地观鸟季开幕_华中新闻网</title></head><body><article><h1>湿地观鸟季开幕</h1><p class="info">来源:华中新闻网 2025-11-21 08:00</p>
+<p>临湖湿地观鸟季今天开幕,保护区在东岸新建了三座观鸟屋,游客可以在不惊扰鸟群的情况下近距离观察越冬候鸟。</p>
+<figure><img src="/photo.jpg"><figcaption>新建的观鸟屋。华中社记者 王林 摄</figcaption></figure>
+<p>保护区提醒游客,观鸟时请保持安静,不要投喂,也不要使用闪光灯拍摄,以免影响候鸟休息和觅食。</p></article></body></html>`;
+    const address = `${sourceBase}/news/2.html`;
+    const before = pageRequests;
+    const uploaded = await post(t, client, multipart({ _csrf: client.csrf, pasted: '', url: address }, { name: 'saved.html', content: Buffer.from(saved) }));
+    expect(uploaded.statusCode).toBe(200);
+    expect(inputValue(uploaded.body, 'title')).toBe('湿地观鸟季开幕');
+    expect(inputValue(uploaded.body, 'sourceUrl')).toBe(address);
+    // The relative picture link is resolved against the address and the picture is in the media library.
+    expect(textareaValue(uploaded.body, 'body-html')).toMatch(/<img src="\/media\/[^"]+\.jpg"[^>]*data-media-id="\d+"/);
+    expect(await t.db.kysely.selectFrom('media').selectAll().execute()).toHaveLength(1);
+
+    const pasted = await post(t, client, multipart({ _csrf: client.csrf, pasted: readFileSync(sharedPath('seed', '000_6a1b3f7d972bca36.txt'), 'utf8'), url: address }));
+    expect(inputValue(pasted.body, 'title')).toBe('俄乌时隔三年谈判未实现突破 特朗普称将给他们打电话');
+    expect(inputValue(pasted.body, 'sourceUrl')).toBe(address);
+    // Neither import fetched the page from the address: what the editor gave is the page.
+    expect(pageRequests).toBe(before);
   });
 
   it('refuses private addresses unless the setting allows them, and forged or empty forms', async () => {

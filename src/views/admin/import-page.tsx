@@ -33,7 +33,10 @@ export function ImportPage(props: { chrome: AdminChrome; error?: string; pasted?
         <label for="url" safe>
           {t('importUrl')}
         </label>
-        <input id="url" name="url" type="url" value={props.url ?? ''} placeholder="https://" />
+        <input id="url" name="url" type="url" value={props.url ?? ''} placeholder="https://" aria-describedby="url-hint" />
+        <small id="url-hint" class="hint" safe>
+          {t('importUrlHint')}
+        </small>
         <p>
           <button type="submit" class="primary" safe>
             {t('importRun')}

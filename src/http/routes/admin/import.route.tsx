@@ -53,7 +53,8 @@ export function registerImportRoutes(app: FastifyInstance, deps: AppDeps): void 
       const notes: string[] = [];
       try {
         extraction = await extract(input, deps.config.importAllowPrivate);
-        if (input.url.trim() && !input.file?.length) {
+        // With an address, the pictures are fetched into the media library, whether the page itself was fetched, pasted or uploaded.
+        if (input.url.trim()) {
           const local = await localiseImages(deps.db, deps.config.dataDir, extraction, {
             actor: ctx.actor,
             fetch: { allowPrivateAddresses: deps.config.importAllowPrivate },
@@ -129,11 +130,16 @@ async function readImportForm(request: FastifyRequest): Promise<ImportInput> {
   return input;
 }
 
+/**
+ * What the editor gave is the page: the file, else the pasted text, else what the address serves.
+ * An address given beside a file or a paste is the page's own (a saved copy, a page behind a login):
+ * it fills the source URL and resolves the page's relative picture links.
+ */
 async function extract(input: ImportInput, allowPrivate: boolean): Promise<Extraction> {
-  if (input.file?.length) return extractArticle(input.file);
-  if (input.url.trim()) {
-    const page = await safeFetch(input.url.trim(), { maxBytes: MAX_PAGE_BYTES, allowPrivateAddresses: allowPrivate });
-    return extractArticle(page.body, { url: page.url, charset: page.charset });
-  }
-  return extractArticle(input.pasted);
+  const url = input.url.trim();
+  const address = /^https?:\/\//i.test(url) ? url : undefined;
+  if (input.file?.length) return extractArticle(input.file, { url: address });
+  if (input.pasted.trim()) return extractArticle(input.pasted, { url: address });
+  const page = await safeFetch(url, { maxBytes: MAX_PAGE_BYTES, allowPrivateAddresses: allowPrivate });
+  return extractArticle(page.body, { url: page.url, charset: page.charset });
 }

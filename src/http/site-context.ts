@@ -11,6 +11,7 @@ import { type Translate, translator } from '../i18n/messages.ts';
 import type { LinkItem, SiteChrome } from '../views/view-models.ts';
 import { toImageView } from './presenters/image-view.ts';
 import { SiteUrls } from './site-urls.ts';
+import { assetUrl } from './asset-urls.ts';
 
 /** What every public page needs, loaded once per request. */
 export interface SiteContext {
@@ -93,6 +94,7 @@ async function readSiteContext(db: Db): Promise<SiteContext> {
       tagline: settings.tagline,
       locale: settings.locale,
       t,
+      stylesheetUrl: assetUrl('/assets/', 'site.css'),
       icpNumber: settings.icpNumber,
       newsLicence: settings.newsLicence,
       newMedia: blockItems.map((item) => {

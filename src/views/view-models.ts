@@ -44,6 +44,8 @@ export interface SiteChrome {
   tagline: string;
   locale: Locale;
   t: Translate;
+  /** site.css with its content hash, so an upgrade is never drawn with yesterday's cached CSS. */
+  stylesheetUrl: string;
   nav: NavItem[];
   /** Where 返回 leads: the parent of the current page, without JavaScript. */
   backUrl: string;

@@ -14,7 +14,7 @@ export function AdminLayout(props: { chrome: AdminChrome; title: string; childre
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <meta name="robots" content="noindex" />
           <title safe>{`${props.title} - ${t('newsroom')} - ${chrome.siteName}`}</title>
-          <link rel="stylesheet" href="/assets/admin.css" />
+          <link rel="stylesheet" href={chrome.assets.adminCss} />
           {props.scripts ?? ''}
         </head>
         <body class="admin">
@@ -75,7 +75,7 @@ export function AdminLayout(props: { chrome: AdminChrome; title: string; childre
 }
 
 /** A page for signed-out people (the login page) or errors before a session exists. */
-export function BareAdminLayout(props: { locale: string; title: string; children: Children }) {
+export function BareAdminLayout(props: { locale: string; title: string; stylesheetUrl: string; children: Children }) {
   return (
     <>
       {'<!doctype html>'}
@@ -85,7 +85,7 @@ export function BareAdminLayout(props: { locale: string; title: string; children
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <meta name="robots" content="noindex" />
           <title safe>{props.title}</title>
-          <link rel="stylesheet" href="/assets/admin.css" />
+          <link rel="stylesheet" href={props.stylesheetUrl} />
         </head>
         <body class="admin bare">
           <main id="work">{props.children}</main>

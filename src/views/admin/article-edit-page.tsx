@@ -71,8 +71,8 @@ export function ArticleEditPage(props: ArticleEditProps) {
       title={title}
       scripts={
         <>
-          <link rel="stylesheet" href="/admin/assets/editor.css" />
-          <script type="module" src="/admin/assets/editor.js"></script>
+          <link rel="stylesheet" href={props.chrome.assets.editorCss} />
+          <script type="module" src={props.chrome.assets.editorJs}></script>
         </>
       }
     >

@@ -41,7 +41,7 @@ export function BlocksPage(props: BlocksPageProps) {
   const t = props.chrome.t;
   const csrf = props.chrome.csrfToken;
   return (
-    <AdminLayout chrome={props.chrome} title={t('blocks')} scripts={<script src="/assets/blocks-order.js" defer></script>}>
+    <AdminLayout chrome={props.chrome} title={t('blocks')} scripts={<script src={props.chrome.assets.blocksJs} defer></script>}>
       <h1 safe>{t('blocks')}</h1>
       {props.error ? (
         <p class="error" role="alert" safe>

@@ -1,10 +1,10 @@
 import type { AdminTranslate } from '../../i18n/admin-messages.ts';
 import { BareAdminLayout } from './admin-layout.tsx';
 
-export function LoginPage(props: { t: AdminTranslate; locale: string; siteName: string; csrfToken: string; next: string; error?: string; username?: string }) {
+export function LoginPage(props: { t: AdminTranslate; locale: string; siteName: string; stylesheetUrl: string; csrfToken: string; next: string; error?: string; username?: string }) {
   const t = props.t;
   return (
-    <BareAdminLayout locale={props.locale} title={`${t('login')} - ${props.siteName}`}>
+    <BareAdminLayout locale={props.locale} title={`${t('login')} - ${props.siteName}`} stylesheetUrl={props.stylesheetUrl}>
       <form class="login-card" method="post" action="/admin/login">
         <h1 safe>{`${props.siteName} · ${t('newsroom')}`}</h1>
         {props.error ? (

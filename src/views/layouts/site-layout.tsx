@@ -37,7 +37,7 @@ export function SiteLayout(props: { chrome: SiteChrome; head: PageHead; children
           <title safe>{title}</title>
           {head.description ? <meta name="description" content={head.description} /> : ''}
           {head.canonicalUrl ? <link rel="canonical" href={head.canonicalUrl} /> : ''}
-          <link rel="stylesheet" href="/assets/site.css" />
+          <link rel="stylesheet" href={chrome.stylesheetUrl} />
           {props.extraHead ?? ''}
         </head>
         <body>

@@ -6,6 +6,7 @@ import { type Action, can } from '../../../domain/users/policy.ts';
 import { type AdminKey, type AdminTranslate, adminTranslator } from '../../../i18n/admin-messages.ts';
 import type { AdminChrome } from '../../../views/admin/admin-view-models.ts';
 import { newsroomLocale, requireStaff } from '../../auth/staff-session.ts';
+import { assetUrl } from '../../asset-urls.ts';
 
 const MENU: { key: AdminKey; url: string; action?: Action }[] = [
   { key: 'dashboard', url: '/admin' },
@@ -54,6 +55,22 @@ export interface AdminContext {
   chrome: AdminChrome;
 }
 
+/** Built on first use, not at import: the client may be built after this module loads (tests). */
+const ADMIN_ASSETS = {
+  get adminCss() {
+    return assetUrl('/assets/', 'admin.css');
+  },
+  get editorCss() {
+    return assetUrl('/admin/assets/', 'editor.css');
+  },
+  get editorJs() {
+    return assetUrl('/admin/assets/', 'editor.js');
+  },
+  get blocksJs() {
+    return assetUrl('/assets/', 'blocks-order.js');
+  },
+};
+
 export async function adminContext(db: Db, request: FastifyRequest, currentMenu: AdminKey): Promise<AdminContext> {
   const actor = requireStaff(request);
   const locale = newsroomLocale(request);
@@ -72,6 +89,7 @@ export async function adminContext(db: Db, request: FastifyRequest, currentMenu:
       userName: actor.name,
       roleLabel: t(`role_${actor.role}`),
       csrfToken: request.staff?.csrfToken ?? '',
+      assets: ADMIN_ASSETS,
       menu: MENU.filter((item) => !item.action || can(actor, item.action)).map((item) => ({
         key: item.key,
         label: t(item.key),

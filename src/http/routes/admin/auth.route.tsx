@@ -16,6 +16,7 @@ import {
   sameToken,
 } from '../../auth/staff-session.ts';
 import { html } from './articles.route.tsx';
+import { assetUrl } from '../../asset-urls.ts';
 
 const LOGIN_FAILURES: Record<string, AdminKey> = {
   bad_credentials: 'loginFailed',
@@ -37,7 +38,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
     const settings = await getSiteSettings(db);
     // Login CSRF: a double-submit token, since there is no session yet to hold one.
     const token = newToken();
-    return { status, token, page: <LoginPage t={t} locale={locale} siteName={settings.name} csrfToken={token} next={safeNext((request.query as Record<string, unknown>)?.next ?? (request.body as Record<string, unknown> | undefined)?.next)} error={errorKey && t(errorKey)} username={username} /> };
+    return { status, token, page: <LoginPage t={t} locale={locale} siteName={settings.name} stylesheetUrl={assetUrl('/assets/', 'admin.css')} csrfToken={token} next={safeNext((request.query as Record<string, unknown>)?.next ?? (request.body as Record<string, unknown> | undefined)?.next)} error={errorKey && t(errorKey)} username={username} /> };
   };
 
   app.get('/admin/login', async (request, reply) => {

@@ -9,6 +9,7 @@ export function toExtractJson(e: Extraction): Record<string, unknown> {
   return {
     title: e.title,
     subtitle: e.subtitle,
+    original_title: e.originalTitle,
     body_text: e.bodyText,
     body_html: e.bodyHtml,
     summary: e.summary,

@@ -31,7 +31,7 @@ describe('inkstone extract', () => {
     const result = await inkstone(['extract', sharedPath('seed', '000_6a1b3f7d972bca36.txt'), '--json']);
     expect(result.code).toBe(0);
     const json = JSON.parse(result.stdout) as Record<string, unknown>;
-    for (const key of ['title', 'body_text', 'body_html', 'authors', 'editor', 'source', 'source_url', 'published_at', 'dateline', 'images', 'lang']) {
+    for (const key of ['title', 'original_title', 'body_text', 'body_html', 'authors', 'editor', 'source', 'source_url', 'published_at', 'dateline', 'images', 'lang']) {
       expect(json, key).toHaveProperty(key);
     }
     expect(json.published_at).toBe('2025-05-19T10:28:00+08:00');

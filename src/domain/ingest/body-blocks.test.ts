@@ -80,3 +80,23 @@ describe('bylines at the head of the body', () => {
     expect(blocksToText(facts.blocks)).toContain(sentence);
   });
 });
+
+describe('the original title of a repost', () => {
+  it('is read from a (原标题:…) line at the start or the end, which stays in the body', () => {
+    for (const [at, line] of [
+      ['start', '（原标题：单项奖金100万美元，“中国诺贝尔奖”揭晓！）'],
+      ['start', '原标题：单项奖金100万美元，“中国诺贝尔奖”揭晓！'],
+      ['end', '原标题：单项奖金100万美元，“中国诺贝尔奖”揭晓！'],
+    ] as const) {
+      const facts = finishBlocks(at === 'start' ? [p(line), ...ARTICLE] : [...ARTICLE, p(line)]);
+      expect(facts.originalTitle, line).toBe('单项奖金100万美元，“中国诺贝尔奖”揭晓！');
+      expect(blocksToText(facts.blocks), line).toContain('原标题');
+    }
+  });
+
+  it('is empty when the story names none, or mentions an original title in passing', () => {
+    expect(finishBlocks(ARTICLE).originalTitle).toBe('');
+    const passing = p('该文最初刊登于《科学画报》1995年第2期，原标题为《宇航员之死》，后收入文集。');
+    expect(finishBlocks([...ARTICLE, passing]).originalTitle).toBe('');
+  });
+});

@@ -10,6 +10,22 @@ export interface BodyFacts {
   editor: string;
   /** 来源 named on a line closing the story (来源：新闻晨报, alone or with the editor). */
   source: string;
+  /** The original title a repost names at its start or end: (原标题：…). The line stays where it is: reposts print it. */
+  originalTitle: string;
+}
+
+const ORIGINAL_TITLE_RE = /^[(（【]?\s*原标题\s*[:：]\s*(.+?)\s*[)）】]?$/;
+
+/** 原标题 on one of the first two or last five lines of the story. */
+function findOriginalTitle(blocks: Block[]): string {
+  const texts = blocks.flatMap((b) => (b.kind === 'p' ? [b.text] : []));
+  for (const text of [...texts.slice(0, 2), ...texts.slice(-5)]) {
+    const said = ORIGINAL_TITLE_RE.exec(text)?.[1] ?? '';
+    // A forum reply names its thread: 原标题:【标题】是大卫在2005年8月12日发表.
+    const title = /^【([^】]+)】/.exec(said)?.[1] ?? said;
+    if (title && title.length <= 80) return title;
+  }
+  return '';
 }
 
 /**
@@ -36,6 +52,8 @@ export function finishBlocks(input: Block[]): BodyFacts {
     }
     kept.push(block);
   }
+  // Read before the frame is trimmed: a closing 原标题 line stands among the short lines trimFrame drops.
+  const originalTitle = findOriginalTitle(kept);
   dropLeadingMeta(kept);
   const closing = takeClosingBylines(kept);
   editor ||= closing.editor;
@@ -67,7 +85,7 @@ export function finishBlocks(input: Block[]): BodyFacts {
     if (trailing.text) kept[lastIndex] = { kind: 'p', text: trailing.text };
     else kept.splice(lastIndex, 1);
   }
-  return { blocks: kept, dateline, reporters: [...new Set(reporters)], editor, source };
+  return { blocks: kept, dateline, reporters: [...new Set(reporters)], editor, source, originalTitle };
 }
 
 function findLastIndex<T>(xs: T[], test: (x: T) => boolean): number {

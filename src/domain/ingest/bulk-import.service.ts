@@ -55,6 +55,7 @@ function fromJsonLine(line: string): Extraction & { channel?: string } {
   return {
     ...base,
     title: str('title') || base.title,
+    originalTitle: str('original_title') || base.originalTitle,
     bodyHtml: str('body_html') || base.bodyHtml,
     source: str('source') || base.source,
     sourceUrl: url || base.sourceUrl,
@@ -138,7 +139,7 @@ async function importOne(db: Db, tree: Awaited<ReturnType<typeof loadChannelTree
       sourceName: page.source,
       sourceUrl: page.sourceUrl,
       isOriginal: false,
-      originalTitle: page.title,
+      originalTitle: page.originalTitle || page.title,
       originalAuthor: page.authors.join('、'),
       dateline: page.dateline,
       reporters: page.authors,

@@ -8,6 +8,8 @@ export interface ExtractedImage {
 export interface Extraction {
   title: string;
   subtitle: string;
+  /** The title the story had where it first ran, as a repost names it: (原标题:…). Empty when the page names none. */
+  originalTitle: string;
   /** 来源: the outlet the story comes from (新华网), not the page we read it on. */
   source: string;
   /** Canonical URL of the page, when known. */

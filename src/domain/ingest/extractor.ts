@@ -111,6 +111,7 @@ function assemble(p: Parts): Extraction {
   return {
     title: p.title,
     subtitle: p.subtitle,
+    originalTitle: p.facts.originalTitle,
     source: p.source,
     sourceUrl: p.sourceUrl,
     publishedAt: p.published ? toIsoLocal(p.published, zh ? SHANGHAI_OFFSET : null) : null,

@@ -84,7 +84,7 @@ export function registerImportRoutes(app: FastifyInstance, deps: AppDeps): void 
         isOriginal: false,
         sourceName: extraction.source,
         sourceUrl: /^https?:\/\//i.test(extraction.sourceUrl) ? extraction.sourceUrl : input.url.trim(),
-        originalTitle: extraction.title,
+        originalTitle: extraction.originalTitle || extraction.title,
         originalAuthor: extraction.authors.join('、'),
         dateline: extraction.dateline,
         reporters: extraction.authors,

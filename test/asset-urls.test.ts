@@ -18,7 +18,7 @@ describeEachDialect('asset URLs', (_fresh, dialect) => {
     t = undefined;
   });
 
-  it('carry a content hash on the portal and in the newsroom, and serve the file', async () => {
+  it('carry a content hash on the portal and in the newsroom, and serve the file; the tab icon exists', async () => {
     t = await buildTestApp(dialect);
     const { world } = await makeChannels(t.db);
     await makeUser(t.db, 'editor', 'editor', [world.id]);
@@ -28,6 +28,14 @@ describeEachDialect('asset URLs', (_fresh, dialect) => {
     const served = await t.app.inject(siteCss);
     expect(served.statusCode).toBe(200);
     expect(served.body).toBe(readFileSync(new URL('../src/views/assets/site.css', import.meta.url), 'utf8'));
+
+    // The tab icon: linked from every portal page, and /favicon.ico leads to it for the rest.
+    const icon = hrefOf((await t.app.inject('/')).body, /<link rel="icon" type="image\/svg\+xml" href="([^"]+)"/);
+    expect(icon).toMatch(/^\/assets\/favicon\.svg\?v=[0-9a-f]{10}$/);
+    expect((await t.app.inject(icon)).headers['content-type']).toContain('image/svg+xml');
+    const legacy = await t.app.inject('/favicon.ico');
+    expect(legacy.statusCode).toBe(301);
+    expect(legacy.headers.location).toBe(icon);
 
     const login = (await t.app.inject('/admin/login')).body;
     expect(hrefOf(login, /<link rel="stylesheet" href="([^"]+)"/)).toMatch(/^\/assets\/admin\.css\?v=[0-9a-f]{10}$/);

@@ -95,6 +95,7 @@ async function readSiteContext(db: Db): Promise<SiteContext> {
       locale: settings.locale,
       t,
       stylesheetUrl: assetUrl('/assets/', 'site.css'),
+      iconUrl: assetUrl('/assets/', 'favicon.svg'),
       icpNumber: settings.icpNumber,
       newsLicence: settings.newsLicence,
       newMedia: blockItems.map((item) => {

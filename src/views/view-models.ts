@@ -46,6 +46,8 @@ export interface SiteChrome {
   t: Translate;
   /** site.css with its content hash, so an upgrade is never drawn with yesterday's cached CSS. */
   stylesheetUrl: string;
+  /** The browser tab's icon (the brand mark), hashed like the stylesheet. */
+  iconUrl: string;
   nav: NavItem[];
   /** Where 返回 leads: the parent of the current page, without JavaScript. */
   backUrl: string;

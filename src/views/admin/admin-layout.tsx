@@ -15,6 +15,7 @@ export function AdminLayout(props: { chrome: AdminChrome; title: string; childre
           <meta name="robots" content="noindex" />
           <title safe>{`${props.title} - ${t('newsroom')} - ${chrome.siteName}`}</title>
           <link rel="stylesheet" href={chrome.assets.adminCss} />
+          <link rel="icon" type="image/svg+xml" href={chrome.assets.icon} />
           {props.scripts ?? ''}
         </head>
         <body class="admin">

@@ -10,7 +10,7 @@ export interface AdminChrome {
   roleLabel: string;
   csrfToken: string;
   /** Stylesheets and scripts with their content hashes (see http/asset-urls.ts). */
-  assets: { adminCss: string; editorCss: string; editorJs: string; blocksJs: string };
+  assets: { adminCss: string; editorCss: string; editorJs: string; blocksJs: string; icon: string };
   /** Sections this person may open, in menu order. */
   menu: { key: string; label: string; url: string; current: boolean }[];
   /** A message about what just happened ("已保存。"), shown once. */

@@ -38,6 +38,7 @@ export function SiteLayout(props: { chrome: SiteChrome; head: PageHead; children
           {head.description ? <meta name="description" content={head.description} /> : ''}
           {head.canonicalUrl ? <link rel="canonical" href={head.canonicalUrl} /> : ''}
           <link rel="stylesheet" href={chrome.stylesheetUrl} />
+          <link rel="icon" type="image/svg+xml" href={chrome.iconUrl} />
           {props.extraHead ?? ''}
         </head>
         <body>

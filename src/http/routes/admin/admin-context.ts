@@ -69,6 +69,9 @@ const ADMIN_ASSETS = {
   get blocksJs() {
     return assetUrl('/assets/', 'blocks-order.js');
   },
+  get icon() {
+    return assetUrl('/assets/', 'favicon.svg');
+  },
 };
 
 export async function adminContext(db: Db, request: FastifyRequest, currentMenu: AdminKey): Promise<AdminContext> {

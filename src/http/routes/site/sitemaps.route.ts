@@ -16,6 +16,7 @@ import {
   sitemapUrl,
   streamUrlset,
 } from '../../../domain/feeds/sitemap-builders.ts';
+import { assetUrl } from '../../asset-urls.ts';
 import { AppError } from '../../errors.ts';
 import { siteOrigin } from '../../request-origin.ts';
 import { type SiteContext, loadSiteContext } from '../../site-context.ts';
@@ -35,6 +36,9 @@ export function registerSitemapRoutes(app: FastifyInstance, deps: AppDeps): void
     const text = ['User-agent: *', 'Allow: /', 'Disallow: /admin/', '', `Sitemap: ${origin}/sitemap.xml`, `Sitemap: ${origin}/sitemaps/news.xml`, ''];
     return reply.type('text/plain; charset=utf-8').send(text.join('\n'));
   });
+
+  // Browsers ask for /favicon.ico on pages without an icon link (login, error pages): the brand mark.
+  app.get('/favicon.ico', async (_request, reply) => reply.redirect(assetUrl('/assets/', 'favicon.svg'), 301));
 
   app.get('/sitemap.xml', cached, async (request, reply) => {
     const context = await loadSiteContext(deps.db);

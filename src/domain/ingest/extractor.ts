@@ -69,7 +69,7 @@ function fromHtml(html: string, charset: string, options: ExtractOptions): Extra
   const reading = readHtml(html, options.url);
   const facts = finishBlocks(reading.blocks);
   const text = blocksToText(facts.blocks);
-  const lang = reading.lang || detectLang(`${reading.title}\n${text}`);
+  const lang = reconcileLang(reading.lang, detectLang(`${reading.title}\n${text}`));
   // Agencies close a story with its credit, (Reporting by …; Editing by …): the last word on who did what.
   const credit = readWireCredit(text.slice(-600));
   return assemble({
@@ -126,6 +126,19 @@ function assemble(p: Parts): Extraction {
     charset: p.charset,
     format: p.format,
   };
+}
+
+const CJK_LANGS = new Set(['zh', 'ja', 'ko']);
+
+/**
+ * The declared lang, unless the text is Chinese, Japanese or Korean and the page says otherwise:
+ * templates ship lang="en" on Chinese pages, and a Chinese story must get Chinese conventions
+ * (Asia/Shanghai times). The other way round the page is believed: an English story on a Chinese
+ * site keeps its site's conventions, and scripts cannot tell English from French.
+ */
+function reconcileLang(declared: string, detected: string): string {
+  if (!declared) return detected;
+  return CJK_LANGS.has(detected) && !CJK_LANGS.has(declared) ? detected : declared;
 }
 
 /** Primary language from the script of the text: Han → zh, kana → ja, Hangul → ko, else en. */

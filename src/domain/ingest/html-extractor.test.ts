@@ -247,6 +247,15 @@ describe('the publish date', () => {
   const body = '<h1>Harbour bridge reopens</h1><p>The harbour bridge reopened to traffic this morning after eight months of repairs, the city said on 2 March.</p>';
   const head = (metas: string) => `<!doctype html><html><head><title>Harbour bridge reopens</title>${metas}</head><body>${body}</body></html>`;
 
+  it('gives a Chinese story Beijing time even when its template declares lang="en", and believes lang on Latin text', () => {
+    const chinese = `<!doctype html><html lang="en"><head><title>新图书馆开放</title></head><body><h1>新图书馆开放</h1><div class="info">2024-03-02 10:00 来源：东湖日报</div>
+<div class="content"><p>${'东湖新图书馆昨天正式开放，首日接待读者三千多人次，馆内设有少儿阅览区和古籍修复室。'.repeat(3)}</p></div></body></html>`;
+    const result = extractArticle(chinese);
+    expect(result.lang).toBe('zh');
+    expect(result.publishedAt).toBe('2024-03-02T10:00:00+08:00');
+    expect(extractArticle(head('').replace('<html>', '<html lang="fr">')).lang).toBe('fr');
+  });
+
   it('reads a publish time from meta tags whose names CMSs invent (pdate, apub:time), not a modified time', () => {
     expect(extractArticle(head('<meta name="pdate" content="2024-03-04">')).publishedAt?.slice(0, 10)).toBe('2024-03-04');
     expect(extractArticle(head('<meta name="apub:time" content="2024-3-5 21:30:50">')).publishedAt?.slice(0, 10)).toBe('2024-03-05');

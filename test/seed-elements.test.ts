@@ -157,4 +157,10 @@ describeEachDialect('the demo article page shows every element of the seed page'
     expect(html).toMatch(/<a href="\/news\/world\/" class="back">返回<\/a>/);
     expect(html).toContain(`<link rel="canonical" href="${repostUrl}"/>`);
   });
+
+  it('names the ICP number and the news licence once each in the footer', () => {
+    const footer = html.slice(html.indexOf('<footer'));
+    expect(footer).toMatch(/<p>ICP备案号:[^<:]+<\/p>/);
+    expect(footer).toMatch(/<p>互联网新闻信息服务许可证:[^<:]+<\/p>/);
+  });
 });

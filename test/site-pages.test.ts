@@ -75,6 +75,22 @@ describeEachDialect('public pages', (_fresh, dialect) => {
     expect(sub).not.toContain('列表文章24');
   });
 
+  it('lets readers and feed readers find the feeds: the site feeds on every page, a channel feed on its page', async () => {
+    const { db, app } = await open();
+    const { world } = await makeChannels(db);
+    await makeArticle(db, world.id, { title: '湖区合作论坛举行' });
+    const home = (await app.inject('/')).body;
+    expect(home).toMatch(/<link rel="alternate" type="application\/rss\+xml" title="[^"]+" href="\/rss\.xml"\/>/);
+    expect(home).toMatch(/<link rel="alternate" type="application\/atom\+xml" title="[^"]+" href="\/atom\.xml"\/>/);
+    expect(home).toMatch(/<footer[^]*<a href="\/rss\.xml">RSS<\/a>/);
+    const channel = (await app.inject('/news/world/')).body;
+    const feedUrl = /<link rel="alternate" type="application\/rss\+xml" title="[^"]*国际新闻[^"]*" href="([^"]+)"/.exec(channel)?.[1];
+    expect(feedUrl).toBe('/feeds/news/world/rss.xml');
+    const feed = await app.inject(feedUrl!);
+    expect(feed.statusCode).toBe(200);
+    expect(feed.body).toContain('湖区合作论坛举行');
+  });
+
   it('sends malformed page numbers back to page 1 and unknown pages to the 404 page', async () => {
     const { db, app } = await open();
     const { news } = await makeChannels(db);

@@ -61,6 +61,8 @@ export interface PageHead {
   title: string;
   description?: string;
   canonicalUrl?: string;
+  /** A channel page's own RSS feed, advertised beside the site's feeds. */
+  channelFeedUrl?: string;
 }
 
 export interface Crumb {

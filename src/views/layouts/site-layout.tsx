@@ -39,6 +39,9 @@ export function SiteLayout(props: { chrome: SiteChrome; head: PageHead; children
           {head.canonicalUrl ? <link rel="canonical" href={head.canonicalUrl} /> : ''}
           <link rel="stylesheet" href={chrome.stylesheetUrl} />
           <link rel="icon" type="image/svg+xml" href={chrome.iconUrl} />
+          <link rel="alternate" type="application/rss+xml" title={chrome.siteName} href="/rss.xml" />
+          <link rel="alternate" type="application/atom+xml" title={chrome.siteName} href="/atom.xml" />
+          {head.channelFeedUrl ? <link rel="alternate" type="application/rss+xml" title={title} href={head.channelFeedUrl} /> : ''}
           {props.extraHead ?? ''}
         </head>
         <body>
@@ -118,6 +121,9 @@ function PageFooter(props: { chrome: SiteChrome }) {
     <footer class="site-footer">
       <div class="wrap">
         <p safe>{`© ${chrome.siteName}`}</p>
+        <p class="feeds">
+          <span safe>{t('subscribe')}</span> <a href="/rss.xml">RSS</a> · <a href="/atom.xml">Atom</a> · <a href="/feed.json">JSON Feed</a>
+        </p>
         {chrome.icpNumber ? <p safe>{`${t('icp')}:${chrome.icpNumber}`}</p> : ''}
         {chrome.newsLicence ? <p safe>{`${t('licence')}:${chrome.newsLicence}`}</p> : ''}
       </div>

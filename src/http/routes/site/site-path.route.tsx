@@ -77,7 +77,7 @@ async function sendChannel(context: SiteContext, reply: FastifyReply, path: stri
   return reply.type('text/html; charset=utf-8').send(
     <ChannelPage
       chrome={chromeFor(context, channel.id, parentUrl)}
-      head={{ title: channel.name, description: channel.description || undefined, canonicalUrl: after ? olderUrl(after) : context.urls.channel(channel.id, page) }}
+      head={{ title: channel.name, description: channel.description || undefined, canonicalUrl: after ? olderUrl(after) : context.urls.channel(channel.id, page), channelFeedUrl: `/feeds/${context.tree.pathOf(channel.id)}/rss.xml` }}
       crumbs={[{ name: context.t('home'), url: '/' }, ...crumbsOf(context, channel)]}
       name={channel.name}
       description={channel.description}

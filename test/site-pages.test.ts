@@ -1,5 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
 import { changeChannelSlug } from '../src/domain/channels/channel.service.ts';
+import { updateSiteSettings } from '../src/domain/settings/site-settings.ts';
 import { describeEachDialect } from './helpers/databases.ts';
 import { makeArticle, makeChannels } from './helpers/factories.ts';
 import { type TestApp, buildTestApp } from './helpers/test-app.ts';
@@ -89,6 +90,17 @@ describeEachDialect('public pages', (_fresh, dialect) => {
     const feed = await app.inject(feedUrl!);
     expect(feed.statusCode).toBe(200);
     expect(feed.body).toContain('湖区合作论坛举行');
+  });
+
+  it('titles the copyright block with the short name in either language, spaced in English', async () => {
+    const { db, app } = await open();
+    const { world } = await makeChannels(db);
+    const article = await makeArticle(db, world.id, { publishedAt: '2025-05-19T02:28:00Z' });
+    const url = `/news/world/2025/05/19/${article.id}.html`;
+    await updateSiteSettings(db, { shortName: '临湖网' });
+    expect((await app.inject(url)).body).toMatch(/<h2[^>]*>临湖网版权与免责声明<\/h2>/);
+    await updateSiteSettings(db, { shortName: 'Linhu News', locale: 'en' });
+    expect((await app.inject(url)).body).toMatch(/<h2[^>]*>Linhu News copyright and disclaimer<\/h2>/);
   });
 
   it('sends malformed page numbers back to page 1 and unknown pages to the 404 page', async () => {

@@ -58,7 +58,7 @@ export function presentArticlePage(context: SiteContext, data: ArticlePageData):
     next: data.next && toLinkItem(context, data.next),
     related: data.related.map((item) => toLinkItem(context, item)),
     copyright: {
-      title: `${settings.shortName}${t('copyrightTitle')}`,
+      title: t('copyrightTitle', { site: settings.shortName }),
       own: settings.copyrightOwn,
       repost: settings.disclaimerRepost,
       contact: settings.contactNotice,

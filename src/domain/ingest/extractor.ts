@@ -4,7 +4,7 @@ import { decodeBytes } from './charset.ts';
 import { type FoundDate, findDates, toIsoLocal } from './date-parse.ts';
 import { type Extraction, ExtractionError } from './extraction.ts';
 import { readHtml } from './html-extractor.ts';
-import { readWireCredit } from './latin-bylines.ts';
+import { namesFromLatinByline, readWireCredit } from './latin-bylines.ts';
 import { looksLikePlainText, readPlainText } from './text-extractor.ts';
 
 export interface ExtractOptions {
@@ -115,7 +115,7 @@ function assemble(p: Parts): Extraction {
     source: p.source,
     sourceUrl: p.sourceUrl,
     publishedAt: p.published ? toIsoLocal(p.published, zh ? SHANGHAI_OFFSET : null) : null,
-    authors: [...new Set(p.authors)],
+    authors: [...new Set(p.authors)].filter((name) => namesWriter(name, p.source)),
     editor: p.editor,
     dateline: p.facts.dateline,
     summary: summarise(p.facts.blocks),
@@ -139,6 +139,19 @@ const CJK_LANGS = new Set(['zh', 'ja', 'ko']);
 function reconcileLang(declared: string, detected: string): string {
   if (!declared) return detected;
   return CJK_LANGS.has(detected) && !CJK_LANGS.has(declared) ? detected : declared;
+}
+
+// A CMS account (admin, jdadmin, webmaster), a comment form's label (Name (required)), a guest.
+const NOT_A_WRITER_RE = /^(?:\w*admin\w*|webmaster|guest|anonymous|管理员|匿名)$|[(（](?:required|wajib|必填|obligatoire|obligatorio|erforderlich)[)）]/i;
+
+/**
+ * Whether a credited name is a writer: not an account or a form label, and not the outlet itself
+ * (AppleInsider on AppleInsider), unless it reads as a person's name (a personal blog is named after its writer).
+ */
+function namesWriter(name: string, source: string): boolean {
+  if (NOT_A_WRITER_RE.test(name.trim())) return false;
+  const bare = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  return !source || bare(name) !== bare(source) || namesFromLatinByline(name).length > 0;
 }
 
 /** Primary language from the script of the text: Han → zh, kana → ja, Hangul → ko, else en. */

@@ -462,10 +462,27 @@ describe('the byline box of an English page', () => {
       expect(result.authors, desk).toEqual([]);
       expect(result.source, desk).toBe('Harbour Daily');
     }
+    const reuters = extractArticle(withBox('<div class="byline">By Reuters</div>').replace('</head>', '<meta property="og:site_name" content="Harbour Daily"></head>'));
+    expect(reuters.authors).toEqual([]);
+    expect(reuters.source).toBe('Reuters');
     // A person is still the author, and the site stays the source.
     const person = extractArticle(withBox('').replace('</head>', `${ld('Ann Lee')}</head>`));
     expect(person.authors).toEqual(['Ann Lee']);
     expect(person.source).toBe('Harbour TV');
+  });
+
+  it('names no organisation, account, form label or the outlet itself as a writer', () => {
+    const organisation = `<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Organization","name":"Harbour Gazette"}}</script>`;
+    const byOrganisation = extractArticle(withBox('').replace('</head>', `${organisation}</head>`));
+    expect(byOrganisation.authors).toEqual([]);
+    expect(byOrganisation.source).toBe('Harbour Gazette');
+    for (const credited of ['admin', 'jdadmin', 'Name (required)', 'HarbourInsider']) {
+      const html = withBox(`<div class="byline">By ${credited}</div>`).replace('</head>', '<meta property="og:site_name" content="HarbourInsider"></head>');
+      expect(extractArticle(html).authors, credited).toEqual([]);
+    }
+    // A personal blog is named after its writer: the writer stays.
+    const blog = withBox('<div class="byline">By Ann Lee</div>').replace('</head>', '<meta property="og:site_name" content="Ann Lee"></head>');
+    expect(extractArticle(blog).authors).toEqual(['Ann Lee']);
   });
 
   it('takes reporters and editor from a wire story’s closing credit when no byline names them', () => {

@@ -116,7 +116,8 @@ export function readHtml(html: string, pageUrl = ''): HtmlReading {
     findUrlDate(baseUrl);
   // Old portals print 来源 under the story (来源：巴彦淖尔日报 编辑：苏亮), in the container's end or just after it.
   const source = findSource(headerText) || meta.get('source') || findSource(around.tail) || findSource(around.after) || '';
-  const siteName = meta.get('og:site_name') || ld.publisher || '';
+  // Some sites put their social handle there (@politifact).
+  const siteName = (meta.get('og:site_name') || ld.publisher || '').replace(/^@/, '');
   const siteNames = [source || siteName, meta.get('og:site_name') ?? '', ld.publisher ?? '', titleTag.replace(title, '')];
   const machine = findMachineAuthors(meta, ld).filter((a) => !isSiteName(a, siteNames) && !namesSoftware(a, meta.get('generator') ?? ''));
   const boxes = machine.length ? [] : findBylineElement(scan.bylineCandidates);
@@ -128,7 +129,7 @@ export function readHtml(html: string, pageUrl = ''): HtmlReading {
     title,
     subtitle,
     source,
-    creditedSource: agency || siteName,
+    creditedSource: agency || siteName || ld.authorOrganisation || '',
     sourceUrl: canonical || pageUrl,
     published,
     authors: { header: findHeaderAuthors(headerText), trailer: findBylineAuthors(around.after), declared: declaredAuthors, poster: postersOf(headerText, around) },

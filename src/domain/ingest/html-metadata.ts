@@ -18,6 +18,8 @@ export interface LinkedData {
   datePublished?: string;
   authors: string[];
   publisher?: string;
+  /** An organisation given as the author (often the site itself): never a writer; the source when nothing else names one. */
+  authorOrganisation?: string;
 }
 
 const ARTICLE_TYPES = /Article|Posting|Report|WebPage/;
@@ -31,7 +33,8 @@ export function collectLinkedData(jsonTexts: string[]): LinkedData {
       if (!ARTICLE_TYPES.test(type)) continue;
       out.headline ??= stringOf(item.headline);
       out.datePublished ??= stringOf(item.datePublished);
-      if (!out.authors.length) out.authors = namesOf(item.author);
+      if (!out.authors.length) out.authors = namesOf(item.author, 'people');
+      out.authorOrganisation ??= namesOf(item.author, 'organisations')[0];
       out.publisher ??= namesOf(item.publisher)[0];
     }
   }
@@ -71,11 +74,15 @@ function stringOf(v: unknown): string | undefined {
   return typeof v === 'string' && v.trim() ? v.trim() : undefined;
 }
 
-function namesOf(v: unknown): string[] {
-  if (typeof v === 'string') return [v.trim()].filter(Boolean);
-  if (Array.isArray(v)) return v.flatMap(namesOf);
+/** Names in a schema.org value; `people` leaves out those typed as organisations, `organisations` keeps only them. */
+function namesOf(v: unknown, only: 'any' | 'people' | 'organisations' = 'any'): string[] {
+  if (typeof v === 'string') return only === 'organisations' ? [] : [v.trim()].filter(Boolean);
+  if (Array.isArray(v)) return v.flatMap((item) => namesOf(item, only));
   if (v && typeof v === 'object') {
-    const name = (v as Record<string, unknown>).name;
+    const record = v as Record<string, unknown>;
+    const isOrganisation = /Organization|Corporation/.test(String(record['@type'] ?? ''));
+    if ((only === 'people' && isOrganisation) || (only === 'organisations' && !isOrganisation)) return [];
+    const name = record.name;
     return typeof name === 'string' && name.trim() ? [name.trim()] : [];
   }
   return [];

@@ -10,7 +10,8 @@ const AFTER_NAME_RE =
   /\s+(?:published|updated|posted|last updated|edited by|view (?:more|all)|more articles|follow|is an? |has been |\d|[•|·]|@|\(|associated press|the associated press|reuters|afp|cnn|ap\b|(?:senior|chief|staff|contributing|special|national|international|political|sports|auto|business|health|games|technology|science|editor)\b)/i;
 
 /** What a part of a byline is when it is not a person: a role, an outlet, an agency's initials (AP, CNN). */
-const ROLE_OR_OUTLET_RE = /\b(?:writer|editor|reporter|correspondent|columnist|contributor|producer|staff|press|news|media|times|post|journal|insider|magazine|today|international|associated)\b/i;
+const ROLE_OR_OUTLET_RE =
+  /\b(?:writer|editor|reporter|correspondent|columnist|contributor|producer|staff|press|news|media|times|post|journal|insider|magazine|today|international|associated|reuters|bloomberg|xinhua|afp|upi|dpa)\b/i;
 const INITIALS_RE = /^(?:[A-Z]{2,4}|Ph\.?D\.?|M\.?D\.?|Jr\.?|Sr\.?)$/;
 
 function isRoleOrOutlet(part: string): boolean {

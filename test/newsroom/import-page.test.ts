@@ -96,6 +96,11 @@ describeEachDialect('the import page', (_fresh, dialect) => {
     const body = textareaValue(res.body, 'body-html');
     expect(body).toMatch(/<img src="\/media\/[^"]+\.jpg" width="\d+" height="\d+" data-media-id="\d+"/);
     expect(body).toContain('<span class="credit">');
+    // Beside the draft, the page as its reader saw it: the footer the draft leaves out is there to compare.
+    const original = /<details class="import-original"[^>]*>[\s\S]*?<pre>([\s\S]*?)<\/pre>/.exec(res.body)?.[1] ?? '';
+    expect(original).toContain('版权所有');
+    expect(original).toContain('越冬候鸟数量达到三万余只');
+    expect(body).not.toContain('版权所有');
     const media = await t.db.kysely.selectFrom('media').selectAll().execute();
     expect(media).toHaveLength(1);
     expect(media[0]!.caption).toContain('候鸟');

@@ -3,7 +3,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { sanitizeRichText } from '../articles/rich-text.ts';
 import { ExtractionError } from './extraction.ts';
-import { extractArticle } from './extractor.ts';
+import { extractArticle, readOriginalText } from './extractor.ts';
 
 const PARAGRAPHS = [
   '新华社北京5月18日电 俄罗斯和乌克兰16日在土耳其重启关于和平解决冲突的直接谈判，双方就互换战俘达成共识。',
@@ -60,6 +60,21 @@ describe('extracting HTML pages', () => {
     expect(() => extractArticle('   \n ')).toThrow(/empty/);
     const junk = new Uint8Array(4096).map((_, i) => (i * 7919) % 256);
     expect(() => extractArticle(junk)).toThrow(ExtractionError);
+  });
+});
+
+describe('the original shown beside the draft', () => {
+  it('is the whole page as a reader sees it, one block a line, in its own charset, without scripts', () => {
+    const page = `<html><head><meta charset="gbk"><title>湖区新闻</title><script>var secret = 1;</script></head><body>
+<div class="nav"><a href="/">首页</a> <a href="/n">新闻</a></div><h1>湖区新建三座污水处理厂</h1>
+<p>湖区今年将新建三座污水处理厂。<br>工程明年完工。</p><div class="footer">版权所有 湖区新闻网</div></body></html>`;
+    const text = readOriginalText(iconv.encode(page, 'gbk'));
+    expect(text.split('\n')).toEqual(['首页 新闻', '湖区新建三座污水处理厂', '湖区今年将新建三座污水处理厂。', '工程明年完工。', '版权所有 湖区新闻网']);
+  });
+
+  it('is copied text as it was pasted, and empty for what cannot be read', () => {
+    expect(readOriginalText('  标题\n\n正文第一段。  ')).toBe('标题\n\n正文第一段。');
+    expect(readOriginalText(new Uint8Array([0, 1, 2, 3, 255, 254, 0, 0]))).toBe('');
   });
 });
 

@@ -3,7 +3,7 @@ import { blocksToHtml, blocksToImages, blocksToText, finishBlocks, summarise } f
 import { decodeBytes } from './charset.ts';
 import { type FoundDate, findDates, toIsoLocal } from './date-parse.ts';
 import { type Extraction, ExtractionError } from './extraction.ts';
-import { readHtml } from './html-extractor.ts';
+import { readHtml, readPageText } from './html-extractor.ts';
 import { namesFromLatinByline, readWireCredit } from './latin-bylines.ts';
 import { looksLikePlainText, readPlainText } from './text-extractor.ts';
 
@@ -32,6 +32,17 @@ export function extractArticle(input: Uint8Array | string, options: ExtractOptio
   if (!text.trim()) throw new ExtractionError('the document is empty');
   if (isBinary(text)) throw new ExtractionError('the input is not text (binary data)');
   return looksLikePlainText(text) ? fromPlainText(text, options) : fromHtml(text, decoded.charset, options);
+}
+
+/**
+ * The input as the editor would read it, to show beside the draft: copied text as it is, a page's
+ * visible text one block a line. Never throws: what cannot be read shows as empty.
+ */
+export function readOriginalText(input: Uint8Array | string, options: Pick<ExtractOptions, 'charset'> = {}): string {
+  const bounded = typeof input === 'string' ? input.slice(0, MAX_INPUT) : input.subarray(0, MAX_INPUT);
+  const text = (typeof bounded === 'string' ? bounded : decodeBytes(bounded, options.charset).text).replace(/^\ufeff/, '');
+  if (!text.trim() || isBinary(text)) return '';
+  return looksLikePlainText(text) ? text.trim() : readPageText(text);
 }
 
 function isBinary(text: string): boolean {

@@ -139,6 +139,43 @@ export function readHtml(html: string, pageUrl = ''): HtmlReading {
   };
 }
 
+/**
+ * The whole page as a reader sees its text, one block a line (menus, story, footer alike): what the
+ * import review shows as the original, for the editor to check what the extraction kept and left out.
+ */
+export function readPageText(html: string, limit = 200_000): string {
+  const root = parseDocument(boundSize(stripInvisible(html).html)).documentElement;
+  for (const el of Array.from(root.querySelectorAll('head, noscript, iframe, select, option'))) el.remove();
+  const lines: string[] = [];
+  let line = '';
+  let length = 0;
+  const endLine = () => {
+    const text = collapse(line);
+    line = '';
+    if (text && text !== lines.at(-1)) {
+      lines.push(text);
+      length += text.length;
+    }
+  };
+  const stack: Array<Node | null> = [root];
+  while (stack.length && length < limit) {
+    const node = stack.pop();
+    if (!node) {
+      endLine();
+      continue;
+    }
+    if (node.nodeType === 3) line += node.nodeValue ?? '';
+    else if (node.nodeType === 1 && (node as Element).tagName === 'BR') endLine();
+    else {
+      // null marks the end of a block.
+      if (isBlock(node)) stack.push(null);
+      for (let c = node.lastChild; c; c = c.previousSibling) stack.push(c);
+    }
+  }
+  endLine();
+  return lines.join('\n').slice(0, limit);
+}
+
 /** Puts elements taken out of the document back where they were, last taken first; the list is emptied. */
 function putBack(taken: Array<{ el: Element; parent: Element; next: ChildNode | null }>): void {
   for (const { el, parent, next } of taken.reverse()) parent.insertBefore(el, next?.parentNode === parent ? next : null);

@@ -4,7 +4,7 @@ import type { AppDeps } from '../../../app.tsx';
 import { loadChannelTree } from '../../../domain/channels/channel.service.ts';
 import { findDuplicate } from '../../../domain/ingest/duplicate.service.ts';
 import { ExtractionError, type Extraction } from '../../../domain/ingest/extraction.ts';
-import { extractArticle } from '../../../domain/ingest/extractor.ts';
+import { extractArticle, readOriginalText } from '../../../domain/ingest/extractor.ts';
 import { localiseImages } from '../../../domain/ingest/import-images.ts';
 import { FetchError, safeFetch } from '../../../domain/ingest/safe-fetch.ts';
 import { findArticleRow } from '../../../domain/articles/article-workflow.service.ts';
@@ -50,9 +50,10 @@ export function registerImportRoutes(app: FastifyInstance, deps: AppDeps): void 
       if (!input.file?.length && !input.url.trim() && !input.pasted.trim()) return again(400, t('importEmpty'));
 
       let extraction: Extraction;
+      let original: string;
       const notes: string[] = [];
       try {
-        extraction = await extract(input, deps.config.importAllowPrivate);
+        ({ extraction, original } = await extract(input, deps.config.importAllowPrivate));
         // With an address, the pictures are fetched into the media library, whether the page itself was fetched, pasted or uploaded.
         if (input.url.trim()) {
           const local = await localiseImages(deps.db, deps.config.dataDir, extraction, {
@@ -95,7 +96,7 @@ export function registerImportRoutes(app: FastifyInstance, deps: AppDeps): void 
         before: (
           <ImportReview
             t={t}
-            originalText={extraction.bodyText}
+            originalText={original}
             notes={notes}
             duplicate={
               duplicate && duplicateRow
@@ -135,11 +136,11 @@ async function readImportForm(request: FastifyRequest): Promise<ImportInput> {
  * An address given beside a file or a paste is the page's own (a saved copy, a page behind a login):
  * it fills the source URL and resolves the page's relative picture links.
  */
-async function extract(input: ImportInput, allowPrivate: boolean): Promise<Extraction> {
+async function extract(input: ImportInput, allowPrivate: boolean): Promise<{ extraction: Extraction; original: string }> {
   const url = input.url.trim();
   const address = /^https?:\/\//i.test(url) ? url : undefined;
-  if (input.file?.length) return extractArticle(input.file, { url: address });
-  if (input.pasted.trim()) return extractArticle(input.pasted, { url: address });
+  if (input.file?.length) return { extraction: extractArticle(input.file, { url: address }), original: readOriginalText(input.file) };
+  if (input.pasted.trim()) return { extraction: extractArticle(input.pasted, { url: address }), original: readOriginalText(input.pasted) };
   const page = await safeFetch(url, { maxBytes: MAX_PAGE_BYTES, allowPrivateAddresses: allowPrivate });
-  return extractArticle(page.body, { url: page.url, charset: page.charset });
+  return { extraction: extractArticle(page.body, { url: page.url, charset: page.charset }), original: readOriginalText(page.body, { charset: page.charset }) };
 }

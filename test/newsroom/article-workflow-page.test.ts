@@ -62,4 +62,16 @@ describeEachDialect('workflow buttons on the edit page', (_fresh, dialect) => {
     expect(alerts(again.body)).toContain('稿件状态已经变化');
     expect(again.body).not.toMatch(/cannot reject/);
   });
+
+  it('shows the 头条/焦点图/置顶 flags only to those who curate the home page', async () => {
+    const { app, draft } = await newsroom();
+    const world = await t!.db.kysely.selectFrom('channels').select('id').where('slug', '=', 'world').executeTakeFirstOrThrow();
+    await makeUser(t!.db, 'reporter', 'reporter', [world.id]);
+    const story = await draft('城区新开三条公交线');
+    const chiefPage = await (await signIn(app, 'chief')).get(`/admin/articles/${story.id}`);
+    expect(chiefPage.body).toContain('id="isHeadline"');
+    const reporterPage = await (await signIn(app, 'reporter')).get('/admin/articles/new');
+    expect(reporterPage.statusCode).toBe(200);
+    expect(reporterPage.body).not.toContain('id="isHeadline"');
+  });
 });

@@ -134,6 +134,18 @@ describeEachDialect('article workflow', (fresh) => {
     expect((await publishArticle(db, chief, article.id, { at })).status).toBe('scheduled');
   });
 
+  it('lets only curators set 头条, 焦点图 and 置顶; a reporter save keeps what curators set', async () => {
+    const db = await fresh();
+    const { world, reporter, editor } = await newsroom(db);
+    const flags = { isHeadline: true, isFocus: true, isTop: true };
+    const draft = await createDraft(db, reporter, fields(world.id, flags));
+    expect([draft.isHeadline, draft.isFocus, draft.isTop]).toEqual([false, false, false]);
+    const curated = await saveArticle(db, editor, draft.id, draft.version, fields(world.id, { isHeadline: true, isFocus: false, isTop: true }));
+    expect([curated.isHeadline, curated.isFocus, curated.isTop]).toEqual([true, false, true]);
+    const resaved = await saveArticle(db, reporter, draft.id, curated.version, fields(world.id, { isHeadline: false, isFocus: true, isTop: false }));
+    expect([resaved.isHeadline, resaved.isFocus, resaved.isTop]).toEqual([true, false, true]);
+  });
+
   it('restores an old revision as a new save and shows a readable diff', async () => {
     const db = await fresh();
     const { world, chief } = await newsroom(db);

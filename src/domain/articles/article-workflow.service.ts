@@ -4,7 +4,7 @@ import type { ArticleRow, ArticleStatus, Database } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { nowIso } from '../shared/time.ts';
 import { type Actor, systemActor } from '../users/actor.ts';
-import { type Action, assertCan } from '../users/policy.ts';
+import { type Action, assertCan, can } from '../users/policy.ts';
 import { type Article, toArticle } from './article.ts';
 import { type ArticleInput, ArticleError, type ArticleValues, toRow } from './article.service.ts';
 import { refreshRelated } from '../search/related.service.ts';
@@ -60,6 +60,19 @@ export function editableArticle(row: ArticleRow): Article {
   return toArticle({ ...row, ...(JSON.parse(row.working_copy) as EditableColumns) });
 }
 
+type CuratedFlags = Pick<ArticleRow, 'is_headline' | 'is_focus' | 'is_top'>;
+const NO_FLAGS: CuratedFlags = { is_headline: 0, is_focus: 0, is_top: 0 };
+
+/**
+ * 头条, 焦点图 and 置顶 are curated-block decisions (blocks.manage). A writer without that right
+ * keeps the flags the story already has, whatever the form or API body says; otherwise a
+ * reporter's draft could take over the home page's headline when it is published.
+ */
+function curatedFlags(actor: Actor, wanted: CuratedFlags, current: CuratedFlags): CuratedFlags {
+  const source = can(actor, 'blocks.manage') ? wanted : current;
+  return { is_headline: source.is_headline, is_focus: source.is_focus, is_top: source.is_top };
+}
+
 export async function createDraft(db: Db, actor: Actor, fields: ArticleFields): Promise<Article> {
   assertCan(actor, 'article.create', { channelId: fields.channelId, authorId: actor.userId, status: 'draft' });
   const values = await toRow(db, { ...fields, status: 'draft', publishedAt: null });
@@ -67,7 +80,7 @@ export async function createDraft(db: Db, actor: Actor, fields: ArticleFields): 
     const now = nowIso();
     const row = await trx
       .insertInto('articles')
-      .values({ ...values, author_id: actor.userId, created_at: now, updated_at: now, version: 1 })
+      .values({ ...values, ...curatedFlags(actor, values, NO_FLAGS), author_id: actor.userId, created_at: now, updated_at: now, version: 1 })
       .returningAll()
       .executeTakeFirstOrThrow();
     await writeRevision(trx, actor, row, 'created');
@@ -97,6 +110,7 @@ export async function saveArticle(
     // A story may move to another channel only where the writer may also work.
     if (editable.channel_id !== row.channel_id) assertCan(actor, 'article.edit', { ...targetOf(row), channelId: editable.channel_id });
     if (row.version !== expectedVersion) throw new EditConflictError(row.version);
+    Object.assign(editable, curatedFlags(actor, editable, row));
     const live = row.status === 'published' || row.status === 'scheduled';
     const update = live ? { working_copy: JSON.stringify(editable) } : { ...editable, working_copy: null };
     const saved = await trx

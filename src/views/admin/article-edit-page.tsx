@@ -39,7 +39,8 @@ export interface ArticleEditProps {
   /** Messages to show above the form (failed checks, conflicts), already translated. */
   errors: string[];
   conflict: boolean;
-  allowed: { save: boolean; submit: boolean; reject: boolean; publish: boolean; schedule: boolean; unpublish: boolean };
+  /** `curate`: may set 头条, 焦点图 and 置顶 (curated blocks); others do not see the flags. */
+  allowed: { save: boolean; submit: boolean; reject: boolean; publish: boolean; schedule: boolean; unpublish: boolean; curate: boolean };
   defaultPublishAt: string;
   /** The wire embargo the story carries, already translated: still running (a warning) or lifted (a note). */
   embargo?: { text: string; active: boolean };
@@ -230,12 +231,16 @@ export function ArticleEditPage(props: ArticleEditProps) {
             <Field id="coverMediaId" label={t('cover')}>
               <input id="coverMediaId" name="coverMediaId" form="article-form" value={v.coverMediaId} inputmode="numeric" />
             </Field>
-            <fieldset class="flags">
-              <legend safe>{t('flags')}</legend>
-              <Check id="isHeadline" label={t('isHeadline')} checked={v.isHeadline} />
-              <Check id="isFocus" label={t('isFocus')} checked={v.isFocus} />
-              <Check id="isTop" label={t('isTop')} checked={v.isTop} />
-            </fieldset>
+            {props.allowed.curate ? (
+              <fieldset class="flags">
+                <legend safe>{t('flags')}</legend>
+                <Check id="isHeadline" label={t('isHeadline')} checked={v.isHeadline} />
+                <Check id="isFocus" label={t('isFocus')} checked={v.isFocus} />
+                <Check id="isTop" label={t('isTop')} checked={v.isTop} />
+              </fieldset>
+            ) : (
+              ''
+            )}
           </fieldset>
           {props.id ? <WorkflowActions {...props} base={base} /> : ''}
         </aside>

@@ -278,6 +278,7 @@ export async function renderEditor(
       // A live story is not scheduled (that would take it offline): its changes are published now.
       schedule: state.statusKey !== 'published' && can(ctx.actor, 'article.publish', target),
       unpublish: ['published', 'scheduled'].includes(state.statusKey) && can(ctx.actor, 'article.unpublish', target),
+      curate: can(ctx.actor, 'blocks.manage'),
     },
     defaultPublishAt: isoToLocal(row?.scheduled_at ?? defaultScheduleTime(row?.embargo_until), settings.timeZone),
     embargo: row?.embargo_until ? embargoView(ctx, row.embargo_until, settings.timeZone) : undefined,

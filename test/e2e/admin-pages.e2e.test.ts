@@ -111,6 +111,11 @@ describeWithBrowser('newsroom admin pages in the browser', () => {
     expect(firstHeight).toBeLessThan(48);
     expect(await scrollsSideways(page)).toBe(false);
     await page.screenshot({ path: 'test-results/admin-dashboard-phone.png', fullPage: true });
+    // Hints under fields stay readable (a <small> hint was 11.7 px).
+    await page.goto(`${base}/admin/articles/new`);
+    const hintSizes = await page.locator('.hint').evaluateAll((hints) => hints.map((h) => parseFloat(getComputedStyle(h).fontSize)));
+    expect(hintSizes.length).toBeGreaterThan(0);
+    expect(Math.min(...hintSizes)).toBeGreaterThanOrEqual(12);
   });
 
   it('wraps the long lines of a pasted page on the import review instead of widening the page', async () => {

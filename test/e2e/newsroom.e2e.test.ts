@@ -218,5 +218,16 @@ describeWithBrowser('newsroom journeys', () => {
     expect(await noticeText(page)).toBe('稿件已创建。');
     const saved = await server.db.kysely.selectFrom('articles').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
     expect(saved).toMatchObject({ status: 'draft', title: '俄乌谈判未实现突破', source_name: '新华网', original_title: '俄乌时隔三年谈判未实现突破 特朗普称将给他们打电话' });
+
+    // The same page pasted again: the review offers to update that draft instead of making a second one.
+    await page.goto(`${base}/admin/import`);
+    await page.getByLabel('粘贴文字或 HTML', { exact: true }).fill(readFileSync(sharedPath('seed', '000_6a1b3f7d972bca36.txt'), 'utf8'));
+    await page.getByRole('button', { name: '提取', exact: true }).click();
+    await page.fill('#title', '俄乌谈判未实现突破 特朗普称将打电话');
+    await page.getByRole('button', { name: '用这份草稿更新该稿件(原内容留在修订记录中)' }).click();
+    expect(await noticeText(page)).toBe('已保存。');
+    expect(page.url()).toContain(`/admin/articles/${saved.id}`);
+    const copies = await server.db.kysely.selectFrom('articles').select(['id', 'title']).where('original_title', '=', saved.original_title).execute();
+    expect(copies).toEqual([{ id: saved.id, title: '俄乌谈判未实现突破 特朗普称将打电话' }]);
   });
 });

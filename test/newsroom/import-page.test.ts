@@ -114,6 +114,24 @@ describeEachDialect('the import page', (_fresh, dialect) => {
     const again = await post(t, client, multipart({ _csrf: client.csrf, pasted: '', url: `${sourceBase}/news/1.html` }));
     expect(again.body).toContain('已有来源网址相同的稿件');
     expect(again.body).toContain(`href="/admin/articles/${id}"`);
+
+    // The offer: update that article with this draft, over the version the review showed.
+    const offer = new RegExp(`formaction="/admin/articles/${id}/update-from-import" name="baseVersion" value="(\\d+)"`).exec(again.body);
+    expect(offer).not.toBeNull();
+    // The review put the draft in the article's own channel.
+    const channelId = /<select id="channelId"[\s\S]*?<option value="(\d+)" selected/.exec(again.body)?.[1] ?? '';
+    const update = { ...fields, title: '湖区候鸟数量创历史新高', channelId, bodyHtml: body };
+    // A version older than the article's is someone else's later edit: refused, nothing changed.
+    const stale = await client.post(`/admin/articles/${id}/update-from-import`, { ...update, baseVersion: String(Number(offer?.[1]) - 1) });
+    expect(stale.statusCode).toBe(409);
+    const updated = await client.post(`/admin/articles/${id}/update-from-import`, { ...update, baseVersion: offer?.[1] ?? '' });
+    expect(updated.statusCode).toBe(303);
+    expect(updated.headers.location).toBe(`/admin/articles/${id}?done=saved`);
+    const rows = await t.db.kysely.selectFrom('articles').select(['id', 'title']).execute();
+    expect(rows).toEqual([{ id, title: '湖区候鸟数量创历史新高' }]);
+    // The text it had before is in its revisions.
+    const revisions = await t.db.kysely.selectFrom('revisions').select('snapshot').where('article_id', '=', id).execute();
+    expect(revisions.map((r) => (JSON.parse(r.snapshot) as { title: string }).title)).toContain('湖区候鸟数量创新高');
   });
 
   it('reads an uploaded page or a paste as the page, with the address beside it as its source URL and picture base', async () => {

@@ -51,7 +51,8 @@ export function ImportPage(props: { chrome: AdminChrome; error?: string; pasted?
 export function ImportReview(props: {
   t: AdminTranslate;
   originalText: string;
-  duplicate?: { reason: 'source-url' | 'similar-text'; title: string; url: string };
+  /** The story already here; `update` when this editor may replace its text with the draft's (the form's fields, its version). */
+  duplicate?: { reason: 'source-url' | 'similar-text'; title: string; url: string; update?: { action: string; version: number } };
   notes: string[];
 }) {
   const t = props.t;
@@ -66,7 +67,17 @@ export function ImportReview(props: {
           <a href={props.duplicate.url} safe>
             {props.duplicate.title}
           </a>{' '}
-          <span safe>{t('importDuplicateHint')}</span>
+          <span safe>{props.duplicate.update ? t('importDuplicateUpdateHint') : t('importDuplicateHint')}</span>
+        </p>
+      ) : (
+        ''
+      )}
+      {props.duplicate?.update ? (
+        <p>
+          {/* Submits the draft form below to the existing article; its text so far stays in the revisions. */}
+          <button type="submit" form="article-form" formaction={props.duplicate.update.action} name="baseVersion" value={String(props.duplicate.update.version)} safe>
+            {t('importUpdateExisting')}
+          </button>
         </p>
       ) : (
         ''

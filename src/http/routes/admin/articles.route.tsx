@@ -134,6 +134,23 @@ export function registerArticleAdminRoutes(app: FastifyInstance, deps: AppDeps):
     }
   });
 
+  // 导入稿件 found this story already here and the editor chose to update it with the imported draft:
+  // an ordinary save of the draft's fields over the version the review showed (a later edit is a conflict).
+  app.post<{ Params: Params }>('/admin/articles/:id/update-from-import', async (request, reply) => {
+    requireCsrf(request);
+    const ctx = await adminContext(db, request, 'articles');
+    const row = await loadVisible(deps, ctx.actor, request.params.id);
+    const body = request.body as Body;
+    const fields = readArticleForm(body);
+    try {
+      const article = await saveArticle(db, ctx.actor, row.id, Number(body.baseVersion), fields);
+      await noteImportedFrom(deps, body, article);
+      return reply.redirect(`/admin/articles/${row.id}?done=saved`, 303);
+    } catch (error) {
+      return renderFailure(reply, deps, ctx, error, { id: row.id, values: formValuesOf(fields), version: Number(body.baseVersion), statusKey: row.status });
+    }
+  });
+
   const actions: Record<string, (actor: Actor, id: number, body: Body) => Promise<unknown>> = {
     submit: (actor, id) => submitArticle(db, actor, id),
     reject: (actor, id, body) => rejectArticle(db, actor, id, typeof body.comment === 'string' ? body.comment : ''),
@@ -221,9 +238,10 @@ export function registerArticleAdminRoutes(app: FastifyInstance, deps: AppDeps):
  * A draft saved from the import review remembers where it came from: its fingerprint (so the
  * same story is recognised next time) and, for a wire item, that the item is done.
  */
-async function noteImportedFrom(deps: AppDeps, body: Body, article: { id: number; sourceUrl: string; bodyHtml: string; title: string }) {
+async function noteImportedFrom(deps: AppDeps, body: Body, article: { id: number; sourceUrl: string; bodyHtml: string; title: string; isOriginal: boolean }) {
   const itemId = positiveInt(body.ingestItemId);
-  if (!itemId && !article.sourceUrl) return;
+  // A repost (not our own story) is what a later import may duplicate, with or without its address.
+  if (!itemId && !article.sourceUrl && article.isOriginal) return;
   await recordFingerprint(deps.db, article.id, { sourceUrl: article.sourceUrl, text: `${article.title}\n${richTextToPlain(article.bodyHtml)}` });
   // The agency update the import review showed (if any): one arriving after it still earns the article a notice.
   if (itemId) await markQueueItem(deps.db, itemId, 'imported', article.id, typeof body.ingestItemSeen === 'string' ? body.ingestItemSeen : undefined);

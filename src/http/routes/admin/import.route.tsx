@@ -75,8 +75,13 @@ export function registerImportRoutes(app: FastifyInstance, deps: AppDeps): void 
       const duplicateRow = duplicate ? await findArticleRow(deps.db, duplicate.articleId) : undefined;
       const tree = await loadChannelTree(deps.db);
       const firstChannel = tree.byId.values().next().value?.id ?? 0;
+      // The story is already here: the draft goes to its channel, and may replace its text (see updateAction).
+      const updatable =
+        duplicateRow && can(ctx.actor, 'article.edit', { channelId: duplicateRow.channel_id, authorId: duplicateRow.author_id, status: duplicateRow.status })
+          ? duplicateRow
+          : undefined;
       const values = formValuesOf({
-        channelId: firstChannel,
+        channelId: duplicateRow?.channel_id ?? firstChannel,
         title: extraction.title,
         subtitle: extraction.subtitle,
         summary: extraction.summary,
@@ -100,7 +105,12 @@ export function registerImportRoutes(app: FastifyInstance, deps: AppDeps): void 
             notes={notes}
             duplicate={
               duplicate && duplicateRow
-                ? { reason: duplicate.reason, title: duplicateRow.title, url: `/admin/articles/${duplicateRow.id}` }
+                ? {
+                    reason: duplicate.reason,
+                    title: duplicateRow.title,
+                    url: `/admin/articles/${duplicateRow.id}`,
+                    update: updatable ? { action: `/admin/articles/${updatable.id}/update-from-import`, version: updatable.version } : undefined,
+                  }
                 : undefined
             }
           />

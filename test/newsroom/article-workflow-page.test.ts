@@ -74,4 +74,16 @@ describeEachDialect('workflow buttons on the edit page', (_fresh, dialect) => {
     expect(reporterPage.statusCode).toBe(200);
     expect(reporterPage.body).not.toContain('id="isHeadline"');
   });
+
+  it('tells on the dashboard and in the list when each scheduled story goes out, in the site time zone', async () => {
+    const { app, chief, draft } = await newsroom();
+    const story = await draft('湖心岛灯塔明日启用');
+    await publishArticle(t!.db, chief, story.id, { at: '2099-05-19T02:28:00Z' });
+    const client = await signIn(app, 'chief');
+    const dashboard = parseHTML((await client.get('/admin')).body).document;
+    const scheduled = [...dashboard.querySelectorAll('section.card')].find((s) => s.textContent?.includes('定时发布'));
+    expect(scheduled?.querySelector('.status-scheduled')?.textContent).toBe('定时 2099-05-19 10:28');
+    const list = (await client.get('/admin/articles?status=scheduled')).body;
+    expect(list).toContain('定时 2099-05-19 10:28');
+  });
 });

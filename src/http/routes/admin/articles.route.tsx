@@ -409,7 +409,8 @@ async function articleRows(deps: AppDeps, ctx: AdminContext, rows: Awaited<Retur
     title: row.title,
     channelName: tree.byId.get(row.channel_id)?.name ?? '',
     statusKey: row.status,
-    statusLabel: ctx.t(`status_${row.status}` as AdminKey),
+    // A scheduled story says when it goes out: that, not its last edit, is what the desk plans by.
+    statusLabel: row.status === 'scheduled' && row.scheduled_at ? ctx.t('scheduledFor', { time: formatMinute(row.scheduled_at, settings.timeZone) }) : ctx.t(`status_${row.status}` as AdminKey),
     authorName: row.author_name ?? '',
     updatedAt: formatMinute(row.updated_at, settings.timeZone),
     editUrl: `/admin/articles/${row.id}`,

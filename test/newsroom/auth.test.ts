@@ -48,6 +48,9 @@ describeEachDialect('newsroom sign-in and sessions', (_fresh, dialect) => {
     const wrong = await attempt(app, 'chief', 'wrong password!');
     expect(wrong.statusCode).toBe(401);
     expect(wrong.body).toContain('用户名或密码错误');
+    // The username stays filled in and the cursor waits in the password field.
+    expect(wrong.body).toMatch(/<input id="username"[^>]*value="chief"(?![^>]*autofocus)[^>]*>/);
+    expect(wrong.body).toMatch(/<input id="password"[^>]*autofocus[^>]*>/);
     expect(wrong.cookies.find((c) => c.name === 'inkstone_session')).toBeUndefined();
     const unknown = await attempt(app, 'nobody', TEST_PASSWORD);
     expect(unknown.statusCode).toBe(401);
@@ -86,7 +89,10 @@ describeEachDialect('newsroom sign-in and sessions', (_fresh, dialect) => {
     const noToken = await app.inject({ method: 'POST', url: '/admin/logout', cookies: { inkstone_session: first.cookie }, ...form({}) });
     expect(noToken.statusCode).toBe(403);
     expect((await first.get('/admin')).statusCode).toBe(200);
-    expect((await first.post('/admin/logout', {})).statusCode).toBe(303);
+    const out = await first.post('/admin/logout', {});
+    expect(out.statusCode).toBe(303);
+    // The login page it leads to says that the sign-out happened.
+    expect((await app.inject(out.headers.location as string)).body).toContain('<p class="notice" role="status">您已退出登录。</p>');
     expect((await first.get('/admin')).statusCode).toBe(303);
 
     const second = await signIn(app, 'chief');

@@ -1,7 +1,7 @@
 import type { AdminTranslate } from '../../i18n/admin-messages.ts';
 import { BareAdminLayout } from './admin-layout.tsx';
 
-export function LoginPage(props: { t: AdminTranslate; locale: string; siteName: string; stylesheetUrl: string; csrfToken: string; next: string; error?: string; username?: string }) {
+export function LoginPage(props: { t: AdminTranslate; locale: string; siteName: string; stylesheetUrl: string; csrfToken: string; next: string; error?: string; notice?: string; username?: string }) {
   const t = props.t;
   return (
     <BareAdminLayout locale={props.locale} title={`${t('login')} - ${props.siteName}`} stylesheetUrl={props.stylesheetUrl}>
@@ -14,16 +14,23 @@ export function LoginPage(props: { t: AdminTranslate; locale: string; siteName: 
         ) : (
           ''
         )}
+        {props.notice ? (
+          <p class="notice" role="status" safe>
+            {props.notice}
+          </p>
+        ) : (
+          ''
+        )}
         <input type="hidden" name="_csrf" value={props.csrfToken} />
         <input type="hidden" name="next" value={props.next} />
         <label for="username" safe>
           {t('username')}
         </label>
-        <input id="username" name="username" autocomplete="username" required value={props.username ?? ''} autofocus />
+        <input id="username" name="username" autocomplete="username" required value={props.username ?? ''} autofocus={!props.username} />
         <label for="password" safe>
           {t('password')}
         </label>
-        <input id="password" name="password" type="password" autocomplete="current-password" required />
+        <input id="password" name="password" type="password" autocomplete="current-password" required autofocus={Boolean(props.username)} />
         <button type="submit" class="primary" safe>
           {t('login')}
         </button>

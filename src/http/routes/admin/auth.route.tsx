@@ -32,18 +32,18 @@ function safeNext(value: unknown): string {
 export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { db } = deps;
 
-  const loginPage = async (request: FastifyRequest, status: number, errorKey?: AdminKey, username?: string) => {
+  const loginPage = async (request: FastifyRequest, status: number, errorKey?: AdminKey, username?: string, noticeKey?: AdminKey) => {
     const locale = newsroomLocale(request);
     const t = adminTranslator(locale);
     const settings = await getSiteSettings(db);
     // Login CSRF: a double-submit token, since there is no session yet to hold one.
     const token = newToken();
-    return { status, token, page: <LoginPage t={t} locale={locale} siteName={settings.name} stylesheetUrl={assetUrl('/assets/', 'admin.css')} csrfToken={token} next={safeNext((request.query as Record<string, unknown>)?.next ?? (request.body as Record<string, unknown> | undefined)?.next)} error={errorKey && t(errorKey)} username={username} /> };
+    return { status, token, page: <LoginPage t={t} locale={locale} siteName={settings.name} stylesheetUrl={assetUrl('/assets/', 'admin.css')} csrfToken={token} next={safeNext((request.query as Record<string, unknown>)?.next ?? (request.body as Record<string, unknown> | undefined)?.next)} error={errorKey && t(errorKey)} notice={noticeKey && t(noticeKey)} username={username} /> };
   };
 
   app.get('/admin/login', async (request, reply) => {
     const reason = (request.query as Record<string, unknown>).reason;
-    const { status, token, page } = await loginPage(request, 200, reason === 'expired' ? 'sessionExpired' : undefined);
+    const { status, token, page } = await loginPage(request, 200, reason === 'expired' ? 'sessionExpired' : undefined, undefined, reason === 'signedOut' ? 'signedOut' : undefined);
     reply.setCookie(LOGIN_CSRF_COOKIE, token, cookieOptions(request, 3600));
     return html(reply.code(status), page);
   });
@@ -86,7 +86,8 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
     requireCsrf(request);
     await logout(db, request.cookies[SESSION_COOKIE] ?? '', actor);
     clearSession(reply, request);
-    return reply.redirect('/admin/login', 303);
+    // The login page says so: every action tells what happened.
+    return reply.redirect('/admin/login?reason=signedOut', 303);
   });
 
   app.post('/admin/language', async (request, reply) => {

@@ -86,4 +86,15 @@ describeEachDialect('workflow buttons on the edit page', (_fresh, dialect) => {
     const list = (await client.get('/admin/articles?status=scheduled')).body;
     expect(list).toContain('定时 2099-05-19 10:28');
   });
+
+  it('sends a page number past the end of the article list to its last page', async () => {
+    const { app, draft } = await newsroom();
+    for (const title of ['甲', '乙', '丙']) await draft(`湖区快讯${title}`);
+    const client = await signIn(app, 'chief');
+    const past = await client.get('/admin/articles?status=draft&page=99');
+    expect(past.statusCode).toBe(303);
+    expect(past.headers.location).toBe('/admin/articles?status=draft&page=1');
+    const last = await client.get(past.headers.location as string);
+    expect(last.body).toContain('湖区快讯甲');
+  });
 });

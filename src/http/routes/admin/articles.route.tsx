@@ -63,8 +63,10 @@ export function registerArticleAdminRoutes(app: FastifyInstance, deps: AppDeps):
       loadChannelTree(db),
       listUsers(db),
     ]);
-    const rows = await articleRows(deps, ctx, result.rows);
     const keep = new URLSearchParams(Object.entries(q).filter((e): e is [string, string] => typeof e[1] === 'string' && e[0] !== 'page'));
+    // Past the last page (an old bookmark, a list that shrank): go to the last page, not an empty "page 99 of 3".
+    if (page > result.pageCount && result.pageCount > 0) return reply.redirect(`/admin/articles?${new URLSearchParams([...keep, ['page', String(result.pageCount)]]).toString()}`, 303);
+    const rows = await articleRows(deps, ctx, result.rows);
     return html(
       reply,
       <ArticleListPage

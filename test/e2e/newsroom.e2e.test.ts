@@ -206,7 +206,11 @@ describeWithBrowser('newsroom journeys', () => {
     await page.getByRole('button', { name: '提取', exact: true }).click();
 
     // The review: the original text beside the draft, the other site's editor named but not made ours.
-    await expect.poll(() => page.locator('.import-original pre').innerText()).toContain('俄罗斯和乌克兰16日在土耳其重启');
+    await expect.poll(() => page.locator('.import-original .original-text').innerText()).toContain('俄罗斯和乌克兰16日在土耳其重启');
+    // The page's menu and link lists, which the draft left out, are folded away under one line.
+    const folded = page.locator('.import-original details.dropped summary').first();
+    expect(await folded.innerText()).toMatch(/^草稿没有采用的 \d+ 行/);
+    expect(await page.locator('.import-original details.dropped').first().getAttribute('open')).toBeNull();
     expect(await page.locator('.import-review').innerText()).toContain('原稿责任编辑:但堂丹');
     expect(await page.inputValue('#title')).toBe('俄乌时隔三年谈判未实现突破 特朗普称将给他们打电话');
     expect(await page.inputValue('#sourceName')).toBe('新华网');

@@ -97,9 +97,11 @@ describeEachDialect('the import page', (_fresh, dialect) => {
     expect(body).toMatch(/<img src="\/media\/[^"]+\.jpg" width="\d+" height="\d+" data-media-id="\d+"/);
     expect(body).toContain('<span class="credit">');
     // Beside the draft, the page as its reader saw it: the footer the draft leaves out is there to compare.
-    const original = /<details class="import-original"[^>]*>[\s\S]*?<pre>([\s\S]*?)<\/pre>/.exec(res.body)?.[1] ?? '';
-    expect(original).toContain('版权所有');
+    const original = /<div class="original-text">([\s\S]*?)<\/details>\s*<\/section>/.exec(res.body)?.[1] ?? '';
     expect(original).toContain('越冬候鸟数量达到三万余只');
+    // …with what the draft left out faded: the footer line is marked dropped, the story's lines are not.
+    expect(original).toMatch(/<div class="dropped">[^<]*版权所有/);
+    expect(original).not.toMatch(/<div class="dropped">[^<]*越冬候鸟/);
     expect(body).not.toContain('版权所有');
     const media = await t.db.kysely.selectFrom('media').selectAll().execute();
     expect(media).toHaveLength(1);

@@ -47,10 +47,34 @@ export function ImportPage(props: { chrome: AdminChrome; error?: string; pasted?
   );
 }
 
+/** A run of this many lines the draft left out (a menu, a list of links) is folded away. */
+const FOLDED_RUN = 4;
+
+/**
+ * The original's lines in runs, each marked by whether the draft has it: a line is kept when the draft
+ * holds it, or a stretch from its middle or its end (the draft may have taken a 电头 off its start).
+ */
+export function compareWithDraft(original: string, draftText: string): Array<{ kept: boolean; lines: string[] }> {
+  const draft = draftText.replace(/\s+/g, '');
+  const runs: Array<{ kept: boolean; lines: string[] }> = [];
+  for (const line of original.split('\n')) {
+    const bare = line.replace(/\s+/g, '');
+    const middle = Math.floor(bare.length / 2);
+    const probes = bare.length <= 12 ? [bare] : [bare.slice(middle - 6, middle + 6), bare.slice(-12)];
+    const kept = bare.length >= 4 && probes.some((probe) => draft.includes(probe));
+    const last = runs.at(-1);
+    if (last && last.kept === kept) last.lines.push(line);
+    else runs.push({ kept, lines: [line] });
+  }
+  return runs;
+}
+
 /** Shown above the editor with an imported draft: duplicates, stored pictures, the original text. */
 export function ImportReview(props: {
   t: AdminTranslate;
   originalText: string;
+  /** The draft's body as text: the original's lines it left out are shown faded, long runs folded. */
+  draftText: string;
   /** The story already here; `update` when this editor may replace its text with the draft's (the form's fields, its version). */
   duplicate?: { reason: 'source-url' | 'similar-text'; title: string; url: string; update?: { action: string; version: number } };
   notes: string[];
@@ -89,7 +113,22 @@ export function ImportReview(props: {
       ))}
       <details class="import-original" open>
         <summary safe>{t('importOriginal')}</summary>
-        <pre safe>{props.originalText}</pre>
+        <div class="original-text">
+          {compareWithDraft(props.originalText, props.draftText).map((run) =>
+            run.kept ? (
+              <div safe>{run.lines.join('\n')}</div>
+            ) : run.lines.length >= FOLDED_RUN ? (
+              <details class="dropped">
+                <summary safe>{t('importDroppedLines', { count: run.lines.length })}</summary>
+                <div safe>{run.lines.join('\n')}</div>
+              </details>
+            ) : (
+              <div class="dropped" safe>
+                {run.lines.join('\n')}
+              </div>
+            ),
+          )}
+        </div>
       </details>
     </section>
   );

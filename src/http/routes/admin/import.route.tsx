@@ -102,6 +102,7 @@ export function registerImportRoutes(app: FastifyInstance, deps: AppDeps): void 
           <ImportReview
             t={t}
             originalText={original}
+            draftText={extraction.bodyText}
             notes={notes}
             duplicate={
               duplicate && duplicateRow

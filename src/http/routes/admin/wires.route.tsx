@@ -155,6 +155,7 @@ export function registerWireRoutes(app: FastifyInstance, deps: AppDeps): void {
           <ImportReview
             t={ctx.t}
             originalText={extraction.bodyText}
+            draftText={extraction.bodyText}
             notes={notes}
             duplicate={item.article_id ? { reason: 'source-url', title: `#${item.article_id}`, url: `/admin/articles/${item.article_id}` } : undefined}
           />

@@ -70,6 +70,8 @@ describeEachDialect('wire feeds', (_fresh, dialect) => {
     expect((await editor.get(String(failed.headers.location))).body).toContain('抓取失败,原因见通稿源列表。');
     const queue = await editor.get('/admin/wires');
     expect(queue.body).toContain('临湖港吞吐量同比增长12%');
+    // The queue's second column is the agency an item came from, headed as such (it read 名称, "name").
+    expect(queue.body).toMatch(/<th scope="col">标题<\/th><th scope="col">来源<\/th>/);
     expect(await t.db.kysely.selectFrom('ingest_items').selectAll().execute()).toHaveLength(1);
 
     const importUrl = /action="(\/admin\/wires\/items\/\d+\/import)"/.exec(queue.body)?.[1] ?? '';

@@ -71,7 +71,7 @@ export function WiresPage(props: {
             <thead>
               <tr>
                 <th scope="col" safe>{t('title')}</th>
-                <th scope="col" safe>{t('wireName')}</th>
+                <th scope="col" safe>{t('sourceName')}</th>
                 <th scope="col" safe>{t('publishedAt')}</th>
                 <th scope="col" safe>{t('status')}</th>
                 <th scope="col"></th>

@@ -65,6 +65,13 @@ describe('pasted English page', () => {
     expect(extractArticle(englishPage(head)).title).toBe('Old ferry pier to be rebuilt');
   });
 
+  it('takes no breadcrumb, consent banner or recommendation box between the menu and the story for the headline', () => {
+    // A headline that shares few words with the story, so only its place can tell it.
+    for (const line of ['Home / Local / Harbour news', 'Home · Local · Harbour', 'Please accept our privacy terms', 'Stories you may like']) {
+      expect(extractArticle(englishPage(['A decade of waiting ends', line])).title, line).toBe('A decade of waiting ends');
+    }
+  });
+
   it('takes no picture caption or credit for the headline', () => {
     for (const line of ['Media caption The harbour board voted to rebuild the old ferry pier', 'Credit: harbour board, old ferry pier']) {
       expect(extractArticle(englishPage(['Old ferry pier to be rebuilt', line])).title).toBe('Old ferry pier to be rebuilt');

@@ -366,8 +366,10 @@ function findStampAbove(lines: string[], start: number): number {
   return -1;
 }
 
-// Page furniture that reads like a short headline: skip links, "continue reading", calls to act, a picture's caption or credit.
-const CHROME_RE = /^(?:(?:skip to|jump to|continue reading|read more|sign (?:up|in)|log ?in|subscribe|advertisement|share|follow us|photo|image|video|listen|close|menu|search|loading|(?:media |image |photo )?caption)\b|credits?\s*:)/i;
+// Page furniture that reads like a short headline: skip links, "continue reading", calls to act, a picture's caption or
+// credit, consent banners (Please accept our privacy terms), recommendation boxes (Blogs you may like).
+const CHROME_RE =
+  /^(?:(?:skip to|jump to|go to|continue reading|read more|sign (?:up|in)|log ?(?:in|out)|subscribe|advertisement|share|follow us|photo|image|video|listen|close|menu|search|loading|(?:media |image |photo )?caption)\b|credits?\s*:)|\b(?:you may (?:also )?like|(?:accept|about|manage)\b.{0,20}\b(?:privacy|cookies?)|care about your privacy|official website of)\b/i;
 
 /** ——当代中国的精神危机: a 副标题 under the headline opens with a dash. */
 function isSubtitleLine(line: string): boolean {

@@ -108,10 +108,15 @@ export function isFurnitureLine(line: string): boolean {
   return FURNITURE_RE.test(t) && !/[。！？]$/.test(t);
 }
 
-/** A breadcrumb line: 首页 >> 国际新闻 >> 正文, 您的位置: … */
+/** A breadcrumb line: 首页 >> 国际新闻 >> 正文, 您的位置: …, Home / News / … */
 export function isBreadcrumbLine(line: string): boolean {
   const t = line.trim();
-  return (/(>>|»|>|→|›)/.test(t) && t.length < 80 && !/[。！？]/.test(t)) || /^(您的位置|当前位置|你的位置|您现在的位置)/.test(t);
+  return (
+    (/(>>|»|>|→|›)/.test(t) && t.length < 80 && !/[。！？]/.test(t)) ||
+    /^(您的位置|当前位置|你的位置|您现在的位置)/.test(t) ||
+    // Home / Services / Data Analytics, Home · Farm · …: the path starts at the front page.
+    (/^(home|首页|主页)\s*[/·•|]\s*\S/i.test(t) && t.length < 120)
+  );
 }
 
 /** A navigation bar flattened to text: many short words separated by spaces. */

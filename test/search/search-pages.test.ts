@@ -25,6 +25,8 @@ describeEachDialect('search pages', (_fresh, dialect) => {
     const res = await t.app.inject(`/search?q=${encodeURIComponent('候鸟')}`);
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('“候鸟”的搜索结果');
+    // A breadcrumb back home, as on every other page.
+    expect(res.body).toMatch(/<nav class="breadcrumb" aria-label="当前位置"><a href="\/">首页<\/a><span class="sep"> >> <\/span><span aria-current="page">搜索<\/span><\/nav>/);
     expect(res.body).toContain('<mark>候鸟</mark>');
     const link = res.body.match(/<ol class="search-results">\s*<li>\s*<h2>\s*<a href="([^"]+)"/)?.[1];
     expect(link).toMatch(/^\/.+\/\d{4}\/\d{2}\/\d{2}\/\d+\.html$/);

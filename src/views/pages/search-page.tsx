@@ -1,6 +1,7 @@
 import { Pager } from '../components/pager.tsx';
 import { SiteLayout, WithSidebar } from '../layouts/site-layout.tsx';
 import type { PageHead, Pagination, SiteChrome } from '../view-models.ts';
+import { Breadcrumb } from '../components/breadcrumb.tsx';
 
 export interface SearchHitView {
   url: string;
@@ -36,6 +37,8 @@ export function SearchPage(props: SearchPageProps) {
   const t = chrome.t;
   return (
     <SiteLayout chrome={chrome} head={props.head}>
+      {/* Like every other page: where the reader is, and a way home (the heading sat flush under the channel bar). */}
+      <Breadcrumb crumbs={[{ name: t('home'), url: '/' }, { name: t('searchTitle') }]} t={t} />
       <WithSidebar chrome={chrome}>
         <section class="search">
           <h1 class="channel-title" safe>

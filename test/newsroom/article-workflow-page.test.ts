@@ -49,6 +49,8 @@ describeEachDialect('workflow buttons on the edit page', (_fresh, dialect) => {
     const { app, chief, draft } = await newsroom();
     const story = await draft('城区新开三条公交线');
     const client = await signIn(app, 'chief');
+    // The schedule field says which clock it reads (a correspondent abroad has another one).
+    expect((await client.get(`/admin/articles/${story.id}`)).body).toMatch(/aria-describedby="publishAt-zone"[^>]*>\s*<small class="hint" id="publishAt-zone">按网站时区 Asia\/Shanghai 填写<\/small>/);
     const empty = await client.post(`/admin/articles/${story.id}/publish`, { mode: 'schedule', publishAt: '' });
     expect(empty.statusCode).toBe(409);
     expect(alerts(empty.body)).toContain('请填写有效的定时发布时间');

@@ -42,6 +42,8 @@ export interface ArticleEditProps {
   /** `curate`: may set 头条, 焦点图 and 置顶 (curated blocks); others do not see the flags. */
   allowed: { save: boolean; submit: boolean; reject: boolean; publish: boolean; schedule: boolean; unpublish: boolean; curate: boolean };
   defaultPublishAt: string;
+  /** The site's time zone: the schedule field is read in it, whatever the browser's zone. */
+  timeZone: string;
   /** The wire embargo the story carries, already translated: still running (a warning) or lifted (a note). */
   embargo?: { text: string; active: boolean };
   /** Shown above the form, e.g. the original page next to an imported draft. */
@@ -275,7 +277,10 @@ function WorkflowActions(props: ArticleEditProps & { base: string }) {
               <label for="publishAt" safe>
                 {t('publishAt')}
               </label>
-              <input id="publishAt" name="publishAt" type="datetime-local" step="1" value={props.defaultPublishAt} />
+              <input id="publishAt" name="publishAt" type="datetime-local" step="1" value={props.defaultPublishAt} aria-describedby="publishAt-zone" />
+              <small class="hint" id="publishAt-zone" safe>
+                {t('publishAtZone', { zone: props.timeZone })}
+              </small>
               <button type="submit" name="mode" value="schedule" safe>
                 {t('schedule')}
               </button>

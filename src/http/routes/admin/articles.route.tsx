@@ -300,6 +300,7 @@ export async function renderEditor(
       unpublish: ['published', 'scheduled'].includes(state.statusKey) && can(ctx.actor, 'article.unpublish', target),
       curate: can(ctx.actor, 'blocks.manage'),
     },
+    timeZone: settings.timeZone,
     defaultPublishAt: isoToLocal(row?.scheduled_at ?? defaultScheduleTime(row?.embargo_until), settings.timeZone),
     embargo: row?.embargo_until ? embargoView(ctx, row.embargo_until, settings.timeZone) : undefined,
     before: extra.before,

@@ -295,6 +295,21 @@ describe('pasted Chinese page', () => {
     expect(result.title).toBe('东湖老码头将原址重建');
   });
 
+  it('reads the editor from the 来源 line of the head, and an old portal’s bracketed name after the time as the writer', () => {
+    const withEditor = ['首页 新闻 政务 图片 要闻 财经', '东湖老码头将原址重建', '2024-05-06 09:30:12 来源：东湖日报 作者： 责任编辑：王小明', ...中文正文].join('\n');
+    expect(extractArticle(withEditor).editor).toBe('王小明');
+    const bracketed = ['首页 新闻 政务 图片 要闻 财经', '东湖老码头将原址重建', '2004年7月16日08:19 [ 李文海 ] 来源：[ 东湖日报 ]', ...中文正文].join('\n');
+    expect(extractArticle(bracketed).authors).toEqual(['李文海']);
+  });
+
+  it('reads the editor under a disclaimer, tags and a 原标题 line after the story, but not past the related list', () => {
+    const after = ['标签', '原标题：东湖老码头原址重建', '免责声明：本文仅代表作者本人观点，版权归原作者所有。'];
+    const text = ['首页 新闻 政务 图片 要闻 财经', '东湖老码头将原址重建', '2024-05-06 09:30:12', ...中文正文, ...after, '责任编辑：王小明'].join('\n');
+    expect(extractArticle(text).editor).toBe('王小明');
+    const pastRelated = ['首页 新闻 政务 图片 要闻 财经', '东湖老码头将原址重建', '2024-05-06 09:30:12', ...中文正文, '相关新闻', '东湖新建三座码头', '责任编辑：王小明'].join('\n');
+    expect(extractArticle(pastRelated).editor).toBe('');
+  });
+
   it('credits the byline nearest the story, not a teaser’s further up', () => {
     const text = ['首页 新闻 政务 图片 要闻 财经', '记者 赵小刚', '昨日东湖新闻一览', ...MENU, '东湖老码头将原址重建', '东湖日报记者 李文海', ...中文正文].join('\n');
     expect(extractArticle(text).authors).toEqual(['李文海']);

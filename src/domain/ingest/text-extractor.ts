@@ -3,13 +3,15 @@ import type { Block } from './extraction.ts';
 import {
   findSource,
   isBreadcrumbLine,
+  isCopyrightMarker,
+  isEndMarker,
   isFurnitureLine,
   isMetaLine,
   isNavLine,
   looksLikeCaption,
   looksLikeSubheading,
 } from './zh-conventions.ts';
-import { findBylineAuthors, findEditorLabel, isEmptyEditorLine, matchBylineLine, matchEditorLine } from './bylines.ts';
+import { findBylineAuthors, findEditorLabel, findHeaderAuthors, isEmptyEditorLine, matchBylineLine, matchEditorLine } from './bylines.ts';
 import { type FoundDate, findDates } from './date-parse.ts';
 import { findBodyDate, findTextDate } from './html-metadata.ts';
 import { isNoiseLine } from './block-furniture.ts';
@@ -64,16 +66,20 @@ export function readPlainText(input: string): TextReading {
     .filter((l) => l && !isNoiseLine(l))
     .slice(0, MAX_LINES);
   const region = bodyRegion(lines);
-  return { ...readHead(lines, region), ...readBody(lines, region) };
+  const head = readHead(lines, region);
+  const body = readBody(lines, region);
+  // The head's 来源 line may name the editor too (来源：网易科学人 作者： 责任编辑：肖春芳): it comes first, as in the HTML reader.
+  return { ...head, ...body, editor: head.editor || body.editor };
 }
 
 /** Headline, 副标题, 来源/时间 line, time and writers, from the lines over the body (and, for writers, those closing it). */
-function readHead(lines: string[], region: Region): Omit<TextReading, 'editor' | 'blocks'> {
+function readHead(lines: string[], region: Region): Omit<TextReading, 'blocks'> {
   const metaIndex = findMetaAbove(lines, region.start);
   const titleIndex = findHeadline(lines, metaIndex, region);
   const metaLine = metaIndex >= 0 ? (lines[metaIndex] ?? '') : '';
   const head = lines.slice(Math.max(0, titleIndex), region.start);
   return {
+    editor: head.filter(isMetaLine).map(findEditorLabel).find(Boolean) ?? '',
     title: titleIndex >= 0 ? (lines[titleIndex] ?? '') : '',
     subtitle: findSubtitle(lines, titleIndex, metaIndex > titleIndex ? metaIndex : region.start),
     metaLine,
@@ -103,7 +109,8 @@ function findAuthors(lines: string[], region: Region, titleIndex: number, metaLi
 
 /** Bylines over the body: on the 来源 line, or a line of the head (记者 张三, By Jane Doe). */
 function findHeadAuthors(metaLine: string, head: string[]): string[] {
-  const onMeta = findBylineAuthors(metaLine);
+  // 记者 张三 on the 来源 line, or an old portal's name in brackets after the time: 08:19 [ 黄宇 ] 来源：….
+  const onMeta = findHeaderAuthors(metaLine);
   if (onMeta.length) return onMeta;
   // The labelled byline nearest the body is the story's (one further up may be a teaser's); a name signing a stamp comes after.
   const nearest = (find: (line: string, i: number) => string[]) => {
@@ -388,8 +395,8 @@ function isHeadlineLike(line: string): boolean {
   return findDates(line).length === 0;
 }
 
-/** How many lines after the body may still name the editor. */
-const EDITOR_REACH = 3;
+/** How many lines after the body may still name the editor (tags, a 原标题 line and a share count can come between). */
+const EDITOR_REACH = 6;
 
 /**
  * The region's lines less the page furniture inside it; the editor line is kept for the shared
@@ -398,9 +405,19 @@ const EDITOR_REACH = 3;
 function readBody(lines: string[], region: Region): { editor: string; blocks: Block[] } {
   const inside = lines.slice(region.start, region.end);
   const furniture = inside.filter(isFurnitureLine);
-  const editor = [...furniture, ...lines.slice(region.end, region.end + EDITOR_REACH)].map(findEditorLabel).find(Boolean) ?? '';
+  const editor = [...furniture, ...linesAfter(lines, region)].map(findEditorLabel).find(Boolean) ?? '';
   const kept = withoutLinkBoxes(inside).filter((l) => !isFurnitureLine(l) && !isSlotLabel(l));
   return { editor, blocks: linesToBlocks(kept) };
+}
+
+/**
+ * The lines just after the body, up to the site's lists (相关新闻, 上一篇…): where a closing 责任编辑 stands.
+ * A copyright or disclaimer line does not stop them: portals print the editor under it.
+ */
+function linesAfter(lines: string[], region: Region): string[] {
+  const after = lines.slice(region.end, region.end + EDITOR_REACH);
+  const frame = after.findIndex((line) => isEndMarker(line) && !isCopyrightMarker(line));
+  return frame >= 0 ? after.slice(0, frame) : after;
 }
 
 /** A Related / 延伸阅读 label inside the story and the short lines (its links) up to the next paragraph. */

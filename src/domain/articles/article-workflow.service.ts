@@ -7,6 +7,7 @@ import { type Actor, systemActor } from '../users/actor.ts';
 import { type Action, assertCan, can } from '../users/policy.ts';
 import { type Article, toArticle } from './article.ts';
 import { type ArticleInput, ArticleError, type ArticleValues, toRow } from './article.service.ts';
+import { describeUnnamedMedia } from '../media/figure-descriptions.ts';
 import { refreshRelated } from '../search/related.service.ts';
 import { syncArticleSearch } from '../search/search.service.ts';
 import { richTextToPlain } from './rich-text.ts';
@@ -84,6 +85,7 @@ export async function createDraft(db: Db, actor: Actor, fields: ArticleFields): 
       .returningAll()
       .executeTakeFirstOrThrow();
     await writeRevision(trx, actor, row, 'created');
+    await describeUnnamedMedia(trx, actor, row.body_html);
     await syncArticleSearch(trx, db.dialect, toArticle(row));
     await recordAudit(trx, actor, { action: 'article.create', targetType: 'article', targetId: row.id, detail: { title: row.title } });
     return toArticle(row);
@@ -122,6 +124,7 @@ export async function saveArticle(
       .executeTakeFirst();
     if (!saved) throw new EditConflictError(row.version + 1);
     await writeRevision(trx, actor, saved, options.autosave ? 'autosave' : 'save');
+    await describeUnnamedMedia(trx, actor, editable.body_html);
     // The index holds the live version; a published story's working copy is not public yet.
     await syncArticleSearch(trx, db.dialect, toArticle(saved));
     if (!options.autosave) await recordAudit(trx, actor, { action: 'article.save', targetType: 'article', targetId: id, detail: { version: saved.version } });

@@ -216,6 +216,33 @@ describeEachDialect('wire kills and updates in the newsroom', (_fresh, dialect) 
     expect(await queueRow(RESERVOIR)).toEqual(updated);
     expect(await db.kysely.selectFrom('audit_log').select('target_id').where('action', '=', 'wire.updated').execute()).toEqual([{ target_id: String(articleId) }]);
   });
+  it('offers to update the imported article with the agency\'s new version, which then carries no update notice', async () => {
+    const { db, world, chief, poll, queueRow } = await newsroom();
+    await poll([reservoirV1, fair]);
+    const item = await queueRow(RESERVOIR);
+    const articleId = await importAsDraft(chief, item.id, world.id, '青石水库冬季加固(编辑改写)', BODY_V1);
+    await poll([reservoirV2, fair]);
+    const review = await chief.post(`/admin/wires/items/${item.id}/import`, {});
+    const offer = new RegExp(`formaction="/admin/articles/${articleId}/update-from-import" name="baseVersion" value="(\\d+)"`).exec(review.body);
+    expect(offer).not.toBeNull();
+    const seen = /name="ingestItemSeen" form="article-form" value="([^"]*)"/.exec(review.body)?.[1] ?? '';
+    const saved = await chief.post(`/admin/articles/${articleId}/update-from-import`, {
+      baseVersion: offer?.[1] ?? '',
+      ingestItemId: String(item.id),
+      ingestItemSeen: seen,
+      channelId: String(world.id),
+      title: '青石水库除险加固方案调整',
+      bodyHtml: `<p>${BODY_V2}</p>`,
+      sourceName: '华中社',
+      editorName: '王编辑',
+    });
+    expect(saved.statusCode).toBe(303);
+    const article = await db.kysely.selectFrom('articles').select(['title', 'body_html']).where('id', '=', articleId).executeTakeFirstOrThrow();
+    expect(article).toEqual({ title: '青石水库除险加固方案调整', body_html: `<p>${BODY_V2}</p>` });
+    expect((await chief.get(`/admin/articles/${articleId}`)).body).not.toContain('wire-notice');
+    expect((await queueRow(RESERVOIR)).agency_updated_at).toBeNull();
+  });
+
   it('gives no update notice to an article made from the updated version, but does when the update comes while the review is open', async () => {
     const { world, chief, poll, queueRow } = await newsroom();
     await poll([reservoirV1, fair]);

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppDeps } from '../../../app.tsx';
 import type { IngestItemRow } from '../../../db/schema.ts';
-import { isEmbargoed } from '../../../domain/articles/article-workflow.service.ts';
+import { findArticleRow, isEmbargoed } from '../../../domain/articles/article-workflow.service.ts';
 import { richTextToPlain } from '../../../domain/articles/rich-text.ts';
 import { loadChannelTree } from '../../../domain/channels/channel.service.ts';
 import { type Extraction, ExtractionError } from '../../../domain/ingest/extraction.ts';
@@ -131,8 +131,11 @@ export function registerWireRoutes(app: FastifyInstance, deps: AppDeps): void {
     // Saving the draft carries the embargo over from the queue item (markQueueItem); the editor sees it now.
     if (isEmbargoed(item.embargo_until)) notes.unshift(ctx.t('embargoNotice', { time: formatMinute(item.embargo_until, settings.timeZone) }));
     const authors = extraction.authors.length ? extraction.authors : parseList(item.authors);
+    // Imported before (the agency has since sent a new version): the draft may update that article instead.
+    const earlier = item.article_id ? await findArticleRow(db, item.article_id) : undefined;
+    const updatable = earlier && can(ctx.actor, 'article.edit', { channelId: earlier.channel_id, authorId: earlier.author_id, status: earlier.status }) ? earlier : undefined;
     const values = formValuesOf({
-      channelId: tree.byId.values().next().value?.id ?? 0,
+      channelId: earlier?.channel_id ?? tree.byId.values().next().value?.id ?? 0,
       title: extraction.title || item.title,
       summary: extraction.summary || item.summary,
       bodyHtml: extraction.bodyHtml,
@@ -157,7 +160,16 @@ export function registerWireRoutes(app: FastifyInstance, deps: AppDeps): void {
             originalText={extraction.bodyText}
             draftText={extraction.bodyText}
             notes={notes}
-            duplicate={item.article_id ? { reason: 'source-url', title: `#${item.article_id}`, url: `/admin/articles/${item.article_id}` } : undefined}
+            duplicate={
+              earlier
+                ? {
+                    reason: 'source-url',
+                    title: earlier.title,
+                    url: `/admin/articles/${earlier.id}`,
+                    update: updatable ? { action: `/admin/articles/${updatable.id}/update-from-import`, version: updatable.version } : undefined,
+                  }
+                : undefined
+            }
           />
         </>
       ),

@@ -50,6 +50,11 @@ describeEachDialect('the revisions page', (_fresh, dialect) => {
 
     const english = await app.inject({ url: `/admin/articles/${id}/revisions`, cookies: { inkstone_session: editor.cookie, inkstone_lang: 'en' } });
     expect(column(english.body, 3)).toEqual(['Scheduled', 'Submitted for review', 'Saved', 'Sent back', 'Submitted for review', 'Autosaved', 'Created']);
+    // English punctuation in English: a space after the colon, around the role's brackets.
+    expect(english.body).toContain('<h1>Revisions: 湖滨步道全线贯通 市民可环湖漫步</h1>');
+    expect(english.body).toContain('Signed in as editor的真名 (Editor)');
+    expect(page.body).toContain('<h1>历史版本:湖滨步道全线贯通 市民可环湖漫步</h1>');
+    expect(page.body).toContain('当前用户:editor的真名(编辑)');
   });
 
   it('labels the changed fields of a comparison as the form does', async () => {

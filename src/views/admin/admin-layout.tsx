@@ -27,7 +27,7 @@ export function AdminLayout(props: { chrome: AdminChrome; title: string; childre
               {`${chrome.siteName} · ${t('newsroom')}`}
             </a>
             <span class="admin-user" safe>
-              {`${t('signedInAs')}:${chrome.userName}(${chrome.roleLabel})`}
+              {t('signedInLine', { name: chrome.userName, role: chrome.roleLabel })}
             </span>
             <form method="post" action="/admin/language" class="inline">
               <input type="hidden" name="_csrf" value={chrome.csrfToken} />

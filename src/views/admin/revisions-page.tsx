@@ -26,7 +26,7 @@ export function RevisionsPage(props: RevisionsPageProps) {
   const t = props.chrome.t;
   return (
     <AdminLayout chrome={props.chrome} title={t('revisions')}>
-      <h1 safe>{`${t('revisions')}:${props.articleTitle}`}</h1>
+      <h1 safe>{t('revisionsOf', { title: props.articleTitle })}</h1>
       <p>
         <a href={props.editUrl} safe>
           {props.articleTitle}

@@ -99,8 +99,12 @@ describeEachDialect('public pages', (_fresh, dialect) => {
     const url = `/news/world/2025/05/19/${article.id}.html`;
     await updateSiteSettings(db, { shortName: '临湖网' });
     expect((await app.inject(url)).body).toMatch(/<h2[^>]*>临湖网版权与免责声明<\/h2>/);
-    await updateSiteSettings(db, { shortName: 'Linhu News', locale: 'en' });
-    expect((await app.inject(url)).body).toMatch(/<h2[^>]*>Linhu News copyright and disclaimer<\/h2>/);
+    await updateSiteSettings(db, { shortName: 'Linhu News', locale: 'en', icpNumber: '鄂ICP备00000000号-1', newsLicence: '00000000000000' });
+    const english = (await app.inject(url)).body;
+    expect(english).toMatch(/<h2[^>]*>Linhu News copyright and disclaimer<\/h2>/);
+    // The footer's labels take an English colon and space too.
+    expect(english).toContain('<p>ICP number: 鄂ICP备00000000号-1</p>');
+    expect(english).toContain('<p>Internet news licence: 00000000000000</p>');
   });
 
   it('sends malformed page numbers back to page 1 and unknown pages to the 404 page', async () => {

@@ -124,8 +124,8 @@ function PageFooter(props: { chrome: SiteChrome }) {
         <p class="feeds">
           <span safe>{t('subscribe')}</span> <a href="/rss.xml">RSS</a> · <a href="/atom.xml">Atom</a> · <a href="/feed.json">JSON Feed</a>
         </p>
-        {chrome.icpNumber ? <p safe>{`${t('icp')}:${chrome.icpNumber}`}</p> : ''}
-        {chrome.newsLicence ? <p safe>{`${t('licence')}:${chrome.newsLicence}`}</p> : ''}
+        {chrome.icpNumber ? <p safe>{t('icp', { number: chrome.icpNumber })}</p> : ''}
+        {chrome.newsLicence ? <p safe>{t('licence', { number: chrome.newsLicence })}</p> : ''}
       </div>
     </footer>
   );

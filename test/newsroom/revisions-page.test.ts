@@ -67,4 +67,14 @@ describeEachDialect('the revisions page', (_fresh, dialect) => {
     const names = [...document.querySelectorAll('.diff dt')].map((dt) => dt.textContent);
     expect(names).toEqual(['标题', '责任编辑(真实姓名)']);
   });
+
+  it('names a restore after the version it brought back', async () => {
+    const { app, id } = await storyWithHistory();
+    const editor = await signIn(app, 'editor');
+    const list = await editor.get(`/admin/articles/${id}/revisions`);
+    const oldest = [...list.body.matchAll(/action="(\/admin\/articles\/\d+\/revisions\/\d+\/restore)"/g)].at(-1)?.[1];
+    const version = /name="version" value="(\d+)"/.exec(list.body)?.[1] ?? '';
+    expect((await editor.post(oldest!, { version })).statusCode).toBe(303);
+    expect(column((await editor.get(`/admin/articles/${id}/revisions`)).body, 3)[0]).toBe('恢复为版本 1');
+  });
 });

@@ -102,7 +102,8 @@ export async function saveArticle(
   id: number,
   expectedVersion: number,
   fields: ArticleFields,
-  options: { autosave?: boolean } = {},
+  /** `restoredFrom`: the version a restore brings back, noted in the history as such. */
+  options: { autosave?: boolean; restoredFrom?: number } = {},
 ): Promise<Article> {
   const values = await toRow(db, { ...fields, status: 'draft', publishedAt: null });
   const { status: _status, published_at: _publishedAt, ...editable } = values;
@@ -123,11 +124,14 @@ export async function saveArticle(
       .returningAll()
       .executeTakeFirst();
     if (!saved) throw new EditConflictError(row.version + 1);
-    await writeRevision(trx, actor, saved, options.autosave ? 'autosave' : 'save');
+    await writeRevision(trx, actor, saved, options.autosave ? 'autosave' : options.restoredFrom ? `restore:${options.restoredFrom}` : 'save');
     await describeUnnamedMedia(trx, actor, editable.body_html);
     // The index holds the live version; a published story's working copy is not public yet.
     await syncArticleSearch(trx, db.dialect, toArticle(saved));
-    if (!options.autosave) await recordAudit(trx, actor, { action: 'article.save', targetType: 'article', targetId: id, detail: { version: saved.version } });
+    if (!options.autosave) {
+      const detail = { version: saved.version, ...(options.restoredFrom ? { restoredFrom: options.restoredFrom } : {}) };
+      await recordAudit(trx, actor, { action: 'article.save', targetType: 'article', targetId: id, detail });
+    }
     return editableArticle(saved);
   });
 }

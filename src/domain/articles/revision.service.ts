@@ -44,7 +44,7 @@ export async function restoreRevision(db: Db, actor: Actor, articleId: number, r
     .where('article_id', '=', articleId)
     .executeTakeFirst();
   if (!revision) throw new ArticleError(`revision ${revisionId} does not belong to article ${articleId}`);
-  return saveArticle(db, actor, articleId, expectedVersion, fieldsOf(JSON.parse(revision.snapshot) as Article));
+  return saveArticle(db, actor, articleId, expectedVersion, fieldsOf(JSON.parse(revision.snapshot) as Article), { restoredFrom: revision.version });
 }
 
 export function fieldsOf(article: Article): ArticleFields {

@@ -377,6 +377,8 @@ const REVISION_LABELS: Record<string, AdminKey> = {
 function revisionLabel(t: AdminTranslate, note: string, statusAfter: string): string {
   // A publish with a future time leaves the story scheduled: say so rather than "published".
   if (note === 'article.publish' && statusAfter === 'scheduled') return t('rev_schedule');
+  const restored = /^restore:(\d+)$/.exec(note)?.[1];
+  if (restored) return t('rev_restore', { version: restored });
   const key = REVISION_LABELS[note];
   return key ? t(key) : note;
 }

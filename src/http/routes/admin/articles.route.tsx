@@ -1,6 +1,7 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../../app.tsx';
 import type { ArticleStatus } from '../../../db/schema.ts';
+import type { Article } from '../../../domain/articles/article.ts';
 import {
   EditConflictError,
   EmbargoError,
@@ -121,37 +122,31 @@ export function registerArticleAdminRoutes(app: FastifyInstance, deps: AppDeps):
     });
   });
 
-  app.post<{ Params: Params }>('/admin/articles/:id', async (request, reply) => {
+  /** Saves the posted form over article :id at the version the form names; `afterSave` runs on success. */
+  async function saveForm(request: FastifyRequest<{ Params: Params }>, reply: FastifyReply, versionField: string, afterSave?: (article: Article, body: Body) => Promise<void>) {
     requireCsrf(request);
     const ctx = await adminContext(db, request, 'articles');
     const row = await loadVisible(deps, ctx.actor, request.params.id);
     const body = request.body as Body;
     const fields = readArticleForm(body);
+    const version = Number(body[versionField]);
     try {
-      await saveArticle(db, ctx.actor, row.id, Number(body.version), fields);
+      const article = await saveArticle(db, ctx.actor, row.id, version, fields);
+      await afterSave?.(article, body);
       return reply.redirect(`/admin/articles/${row.id}?done=saved`, 303);
     } catch (error) {
       // The writer's text comes back in the form: a refused save must not lose their work.
-      return renderFailure(reply, deps, ctx, error, { id: row.id, values: formValuesOf(fields), version: Number(body.version), statusKey: row.status });
+      return renderFailure(reply, deps, ctx, error, { id: row.id, values: formValuesOf(fields), version, statusKey: row.status });
     }
-  });
+  }
+
+  app.post<{ Params: Params }>('/admin/articles/:id', (request, reply) => saveForm(request, reply, 'version'));
 
   // 导入稿件 found this story already here and the editor chose to update it with the imported draft:
   // an ordinary save of the draft's fields over the version the review showed (a later edit is a conflict).
-  app.post<{ Params: Params }>('/admin/articles/:id/update-from-import', async (request, reply) => {
-    requireCsrf(request);
-    const ctx = await adminContext(db, request, 'articles');
-    const row = await loadVisible(deps, ctx.actor, request.params.id);
-    const body = request.body as Body;
-    const fields = readArticleForm(body);
-    try {
-      const article = await saveArticle(db, ctx.actor, row.id, Number(body.baseVersion), fields);
-      await noteImportedFrom(deps, body, article);
-      return reply.redirect(`/admin/articles/${row.id}?done=saved`, 303);
-    } catch (error) {
-      return renderFailure(reply, deps, ctx, error, { id: row.id, values: formValuesOf(fields), version: Number(body.baseVersion), statusKey: row.status });
-    }
-  });
+  app.post<{ Params: Params }>('/admin/articles/:id/update-from-import', (request, reply) =>
+    saveForm(request, reply, 'baseVersion', (article, body) => noteImportedFrom(deps, body, article)),
+  );
 
   const actions: Record<string, (actor: Actor, id: number, body: Body) => Promise<unknown>> = {
     submit: (actor, id) => submitArticle(db, actor, id),

@@ -165,11 +165,22 @@ describeEachDialect('the import page', (_fresh, dialect) => {
     const { t, client } = await open(false);
     const blocked = await post(t, client, multipart({ _csrf: client.csrf, pasted: '', url: `${sourceBase}/news/1.html` }));
     expect(blocked.statusCode).toBe(422);
-    expect(blocked.body).toContain('无法导入');
+    // Why, in the newsroom's language (not the fetcher's English message).
+    expect(blocked.body).toContain('无法导入: 该网址指向内网或本机地址,出于安全原因不能抓取。');
+    expect(blocked.body).not.toContain('private or loopback');
+    const ftp = await post(t, client, multipart({ _csrf: client.csrf, pasted: '', url: 'ftp://example.com/a.html' }));
+    expect(ftp.body).toContain('网址无效(只能导入 http:// 或 https:// 开头的网址)。');
     const forged = await post(t, client, multipart({ _csrf: 'forged', pasted: 'x', url: '' }));
     expect(forged.statusCode).toBe(403);
     const empty = await post(t, client, multipart({ _csrf: client.csrf, pasted: '  ', url: '' }));
     expect(empty.statusCode).toBe(400);
     expect(await t.db.kysely.selectFrom('articles').selectAll().execute()).toHaveLength(0);
+  });
+
+  it('says in words when the other site cannot be reached', async () => {
+    const { t, client } = await open(true);
+    const refused = await post(t, client, multipart({ _csrf: client.csrf, pasted: '', url: 'http://127.0.0.1:1/news.html' }));
+    expect(refused.statusCode).toBe(422);
+    expect(refused.body).toContain('无法导入: 无法连接对方网站。 (ECONNREFUSED)');
   });
 });

@@ -7,6 +7,7 @@ import { ExtractionError, type Extraction } from '../../../domain/ingest/extract
 import { extractArticle, readOriginalText } from '../../../domain/ingest/extractor.ts';
 import { localiseImages } from '../../../domain/ingest/import-images.ts';
 import { FetchError, safeFetch } from '../../../domain/ingest/safe-fetch.ts';
+import type { AdminKey, AdminTranslate } from '../../../i18n/admin-messages.ts';
 import { findArticleRow } from '../../../domain/articles/article-workflow.service.ts';
 import { can } from '../../../domain/users/policy.ts';
 import { ImportPage, ImportReview } from '../../../views/admin/import-page.tsx';
@@ -65,7 +66,7 @@ export function registerImportRoutes(app: FastifyInstance, deps: AppDeps): void 
           if (local.failed.length) notes.push(t('importImagesFailed', { count: local.failed.length }));
         }
       } catch (error) {
-        if (error instanceof ExtractionError || error instanceof FetchError) return again(422, `${t('importFailed')} ${error.message}`);
+        if (error instanceof ExtractionError || error instanceof FetchError) return again(422, `${t('importFailed')} ${importProblem(t, error)}`);
         throw error;
       }
       // The page's 责任编辑 is the other site's; ours is the person who publishes it here, so it is told, not filled in.
@@ -155,3 +156,18 @@ async function extract(input: ImportInput, allowPrivate: boolean): Promise<{ ext
   const page = await safeFetch(url, { maxBytes: MAX_PAGE_BYTES, allowPrivateAddresses: allowPrivate });
   return { extraction: extractArticle(page.body, { url: page.url, charset: page.charset }), original: readOriginalText(page.body, { charset: page.charset }) };
 }
+
+/** Why an import failed, in the newsroom's language (the fetcher's own messages are English, for developers). */
+function importProblem(t: AdminTranslate, error: ExtractionError | FetchError): string {
+  if (error instanceof ExtractionError) {
+    if (/empty/.test(error.message)) return t('extract_empty');
+    if (/binary/.test(error.message)) return t('extract_binary');
+    return error.message;
+  }
+  const key = `fetch_${error.code.replace(/-/g, '_')}` as AdminKey;
+  // The status or the network error's code (ECONNREFUSED…) helps whoever checks the address.
+  const status = /answered (\d{3})/.exec(error.message)?.[1];
+  const detail = status ? `HTTP ${status}` : /\bE[A-Z]{3,}\b/.exec(error.message)?.[0];
+  return detail ? `${t(key)} (${detail})` : t(key);
+}
+

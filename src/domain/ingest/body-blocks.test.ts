@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { blocksToText, finishBlocks } from './body-blocks.ts';
 import type { Block } from './extraction.ts';
+import { extractArticle } from './extractor.ts';
 
 const p = (text: string): Block => ({ kind: 'p', text });
 
@@ -92,6 +93,15 @@ describe('the original title of a repost', () => {
       expect(facts.originalTitle, line).toBe('单项奖金100万美元，“中国诺贝尔奖”揭晓！');
       expect(blocksToText(facts.blocks), line).toContain('原标题');
     }
+  });
+
+  it('is read after the story too, as HTML and as pasted text, up to the label that follows it', () => {
+    const story = '东湖新图书馆昨天正式开放，首日接待读者三千多人次，馆内设有少儿阅览区和古籍修复室。'.repeat(3);
+    const html = `<html><head><title>新图书馆开放</title></head><body><h1>新图书馆开放</h1><div class="content"><p>${story}</p><p>${story}</p></div>
+<div class="tail"><p>原标题：东湖新馆迎客 首日三千人</p><p>出品︱东湖日报</p><p>[责任编辑:王小明]</p></div></body></html>`;
+    expect(extractArticle(html).originalTitle).toBe('东湖新馆迎客 首日三千人');
+    const text = ['首页 新闻 政务 图片 要闻 财经', '新图书馆开放', '2024-05-06 09:30 来源：东湖日报', story, story, '标签', '原标题：东湖新馆迎客 首日三千人', '责任编辑：王小明'].join('\n');
+    expect(extractArticle(text).originalTitle).toBe('东湖新馆迎客 首日三千人');
   });
 
   it('is empty when the story names none, or mentions an original title in passing', () => {

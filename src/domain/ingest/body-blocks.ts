@@ -1,6 +1,6 @@
 import type { Block, ExtractedImage } from './extraction.ts';
 import { findEditorLabel, isEmptyEditorLine, matchBylineLine, matchEditorLine, takeTrailingEditor, takeTrailingReporters } from './bylines.ts';
-import { findSource, isCopyrightMarker, isEndMarker, isMetaLine, splitCredit, splitDateline } from './zh-conventions.ts';
+import { findSource, isCopyrightMarker, isEndMarker, isMetaLine, readOriginalTitleLine, splitCredit, splitDateline } from './zh-conventions.ts';
 
 /** What the body's own conventions tell about the article, besides the body itself. */
 export interface BodyFacts {
@@ -14,18 +14,10 @@ export interface BodyFacts {
   originalTitle: string;
 }
 
-const ORIGINAL_TITLE_RE = /^[(（【]?\s*原标题\s*[:：]\s*(.+?)\s*[)）】]?$/;
-
 /** 原标题 on one of the first two or last five lines of the story. */
 function findOriginalTitle(blocks: Block[]): string {
   const texts = blocks.flatMap((b) => (b.kind === 'p' ? [b.text] : []));
-  for (const text of [...texts.slice(0, 2), ...texts.slice(-5)]) {
-    const said = ORIGINAL_TITLE_RE.exec(text)?.[1] ?? '';
-    // A forum reply names its thread: 原标题:【标题】是大卫在2005年8月12日发表.
-    const title = /^【([^】]+)】/.exec(said)?.[1] ?? said;
-    if (title && title.length <= 80) return title;
-  }
-  return '';
+  return [...texts.slice(0, 2), ...texts.slice(-5)].map(readOriginalTitleLine).find(Boolean) ?? '';
 }
 
 /**

@@ -64,6 +64,7 @@ function fromPlainText(text: string, options: ExtractOptions): Extraction {
   return assemble({
     title: reading.title,
     subtitle: reading.subtitle,
+    originalTitle: facts.originalTitle || reading.originalTitle,
     source: reading.source || facts.source,
     sourceUrl: options.url ?? '',
     published: dated,
@@ -86,6 +87,7 @@ function fromHtml(html: string, charset: string, options: ExtractOptions): Extra
   return assemble({
     title: reading.title,
     subtitle: reading.subtitle,
+    originalTitle: facts.originalTitle || reading.originalTitle,
     source: reading.source || facts.source || reading.creditedSource,
     sourceUrl: options.url || reading.sourceUrl,
     published: reading.published,
@@ -106,6 +108,7 @@ function firstNonEmpty(...lists: string[][]): string[] {
 interface Parts {
   title: string;
   subtitle: string;
+  originalTitle: string;
   source: string;
   sourceUrl: string;
   published: FoundDate | null;
@@ -122,7 +125,7 @@ function assemble(p: Parts): Extraction {
   return {
     title: p.title,
     subtitle: p.subtitle,
-    originalTitle: p.facts.originalTitle,
+    originalTitle: p.originalTitle,
     source: p.source,
     sourceUrl: p.sourceUrl,
     publishedAt: p.published ? toIsoLocal(p.published, zh ? SHANGHAI_OFFSET : null) : null,

@@ -9,7 +9,7 @@ import { chooseTitle, dashedFirstLine, findTitleElement, hasDeclaredHeadline, he
 import { classAndId, collapse, DATE_TEXT_RE } from './html-text.ts';
 import { findLatinEditor, namesFromLatinByline, namesOnlyOutlet } from './latin-bylines.ts';
 import { findBylineAuthors, findEditorLabel, findHeaderAuthors, findPostedBy, findPosterName, isOrganisationOrAccount, isSurnamedName, matchBylineLine } from './bylines.ts';
-import { endsWithLabelledCredit, findSource, isMetaLine, looksLikeCaption } from './zh-conventions.ts';
+import { endsWithLabelledCredit, findOriginalTitleLabel, findSource, isMetaLine, looksLikeCaption } from './zh-conventions.ts';
 
 const linkedom = requireOnFirstUse<typeof import('linkedom')>('linkedom');
 
@@ -20,6 +20,8 @@ export interface HtmlReading {
   source: string;
   /** Whom the page credits when it states no 来源: an agency given as the author (The Associated Press), else the site's own name. */
   creditedSource: string;
+  /** 原标题：… in the text closing the article's box or just after it (one inside the story is read by the shared clean-up). */
+  originalTitle: string;
   sourceUrl: string;
   published: FoundDate | null;
   /** Who wrote the story, in order of trust: bylines over the article, after it, then what the page declares. */
@@ -130,6 +132,7 @@ export function readHtml(html: string, pageUrl = ''): HtmlReading {
     subtitle,
     source,
     creditedSource: agency || siteName || ld.authorOrganisation || '',
+    originalTitle: findOriginalTitleLabel(around.tail) || findOriginalTitleLabel(around.after),
     sourceUrl: canonical || pageUrl,
     published,
     authors: { header: findHeaderAuthors(headerText), trailer: findBylineAuthors(around.after), declared: declaredAuthors, poster: postersOf(headerText, around) },

@@ -10,6 +10,7 @@ import {
   isNavLine,
   looksLikeCaption,
   looksLikeSubheading,
+  readOriginalTitleLine,
 } from './zh-conventions.ts';
 import { findBylineAuthors, findEditorLabel, findHeaderAuthors, isEmptyEditorLine, matchBylineLine, matchEditorLine } from './bylines.ts';
 import { type FoundDate, findDates } from './date-parse.ts';
@@ -29,6 +30,8 @@ export interface TextReading {
   authors: string[];
   /** The responsible editor named on a line the body leaves out (本文来源:X 责任编辑:Y, or just after the body). */
   editor: string;
+  /** 原标题：… on a line just after the body (one inside it is read by the shared clean-up). */
+  originalTitle: string;
   blocks: Block[];
 }
 
@@ -73,7 +76,7 @@ export function readPlainText(input: string): TextReading {
 }
 
 /** Headline, 副标题, 来源/时间 line, time and writers, from the lines over the body (and, for writers, those closing it). */
-function readHead(lines: string[], region: Region): Omit<TextReading, 'blocks'> {
+function readHead(lines: string[], region: Region): Omit<TextReading, 'blocks' | 'originalTitle'> {
   const metaIndex = findMetaAbove(lines, region.start);
   const titleIndex = findHeadline(lines, metaIndex, region);
   const metaLine = metaIndex >= 0 ? (lines[metaIndex] ?? '') : '';
@@ -402,12 +405,13 @@ const EDITOR_REACH = 6;
  * The region's lines less the page furniture inside it; the editor line is kept for the shared
  * clean-up. An editor named on a furniture line (本文来源:X 责任编辑:Y) or just after the body is noted.
  */
-function readBody(lines: string[], region: Region): { editor: string; blocks: Block[] } {
+function readBody(lines: string[], region: Region): Pick<TextReading, 'editor' | 'originalTitle' | 'blocks'> {
   const inside = lines.slice(region.start, region.end);
   const furniture = inside.filter(isFurnitureLine);
-  const editor = [...furniture, ...linesAfter(lines, region)].map(findEditorLabel).find(Boolean) ?? '';
+  const after = linesAfter(lines, region);
+  const editor = [...furniture, ...after].map(findEditorLabel).find(Boolean) ?? '';
   const kept = withoutLinkBoxes(inside).filter((l) => !isFurnitureLine(l) && !isSlotLabel(l));
-  return { editor, blocks: linesToBlocks(kept) };
+  return { editor, originalTitle: after.map(readOriginalTitleLine).find(Boolean) ?? '', blocks: linesToBlocks(kept) };
 }
 
 /**

@@ -98,6 +98,25 @@ export function isEndMarker(line: string): boolean {
   return END_MARKER_RE.test(line) || LEGAL_RE.test(line) || /^[^。]{0,20}(版权与免责声明|免责声明)\s*[:：]?$/.test(line.trim());
 }
 
+const ORIGINAL_TITLE_LINE_RE = /^[(（【]?\s*原标题\s*[:：]\s*(.+?)\s*[)）】]?$/;
+
+/** (原标题：…) as a repost prints it on a line of its own → the original title; '' for any other line. */
+export function readOriginalTitleLine(line: string): string {
+  const said = ORIGINAL_TITLE_LINE_RE.exec(line.trim())?.[1] ?? '';
+  // A forum reply names its thread: 原标题:【标题】是大卫在2005年8月12日发表.
+  const title = /^【([^】]+)】/.exec(said)?.[1] ?? said;
+  return title.length <= 80 ? title : '';
+}
+
+// Up to a closing bracket, the next label (责任编辑：, 出品︱, 标签) or an opening bracket ([责任编辑:…]), or the end.
+const ORIGINAL_TITLE_LABEL_RE =
+  /原标题\s*[:：]\s*(.{4,80}?)\s*(?:[)）]|(?=(?:责任编辑|编辑|来源|标签|分享|声明|免责)|\s+[\p{Script=Han}A-Za-z]{1,6}\s*[︱｜|:：]|[[【])|$)/u;
+
+/** 原标题：… in the text that runs on after a story, up to the next label (责任编辑：…) → the original title. */
+export function findOriginalTitleLabel(text: string): string {
+  return ORIGINAL_TITLE_LABEL_RE.exec(text)?.[1]?.trim() ?? '';
+}
+
 /** Short lines of page furniture that may sit inside an article container. */
 const FURNITURE_RE =
   /^\s*[【\[]?\s*(分享到|分享至|分享|字号|打印|关闭|收藏|纠错|举报|返回|点击|浏览|阅读|评论|扫一扫|扫描二维码|大\s*中\s*小|A\+|A-|【字体|进入.{0,6}(频道|论坛)|微信|微博|QQ空间|手机看新闻|本文来源|原标题)/;

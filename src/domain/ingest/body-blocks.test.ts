@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blocksToText, finishBlocks } from './body-blocks.ts';
+import { blocksToText, finishBlocks, summarise } from './body-blocks.ts';
 import type { Block } from './extraction.ts';
 import { extractArticle } from './extractor.ts';
 
@@ -108,5 +108,13 @@ describe('the original title of a repost', () => {
     expect(finishBlocks(ARTICLE).originalTitle).toBe('');
     const passing = p('该文最初刊登于《科学画报》1995年第2期，原标题为《宇航员之死》，后收入文集。');
     expect(finishBlocks([...ARTICLE, passing]).originalTitle).toBe('');
+  });
+});
+
+describe('the summary of an imported story', () => {
+  it('is the first paragraph of prose, not a (原标题:…) line, a 来源/时间 line or a stamp over it', () => {
+    for (const head of ['（原标题：新馆下月开放 两千人每天可预约）', '2022.01.20 16:31 来源：河南日报客户端', '原创 东湖日报 2019-09-04 22:18:34', 'Updated 5:27 am CST, Wednesday']) {
+      expect(summarise([p(head), ...ARTICLE]), head).toBe(ARTICLE[0]?.kind === 'p' ? ARTICLE[0].text : '');
+    }
   });
 });

@@ -148,12 +148,17 @@ export function blocksToImages(blocks: Block[]): ExtractedImage[] {
 
 /** First paragraph, cut to a summary length at a sentence end where possible. */
 export function summarise(blocks: Block[], max = 120): string {
-  const first = blocks.find((b) => b.kind === 'p' && b.text.length >= 20) ?? blocks.find((b) => b.kind === 'p');
+  const first = blocks.find((b) => b.kind === 'p' && readsAsLead(b.text)) ?? blocks.find((b) => b.kind === 'p');
   if (!first || first.kind !== 'p') return '';
   if (first.text.length <= max) return first.text;
   const cut = first.text.slice(0, max);
   const stop = Math.max(cut.lastIndexOf('。'), cut.lastIndexOf('. '));
   return stop > max / 3 ? cut.slice(0, stop + 1) : `${cut}…`;
+}
+
+/** A paragraph that can lead the summary: prose, not a (原标题:…) line, a 来源/时间 line or a stamp (原创 GameForce 2019-09-04 22:18). */
+function readsAsLead(text: string): boolean {
+  return text.length >= 20 && /[。！？，,.!?;；]/.test(text) && !readOriginalTitleLine(text) && !isMetaLine(text) && !STAMP_RE.test(text);
 }
 
 /** Whether real paragraphs follow: two sentences or more of prose right after a marker. */

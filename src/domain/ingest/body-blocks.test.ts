@@ -111,6 +111,13 @@ describe('the original title of a repost', () => {
   });
 });
 
+describe('the head of the story inside its box', () => {
+  it('leaves out a breadcrumb, a 来源/时间 line and a stamp naming a time before the first paragraph', () => {
+    const head = [p('当前位置：洛阳'), p('2022.01.20 16:31 来源：河南日报客户端'), p('原创 东湖日报 2019-09-04 22:18:34')];
+    expect(finishBlocks([...head, ...ARTICLE]).blocks).toEqual(ARTICLE);
+  });
+});
+
 describe('the summary of an imported story', () => {
   it('is the first paragraph of prose, not a (原标题:…) line, a 来源/时间 line or a stamp over it', () => {
     for (const head of ['（原标题：新馆下月开放 两千人每天可预约）', '2022.01.20 16:31 来源：河南日报客户端', '原创 东湖日报 2019-09-04 22:18:34', 'Updated 5:27 am CST, Wednesday']) {

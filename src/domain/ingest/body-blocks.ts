@@ -1,6 +1,6 @@
 import type { Block, ExtractedImage } from './extraction.ts';
 import { findEditorLabel, isEmptyEditorLine, matchBylineLine, matchEditorLine, takeTrailingEditor, takeTrailingReporters } from './bylines.ts';
-import { findSource, isCopyrightMarker, isEndMarker, isMetaLine, readOriginalTitleLine, splitCredit, splitDateline } from './zh-conventions.ts';
+import { findSource, isBreadcrumbLine, isCopyrightMarker, isEndMarker, isMetaLine, readOriginalTitleLine, splitCredit, splitDateline } from './zh-conventions.ts';
 
 /** What the body's own conventions tell about the article, besides the body itself. */
 export interface BodyFacts {
@@ -260,5 +260,12 @@ function takeClosingBylines(blocks: Block[]): { names: string[]; editor: string;
 
 /** 来源:… 时间:… lines that sit inside the article container before the first paragraph. */
 function dropLeadingMeta(blocks: Block[]): void {
-  while (blocks.length && blocks[0]?.kind === 'p' && isMetaLine(blocks[0].text) && blocks[0].text.length < 100) blocks.shift();
+  while (blocks.length && blocks[0]?.kind === 'p' && isHeadLine(blocks[0].text)) blocks.shift();
+}
+
+/** 来源/时间 lines, 当前位置：… breadcrumbs, and a stamp naming a time (原创 GameForce 2019-09-04 22:18:34). */
+function isHeadLine(text: string): boolean {
+  if (text.length >= 100) return false;
+  const stamp = text.length < 60 && !/[。，！？,.!?]/.test(text.replace(/\d[.:]\d/g, '')) && /\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}/.test(text);
+  return isMetaLine(text) || isBreadcrumbLine(text) || stamp;
 }

@@ -128,4 +128,18 @@ describeWithBrowser('newsroom admin pages in the browser', () => {
     await expect.poll(() => page.locator('.import-original').count()).toBe(1);
     expect(await scrollsSideways(page)).toBe(false);
   });
+
+  it('asks before taking a story offline, saying what that does', async () => {
+    const page = await signedIn('admin');
+    const story = await server.db.kysely.selectFrom('articles').select('id').where('title', '=', '湖区新闻一则').executeTakeFirstOrThrow();
+    await page.goto(`${base}/admin/articles/${story.id}`);
+    const confirm = page.getByRole('button', { name: '确认撤稿' });
+    expect(await confirm.isVisible()).toBe(false);
+    await page.locator('details.confirm > summary', { hasText: '撤稿' }).click();
+    expect(await confirm.isVisible()).toBe(true);
+    expect(await page.locator('details.confirm .hint').innerText()).toContain('读者将无法再打开这篇稿件');
+    await confirm.click();
+    await page.waitForURL(/done=unpublished/);
+    expect(await page.locator('.notice').innerText()).toContain('已撤稿');
+  });
 });

@@ -307,12 +307,22 @@ function WorkflowActions(props: ArticleEditProps & { base: string }) {
         ''
       )}
       {props.allowed.unpublish ? (
-        <form method="post" action={`${props.base}/unpublish`}>
-          <input type="hidden" name="_csrf" value={csrf} />
-          <button type="submit" class="danger" safe>
+        // Taking a story offline is one click too easy to make by mistake: the button first opens a
+        // second one that says what will happen (no JavaScript needed).
+        <details class="confirm">
+          <summary class="button danger" safe>
             {t('unpublish')}
-          </button>
-        </form>
+          </summary>
+          <form method="post" action={`${props.base}/unpublish`}>
+            <input type="hidden" name="_csrf" value={csrf} />
+            <p class="hint" safe>
+              {t('unpublishWarning')}
+            </p>
+            <button type="submit" class="danger" safe>
+              {t('unpublishConfirm')}
+            </button>
+          </form>
+        </details>
       ) : (
         ''
       )}

@@ -87,6 +87,10 @@ describeEachDialect('workflow buttons on the edit page', (_fresh, dialect) => {
     expect(scheduled?.querySelector('.status-scheduled')?.textContent).toBe('定时 2099-05-19 10:28');
     const list = (await client.get('/admin/articles?status=scheduled')).body;
     expect(list).toContain('定时 2099-05-19 10:28');
+    // 撤稿 on a story not yet online cancels the schedule, and its warning says that rather than "readers get 404".
+    const edit = (await client.get(`/admin/articles/${story.id}`)).body;
+    expect(edit).toContain('撤稿会取消定时发布');
+    expect(edit).not.toContain('读者将无法再打开这篇稿件');
   });
 
   it('sends a page number past the end of the article list to its last page', async () => {

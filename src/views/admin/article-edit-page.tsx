@@ -316,7 +316,7 @@ function WorkflowActions(props: ArticleEditProps & { base: string }) {
           <form method="post" action={`${props.base}/unpublish`}>
             <input type="hidden" name="_csrf" value={csrf} />
             <p class="hint" safe>
-              {t('unpublishWarning')}
+              {t(props.statusKey === 'scheduled' ? 'unpublishScheduledWarning' : 'unpublishWarning')}
             </p>
             <button type="submit" class="danger" safe>
               {t('unpublishConfirm')}

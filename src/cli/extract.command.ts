@@ -10,6 +10,7 @@ export function toExtractJson(e: Extraction): Record<string, unknown> {
     title: e.title,
     subtitle: e.subtitle,
     original_title: e.originalTitle,
+    keywords: e.keywords,
     body_text: e.bodyText,
     body_html: e.bodyHtml,
     summary: e.summary,

@@ -138,7 +138,7 @@ describeEachDialect('the import page', (_fresh, dialect) => {
 
   it('reads an uploaded page or a paste as the page, with the address beside it as its source URL and picture base', async () => {
     const { t, client } = await open(true);
-    const saved = `<html><head><title>湿地观鸟季开幕_华中新闻网</title></head><body><article><h1>湿地观鸟季开幕</h1><p class="info">来源:华中新闻网 2025-11-21 08:00</p>
+    const saved = `<html><head><title>湿地观鸟季开幕_华中新闻网</title><meta name="keywords" content="观鸟屋,候鸟,新闻,体育"></head><body><article><h1>湿地观鸟季开幕</h1><p class="info">来源:华中新闻网 2025-11-21 08:00</p>
 <p>（原标题：东岸三座观鸟屋迎客）</p><p>临湖湿地观鸟季今天开幕,保护区在东岸新建了三座观鸟屋,游客可以在不惊扰鸟群的情况下近距离观察越冬候鸟。</p>
 <figure><img src="/photo.jpg"><figcaption>新建的观鸟屋。华中社记者 王林 摄</figcaption></figure>
 <p>保护区提醒游客,观鸟时请保持安静,不要投喂,也不要使用闪光灯拍摄,以免影响候鸟休息和觅食。</p></article></body></html>`;
@@ -150,6 +150,8 @@ describeEachDialect('the import page', (_fresh, dialect) => {
     expect(inputValue(uploaded.body, 'sourceUrl')).toBe(address);
     // The repost's (原标题:…) is the original title the regulation asks for.
     expect(inputValue(uploaded.body, 'originalTitle')).toBe('东岸三座观鸟屋迎客');
+    // The page's keywords that the story uses fill 关键词; the site-wide ones (新闻, 体育) do not.
+    expect(inputValue(uploaded.body, 'keywords')).toBe('观鸟屋、候鸟');
     // The relative picture link is resolved against the address and the picture is in the media library.
     expect(textareaValue(uploaded.body, 'body-html')).toMatch(/<img src="\/media\/[^"]+\.jpg"[^>]*data-media-id="\d+"/);
     expect(await t.db.kysely.selectFrom('media').selectAll().execute()).toHaveLength(1);

@@ -51,7 +51,8 @@ function fromJsonLine(line: string): Extraction & { channel?: string } {
   const str = (k: string) => (typeof record[k] === 'string' ? (record[k] as string) : '');
   const url = str('url') || str('source_url');
   const base = str('html') || str('text') ? extractArticle(str('html') || str('text'), { url }) : extractArticle(`${str('title')}\n${htmlToLines(str('body_html'))}`);
-  const authors = Array.isArray(record.authors) ? record.authors.filter((a): a is string => typeof a === 'string') : base.authors;
+  const strings = (k: string) => (Array.isArray(record[k]) ? (record[k] as unknown[]).filter((a): a is string => typeof a === 'string') : undefined);
+  const authors = strings('authors') ?? base.authors;
   return {
     ...base,
     title: str('title') || base.title,
@@ -62,6 +63,7 @@ function fromJsonLine(line: string): Extraction & { channel?: string } {
     publishedAt: str('published_at') || base.publishedAt,
     editor: str('editor') || base.editor,
     authors,
+    keywords: strings('keywords') ?? base.keywords,
     channel: str('channel') || undefined,
   };
 }
@@ -144,6 +146,7 @@ async function importOne(db: Db, tree: Awaited<ReturnType<typeof loadChannelTree
       dateline: page.dateline,
       reporters: page.authors,
       photographers: [],
+      keywords: page.keywords,
       editorName: page.editor,
       status: publish ? 'published' : 'draft',
       publishedAt: page.publishedAt,

@@ -10,6 +10,8 @@ export interface Extraction {
   subtitle: string;
   /** The title the story had where it first ran, as a repost names it: (原标题:…). Empty when the page names none. */
   originalTitle: string;
+  /** The page's own keywords (news_keywords / keywords meta) that its title or body uses: a site-wide list is left out. */
+  keywords: string[];
   /** 来源: the outlet the story comes from (新华网), not the page we read it on. */
   source: string;
   /** Canonical URL of the page, when known. */

@@ -65,6 +65,7 @@ function fromPlainText(text: string, options: ExtractOptions): Extraction {
     title: reading.title,
     subtitle: reading.subtitle,
     originalTitle: facts.originalTitle || reading.originalTitle,
+    keywords: [],
     source: reading.source || facts.source,
     sourceUrl: options.url ?? '',
     published: dated,
@@ -88,6 +89,7 @@ function fromHtml(html: string, charset: string, options: ExtractOptions): Extra
     title: reading.title,
     subtitle: reading.subtitle,
     originalTitle: facts.originalTitle || reading.originalTitle,
+    keywords: keywordsUsed(reading.keywords, `${reading.title}\n${text}`),
     source: reading.source || facts.source || reading.creditedSource,
     sourceUrl: options.url || reading.sourceUrl,
     published: reading.published,
@@ -100,6 +102,15 @@ function fromHtml(html: string, charset: string, options: ExtractOptions): Extra
   });
 }
 
+/** A draft takes at most this many keywords. */
+const MAX_KEYWORDS = 8;
+
+/** The page's keywords that its title or story uses: a site-wide list (新闻,财经,体育…) and SEO padding fall away. */
+function keywordsUsed(keywords: string[], text: string): string[] {
+  const lower = text.toLowerCase();
+  return keywords.filter((k) => lower.includes(k.toLowerCase())).slice(0, MAX_KEYWORDS);
+}
+
 /** Bylines are read from several places; the first place that names anyone wins. */
 function firstNonEmpty(...lists: string[][]): string[] {
   return lists.find((list) => list.length) ?? [];
@@ -109,6 +120,7 @@ interface Parts {
   title: string;
   subtitle: string;
   originalTitle: string;
+  keywords: string[];
   source: string;
   sourceUrl: string;
   published: FoundDate | null;
@@ -126,6 +138,7 @@ function assemble(p: Parts): Extraction {
     title: p.title,
     subtitle: p.subtitle,
     originalTitle: p.originalTitle,
+    keywords: p.keywords,
     source: p.source,
     sourceUrl: p.sourceUrl,
     // A time the page gives without its zone: Beijing time on a Chinese page, else UTC, so that every

@@ -399,6 +399,15 @@ describe('who wrote and who edited a Chinese page', () => {
     expect(result.bodyText).not.toMatch(/柳青|苏明/);
   });
 
+  it('takes the page’s keywords that the story uses, not a site-wide list or a headline pasted in as one', () => {
+    const keywords = '东湖,图书馆,新闻,财经,体育,东湖新图书馆昨天正式开放首日,古籍修复室,Library, library';
+    const html = `<!doctype html><html><head><title>新图书馆开放</title><meta name="keywords" content="${keywords}"></head><body>
+<h1>新图书馆开放</h1><div class="content"><p>${prose}</p><p>${prose}</p></div></body></html>`;
+    expect(extractArticle(html).keywords).toEqual(['东湖', '图书馆', '古籍修复室']);
+    const spaced = html.replace(keywords, '东湖 少儿阅览区');
+    expect(extractArticle(spaced).keywords).toEqual(['东湖', '少儿阅览区']);
+  });
+
   it('takes the 来源 printed under a reposted story, not the reposting site’s own name', () => {
     for (const closing of ['<p>来源：新华网</p><p>编辑：苏明</p>', '<p>来源：新华网</p>']) {
       const html = `<!doctype html><html><head><title>新图书馆开放_东湖网</title><meta property="og:site_name" content="东湖网"></head><body>

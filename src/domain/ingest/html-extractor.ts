@@ -22,6 +22,8 @@ export interface HtmlReading {
   creditedSource: string;
   /** 原标题：… in the text closing the article's box or just after it (one inside the story is read by the shared clean-up). */
   originalTitle: string;
+  /** What the page's keywords meta lists (news_keywords first), split. */
+  keywords: string[];
   sourceUrl: string;
   published: FoundDate | null;
   /** Who wrote the story, in order of trust: bylines over the article, after it, then what the page declares. */
@@ -133,6 +135,7 @@ export function readHtml(html: string, pageUrl = ''): HtmlReading {
     source,
     creditedSource: agency || siteName || ld.authorOrganisation || '',
     originalTitle: findOriginalTitleLabel(around.tail) || findOriginalTitleLabel(around.after),
+    keywords: splitKeywords(meta.get('news_keywords') || meta.get('keywords') || ''),
     sourceUrl: canonical || pageUrl,
     published,
     authors: { header: findHeaderAuthors(headerText), trailer: findBylineAuthors(around.after), declared: declaredAuthors, poster: postersOf(headerText, around) },
@@ -140,6 +143,26 @@ export function readHtml(html: string, pageUrl = ''): HtmlReading {
     blocks,
     lang,
   };
+}
+
+/**
+ * 龙湖集团,龙湖,吴亚军 or 董又霖 王一博 → the keywords (a space separates them only where no comma does).
+ * A headline pasted in as a keyword (从上海车展看在华布局, 小两口尝试以钱生钱(图)) is no keyword: at most eight
+ * Chinese characters or four words, no punctuation; the same word in two cases is one.
+ */
+function splitKeywords(list: string): string[] {
+  const separator = /[,，、;；|]/.test(list) ? /\s*[,，、;；|]\s*/ : /\s+/;
+  const seen = new Set<string>();
+  return list
+    .split(separator)
+    .map((k) => k.trim())
+    .filter((k) => {
+      const words = /\p{Script=Han}/u.test(k) ? k.length : k.split(/\s+/).length * 2;
+      const fits = k.length >= 2 && words <= 8 && !/[()（）!！?？:：。"“”]/.test(k);
+      const fresh = !seen.has(k.toLowerCase());
+      seen.add(k.toLowerCase());
+      return fits && fresh;
+    });
 }
 
 /**

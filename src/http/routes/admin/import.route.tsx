@@ -96,7 +96,7 @@ export function registerImportRoutes(app: FastifyInstance, deps: AppDeps): void 
         dateline: extraction.dateline,
         reporters: extraction.authors,
         editorName: ctx.actor.role === 'reporter' ? '' : ctx.actor.name,
-        keywords: [],
+        keywords: extraction.keywords,
       });
       return renderEditor(reply, deps, ctx, { values, version: 0, statusKey: 'draft' }, {
         before: (

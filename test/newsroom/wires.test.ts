@@ -18,6 +18,18 @@ beforeAll(async () => {
   feed = createServer((req, res) => {
     const origin = `http://${req.headers.host}`;
     if (req.url === '/bridge.jpg') return void res.writeHead(200, { 'content-type': 'image/jpeg' }).end(picture);
+    if (req.url === '/teaser.xml') {
+      // A feed that carries only a teaser: the story is on the page it links to.
+      return void res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(
+        `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>华中社要闻</title><item><guid>hz-2002</guid><title>临湖港新开两条内贸航线</title>` +
+          `<link>${origin}/hz-2002.html</link><description>临湖港新开两条内贸航线。</description></item></channel></rss>`,
+      );
+    }
+    if (req.url === '/hz-2002.html') {
+      return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(
+        `<html><head><title>临湖港新开两条内贸航线_华中社</title></head><body><div class="nav">首页 要闻 财经 体育 图片</div><article><h1>临湖港新开两条内贸航线</h1><p>${BODY}</p><p>${BODY}</p></article><div class="footer">华中社版权所有</div></body></html>`,
+      );
+    }
     if (req.url === '/g2.xml') {
       // The fixture's picture, served from here so that the import can fetch it.
       const xml = wireFixture('newsml-message.xml').toString('utf8').replace('https://img.wire.example.cn/hz/bridge-p1-1280.jpg', `${origin}/bridge.jpg`);
@@ -41,6 +53,24 @@ describeEachDialect('wire feeds', (_fresh, dialect) => {
   afterEach(async () => {
     await t?.close();
     t = undefined;
+  });
+
+  it('opens a teaser item from the page it links to, and shows that page beside the draft', async () => {
+    t = await buildTestApp(dialect, { importAllowPrivate: true });
+    await makeChannels(t.db);
+    await makeUser(t.db, 'admin', 'admin');
+    const admin = await signIn(t.app, 'admin');
+    await admin.post('/admin/wires/providers', { name: '华中社', url: feedUrl.replace('/rss.xml', '/teaser.xml'), intervalMinutes: '15' });
+    const providerId = /\/admin\/wires\/providers\/(\d+)\/poll/.exec((await admin.get('/admin/wires')).body)?.[1];
+    await admin.post(`/admin/wires/providers/${providerId}/poll`, {});
+    const importUrl = /action="(\/admin\/wires\/items\/\d+\/import)"/.exec((await admin.get('/admin/wires')).body)?.[1] ?? '';
+    const review = await admin.post(importUrl, {});
+    expect(review.statusCode).toBe(200);
+    // The draft is the whole story from the page; beside it, the page with its menu and footer, which the draft left out.
+    expect(review.body).toContain('港口管理部门表示');
+    const original = /<div class="original-text">([\s\S]*?)<\/details>\s*<\/section>/.exec(review.body)?.[1] ?? '';
+    expect(original).toContain('首页 要闻 财经 体育 图片');
+    expect(original).toMatch(/<div class="dropped">[^<]*华中社版权所有/);
   });
 
   it('polls a provider into the queue once per GUID, and turns an item into an attributed draft', async () => {

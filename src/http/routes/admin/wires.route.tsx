@@ -5,7 +5,7 @@ import { findArticleRow, isEmbargoed } from '../../../domain/articles/article-wo
 import { richTextToPlain } from '../../../domain/articles/rich-text.ts';
 import { loadChannelTree } from '../../../domain/channels/channel.service.ts';
 import { type Extraction, ExtractionError } from '../../../domain/ingest/extraction.ts';
-import { extractArticle } from '../../../domain/ingest/extractor.ts';
+import { extractArticle, readOriginalText } from '../../../domain/ingest/extractor.ts';
 import { localiseImages } from '../../../domain/ingest/import-images.ts';
 import { FetchError, safeFetch } from '../../../domain/ingest/safe-fetch.ts';
 import { WireError, createProvider, findQueueItem, listProviders, listQueue, pollProvider } from '../../../domain/ingest/wire.service.ts';
@@ -108,9 +108,10 @@ export function registerWireRoutes(app: FastifyInstance, deps: AppDeps): void {
     // The agency killed it: nothing is fetched or stored, and the queue says why.
     if (item.status === 'withdrawn') return renderQueue(reply, ctx, { itemId: item.id, error: ctx.t('wireWithdrawnRefused'), status: 409 });
     let extraction: Extraction;
+    let original: string;
     const notes: string[] = [];
     try {
-      extraction = await extractItem(item, deps.config.importAllowPrivate);
+      ({ extraction, original } = await extractItem(item, deps.config.importAllowPrivate));
       // Wire pictures (ninjs associations, NewsML-G2 picture items) join the media library with their
       // captions and credits, as a URL import's do, rather than being hot-linked from the agency.
       // Storing is by content hash, so opening the same item again adds no second copy.
@@ -157,7 +158,7 @@ export function registerWireRoutes(app: FastifyInstance, deps: AppDeps): void {
           <input type="hidden" name="ingestItemSeen" form="article-form" value={item.agency_updated_at ?? ''} />
           <ImportReview
             t={ctx.t}
-            originalText={extraction.bodyText}
+            originalText={original}
             draftText={extraction.bodyText}
             notes={notes}
             duplicate={
@@ -207,13 +208,14 @@ function foreignLanguage(tag: string | null, siteLocale: string, uiLocale: strin
   }
 }
 
-async function extractItem(item: { title: string; url: string; body_html: string }, allowPrivate: boolean): Promise<Extraction> {
+/** The item as a draft, and the original to show beside it: the agency's text, or the page a teaser links to. */
+async function extractItem(item: { title: string; url: string; body_html: string }, allowPrivate: boolean): Promise<{ extraction: Extraction; original: string }> {
   const page = `<html><head><title></title></head><body><article><h1>${escapeText(item.title)}</h1>${item.body_html}</article></body></html>`;
-  const fromFeed = extractArticle(page, { url: item.url || undefined });
-  if (fromFeed.bodyText.length >= TEASER_CHARS || !/^https?:\/\//i.test(item.url)) return fromFeed;
+  const fromFeed = { extraction: extractArticle(page, { url: item.url || undefined }), original: readOriginalText(page) };
+  if (fromFeed.extraction.bodyText.length >= TEASER_CHARS || !/^https?:\/\//i.test(item.url)) return fromFeed;
   try {
     const fetched = await safeFetch(item.url, { allowPrivateAddresses: allowPrivate });
-    return extractArticle(fetched.body, { url: fetched.url, charset: fetched.charset });
+    return { extraction: extractArticle(fetched.body, { url: fetched.url, charset: fetched.charset }), original: readOriginalText(fetched.body, { charset: fetched.charset }) };
   } catch (error) {
     // The page being unreachable is no reason to refuse what the feed itself carried.
     if (error instanceof FetchError || error instanceof ExtractionError) return fromFeed;

@@ -1,7 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createDraft, submitArticle } from '../../src/domain/articles/article-workflow.service.ts';
 import { appendBlockItem } from '../../src/domain/blocks/block.service.ts';
+import { actorFor, findUserByUsername } from '../../src/domain/users/user.service.ts';
 import { describeWithBrowser, launchBrowser, type LaunchedBrowser } from '../helpers/browser.ts';
 import { makeArticle, makeChannels } from '../helpers/factories.ts';
 import { TEST_PASSWORD, makeUser } from '../helpers/newsroom.ts';
@@ -141,5 +143,31 @@ describeWithBrowser('newsroom admin pages in the browser', () => {
     await confirm.click();
     await page.waitForURL(/done=unpublished/);
     expect(await page.locator('.notice').innerText()).toContain('已撤稿');
+  });
+
+  it('shows a reporter their submitted story read-only, saying why, and never tries to autosave it', async () => {
+    const news = await server.db.kysely.selectFrom('channels').select('id').where('slug', '=', 'news').executeTakeFirstOrThrow();
+    await makeUser(server.db, 'reporter', 'reporter', [news.id]);
+    const reporter = await actorFor(server.db, (await findUserByUsername(server.db, 'reporter'))!, '127.0.0.1');
+    const story = await createDraft(server.db, reporter, { channelId: news.id, title: '湖区夜市开张', bodyHtml: '<p>夜市今晚开张。</p>', editorName: '' });
+    await submitArticle(server.db, reporter, story.id);
+
+    const page = await signedIn('reporter');
+    const autosaves: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/autosave')) autosaves.push(request.url());
+    });
+    await page.goto(`${base}/admin/articles/${story.id}`);
+    expect(await page.locator('.read-only-notice').innerText()).toContain('审核期间不能修改');
+    expect(await page.locator('#title').isDisabled()).toBe(true);
+    expect(await page.locator('#channelId').isDisabled()).toBe(true);
+    await expect.poll(() => page.locator('#body-html-editor').getAttribute('contenteditable')).toBe('false');
+    expect(await page.locator('#body-html-editor').innerText()).toContain('夜市今晚开张。');
+    await page.locator('#body-html-editor').click();
+    await page.keyboard.type('多打的字');
+    expect(await page.locator('#body-html-editor').innerText()).not.toContain('多打的字');
+    // No empty action box either: a reporter has no workflow step on a submitted story.
+    expect(await page.locator('section.workflow').count()).toBe(0);
+    expect(autosaves).toEqual([]);
   });
 });

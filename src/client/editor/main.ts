@@ -114,8 +114,12 @@ function mount(field: HTMLElement, first: boolean): void {
     },
   });
 
+  // Inside a disabled fieldset (the writer may not save this story): shown, not editable, never autosaved.
+  const readOnly = textarea.matches(':disabled');
+
   const editor = new Editor({
     element: mountPoint,
+    editable: !readOnly,
     content: textarea.value,
     extensions: [
       StarterKit.configure({
@@ -194,6 +198,7 @@ function mount(field: HTMLElement, first: boolean): void {
   textarea.setAttribute('aria-hidden', 'true');
   textarea.tabIndex = -1;
   textarea.after(toolbar, mountPoint);
+  toolbar.hidden = readOnly;
   const status = ensureStatus(toolbar);
   label?.addEventListener('click', (event) => {
     event.preventDefault();
@@ -208,7 +213,7 @@ function mount(field: HTMLElement, first: boolean): void {
   sync();
 
   const autosave = startAutosave({
-    url: field.dataset.autosaveUrl || null,
+    url: readOnly ? null : field.dataset.autosaveUrl || null,
     form,
     csrfToken,
     versionInput,

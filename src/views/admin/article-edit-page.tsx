@@ -68,6 +68,7 @@ export function ArticleEditPage(props: ArticleEditProps) {
   const csrf = props.chrome.csrfToken;
   const base = props.id ? `/admin/articles/${props.id}` : '/admin/articles';
   const title = props.id ? v.title || t('newArticle') : t('newArticle');
+  const readOnly = !props.allowed.save;
   return (
     <AdminLayout
       chrome={props.chrome}
@@ -150,37 +151,47 @@ export function ArticleEditPage(props: ArticleEditProps) {
         ''
       )}
       {props.before ?? ''}
+      {readOnly ? (
+        <p class="read-only-notice" role="note" safe>
+          {t(props.statusKey === 'submitted' ? 'readOnlySubmitted' : 'readOnlyNotice')}
+        </p>
+      ) : (
+        ''
+      )}
       <div class="edit-layout">
         <form id="article-form" method="post" action={base} class="article-form">
           <input type="hidden" name="_csrf" value={csrf} />
           <input type="hidden" name="version" value={String(props.version)} />
-          <Field id="title" label={t('title')}>
-            <input id="title" name="title" value={v.title} required maxlength="200" class="title-input" />
-          </Field>
-          <Field id="subtitle" label={t('subtitle')}>
-            <input id="subtitle" name="subtitle" value={v.subtitle} maxlength="200" />
-          </Field>
-          <div
-            class="editor-field"
-            data-editor
-            data-autosave-url={props.id ? `/admin/api/articles/${props.id}/autosave` : undefined}
-            data-media-url="/admin/api/media?q="
-            data-upload-url="/admin/api/media"
-            data-csrf={csrf}
-          >
-            <label for="body-html" safe>
-              {t('body')}
-            </label>
-            {/* Escaped: the browser decodes it once, so the textarea holds the exact stored HTML. */}
-            <textarea id="body-html" name="bodyHtml" rows="20" safe>
-              {v.bodyHtml}
-            </textarea>
-          </div>
-          <Field id="summary" label={t('summary')}>
-            <textarea id="summary" name="summary" rows="3" safe>
-              {v.summary}
-            </textarea>
-          </Field>
+          {/* Someone who may not save sees the story but cannot type into it (nothing typed would be kept). */}
+          <fieldset class="plain" disabled={readOnly}>
+            <Field id="title" label={t('title')}>
+              <input id="title" name="title" value={v.title} required maxlength="200" class="title-input" />
+            </Field>
+            <Field id="subtitle" label={t('subtitle')}>
+              <input id="subtitle" name="subtitle" value={v.subtitle} maxlength="200" />
+            </Field>
+            <div
+              class="editor-field"
+              data-editor
+              data-autosave-url={props.id && !readOnly ? `/admin/api/articles/${props.id}/autosave` : undefined}
+              data-media-url="/admin/api/media?q="
+              data-upload-url="/admin/api/media"
+              data-csrf={csrf}
+            >
+              <label for="body-html" safe>
+                {t('body')}
+              </label>
+              {/* Escaped: the browser decodes it once, so the textarea holds the exact stored HTML. */}
+              <textarea id="body-html" name="bodyHtml" rows="20" safe>
+                {v.bodyHtml}
+              </textarea>
+            </div>
+            <Field id="summary" label={t('summary')}>
+              <textarea id="summary" name="summary" rows="3" safe>
+                {v.summary}
+              </textarea>
+            </Field>
+          </fieldset>
           <div class="form-actions">
             {props.allowed.save ? (
               <button type="submit" class="primary" safe>
@@ -192,7 +203,7 @@ export function ArticleEditPage(props: ArticleEditProps) {
           </div>
         </form>
         <aside class="edit-side">
-          <fieldset form="article-form" class="meta">
+          <fieldset form="article-form" class="meta" disabled={readOnly}>
             <Field id="channelId" label={t('channel')}>
               <select id="channelId" name="channelId" form="article-form" required>
                 {props.channels.map((c) => (
@@ -244,11 +255,15 @@ export function ArticleEditPage(props: ArticleEditProps) {
               ''
             )}
           </fieldset>
-          {props.id ? <WorkflowActions {...props} base={base} /> : ''}
+          {props.id && hasWorkflowActions(props.allowed) ? <WorkflowActions {...props} base={base} /> : ''}
         </aside>
       </div>
     </AdminLayout>
   );
+}
+
+function hasWorkflowActions(allowed: ArticleEditProps['allowed']): boolean {
+  return allowed.submit || allowed.publish || allowed.reject || allowed.unpublish;
 }
 
 function WorkflowActions(props: ArticleEditProps & { base: string }) {

@@ -5,6 +5,8 @@
  * the responsible editor is reported apart from them, as the regulation for reposted news asks.
  */
 
+import { withTraditional, withTraditionalWords } from './traditional.ts';
+
 const HAN = '\\u4e00-\\u9fff';
 /**
  * A name after a label, matched up to 6 characters so that a longer word is not cut into a name;
@@ -26,7 +28,7 @@ export function splitNames(value: string): string[] {
 }
 
 /** Words that sit where a name would and are not one: labels, page furniture, 完/待续 endings, agency short names. */
-const NOT_A_NAME = new Set([
+const NOT_A_NAME = withTraditionalWords([
   '来源', '时间', '发布', '编辑', '责任', '日期', '通讯员', '实习生', '摄影', '本报', '本网', '记者', '作者', '分享', '评论', '打印', '收藏',
   '推荐', '关注', '简介', '个人简介', '最新', '动态', '相关', '阅读', '点击', '浏览', '字号', '返回', '关闭', '待续', '未完', '全文完', '完结',
   '未完待续', '图片', '供图', '资料', '视频', '央视', '新华', '中新', '综合', '整理', '编译', '报道', '特稿', '专稿', '文章', '作品',
@@ -38,7 +40,7 @@ const NOT_A_NAME = new Set([
 ]);
 
 /** Names of organisations end like this: 新华社, 中国新闻网, 新浪财经-自媒体综合, 大汉网络. */
-const ORGANISATION_RE = /(网|网络|报|社|台|频道|中心|综合|新闻|杂志|客户端|编辑部|工作室|集团|公司|研究院|委员会)$/;
+const ORGANISATION_RE = withTraditional(/(网|网络|报|社|台|频道|中心|综合|新闻|杂志|客户端|编辑部|工作室|集团|公司|研究院|委员会)$/);
 
 const PERSON_NAME_RE = new RegExp(`^${MORE_NAME}$`);
 
@@ -74,10 +76,10 @@ const NOT_A_ROLE = '(?!(?:特约|见习|首席|摄影|实习)?记者|通讯员|�
 
 // 记者 may follow its newspaper (新京报记者); a bare 文 is a byline only as 文/ or 文: (文章, 文献 are words).
 const ROLE = `(?:(?:特约记者|见习记者|首席记者|摄影记者|记者|通讯员|实习生|执笔人|执笔|撰稿人|撰稿|撰文|采写|作者)\\s*[:：]?|(?:文\\/图|图\\/文|文)\\s*[:：/／])`;
-const BYLINE_RE = new RegExp(
+const BYLINE_RE = withTraditional(new RegExp(
   `(?:^|[\\s(（【\\[|｜□■]|[${HAN}·]{1,10}?(?=(?:记者|通讯员)))${ROLE}\\s*(${NAME}${NAME_END}(?:[、,，\\s]+${NOT_A_ROLE}${MORE_NAME}${NAME_END})*)`,
   'g',
-);
+));
 
 /** Authors named in a byline somewhere in a stretch of page text: 作者:张三, (记者 李四 王五), 新京报记者 彭冲. */
 export function findBylineAuthors(text: string): string[] {
@@ -110,10 +112,10 @@ function stripTrailingLabel(name: string): string {
   return name.replace(/(来源|时间|发布|编辑|日期|通讯员|实习生|摄影|摄)$/, '');
 }
 
-const ROLE_IN_LINE_RE = new RegExp(
+const ROLE_IN_LINE_RE = withTraditional(new RegExp(
   `[${HAN}·]{0,10}?(?:特约记者|见习记者|首席记者|摄影记者|记者|通讯员|实习生|执笔人|执笔|撰稿人|撰稿|作者)\\s*[:：]?\\s*|(?:整理|整合|编译)(?:\\s*[:：]\\s*|\\s+)`,
   'g',
-);
+));
 
 /**
  * A line (or the inside of a closing bracket) that only names the story's people → their names:
@@ -160,8 +162,8 @@ function namesOrNothing(text: string, isName = isPersonName): string[] {
 }
 
 // Forums and old blog hosts sign a post with its user name: ggjjzhzz 发表于 2005-9-15, 本贴由 大卫 于2005年8月12日….
-const POSTED_AT_RE = /(?<![^\s:：,，。|｜[\]【】()（）<>《》「」“”"'])([^\s:：,，。|｜[\]【】()（）<>《》「」“”"']{2,20})\s+(?:发表于|发布于)\s*[:：]?\s*\d{4}[-/.年]/;
-const POSTED_BY_RE = /本[贴帖]由\s*([^\s于]{2,20})\s*于\s*\d{4}/;
+const POSTED_AT_RE = withTraditional(/(?<![^\s:：,，。|｜[\]【】()（）<>《》「」“”"'])([^\s:：,，。|｜[\]【】()（）<>《》「」“”"']{2,20})\s+(?:发表于|发布于)\s*[:：]?\s*\d{4}[-/.年]/);
+const POSTED_BY_RE = withTraditional(/本[贴帖]由\s*([^\s于]{2,20})\s*于\s*\d{4}/);
 // …发布时间 2005/05/17 22:11:42 by 眉间尺; 作者:zboygirl 阅读(1660) (a user name in Latin letters after 作者).
 const STAMPED_BY_RE = /\d{1,2}:\d{2}(?::\d{2})?\s+by\s+([^\s〓|｜<>]{2,20})/i;
 const LATIN_AUTHOR_RE = /作者\s*[:：]\s*([A-Za-z][\w.-]{2,30})(?![\w.-]|\s*=)/;
@@ -190,12 +192,14 @@ function usableUserName(name: string): string {
   return name && !NOT_A_NAME.has(name) && !isOrganisationOrAccount(name) && !/^\d/.test(name) ? name : '';
 }
 
-const EDITOR_LABEL_RE = /(?:责任编辑|责编|值班编辑|本文编辑|编辑)\s*[:：]/;
-const EDITOR_RE = new RegExp(`(?:责任编辑|责编|值班编辑|本文编辑|编辑)\\s*[:：]\\s*(${NAME}(?:[、,，]${MORE_NAME})*)(?=$|[\\s_)）】\\]|｜,，。A-Za-z0-9])`);
+const EDITOR_LABEL_RE = withTraditional(/(?:责任编辑|责编|值班编辑|本文编辑|编辑)\s*[:：]/);
+const EDITOR_RE = withTraditional(new RegExp(`(?:责任编辑|责编|值班编辑|本文编辑|编辑)\\s*[:：]\\s*(${NAME}(?:[、,，]${MORE_NAME})*)(?=$|[\\s_)）】\\]|｜,，。A-Za-z0-9])`));
+
+const EMPTY_EDITOR_RE = withTraditional(/^[(（【[]?\s*(?:责任编辑|责编|编辑)\s*[:：]?\s*[)）】\]]?$/);
 
 /** 责任编辑: with the name left empty by the site's template: frame, not text. */
 export function isEmptyEditorLine(line: string): boolean {
-  return /^[(（【[]?\s*(?:责任编辑|责编|编辑)\s*[:：]?\s*[)）】\]]?$/.test(line.trim());
+  return EMPTY_EDITOR_RE.test(line.trim());
 }
 
 /** The responsible editor named anywhere in a stretch of text: 责任编辑:杨倩_NF4425, [责任编辑:韩保林 PK155], 【编辑:刘欢】. */
@@ -204,7 +208,7 @@ export function findEditorLabel(text: string): string {
   return m?.[1] ? m[1].replace(/[,，]/g, '、') : '';
 }
 
-const EDITOR_LINE_RE = /^[(（【[]?\s*(?:责任编辑|责编|编辑|值班编辑|本文编辑)\s*[:：]?\s*([^\s)）】\]]{2,20})\s*[)）】\]]?$/;
+const EDITOR_LINE_RE = withTraditional(/^[(（【[]?\s*(?:责任编辑|责编|编辑|值班编辑|本文编辑)\s*[:：]?\s*([^\s)）】\]]{2,20})\s*[)）】\]]?$/);
 
 /** 编辑:但堂丹 or (责任编辑:X) as a line of its own → the editor's name. */
 export function matchEditorLine(line: string): string | null {
@@ -214,7 +218,7 @@ export function matchEditorLine(line: string): string | null {
   return m[1].replace(/[_\s].*$/, '').replace(/[A-Za-z0-9]+$/, '') || null;
 }
 
-const EDITOR_TAIL_RE = /[(（【[]\s*(?:责任编辑|责编|编辑)\s*[:：]?\s*([^\s)）】\]]{2,20})\s*[)）】\]]\s*$/;
+const EDITOR_TAIL_RE = withTraditional(/[(（【[]\s*(?:责任编辑|责编|编辑)\s*[:：]?\s*([^\s)）】\]]{2,20})\s*[)）】\]]\s*$/);
 
 /** A trailing (责任编辑:X) at the end of the last paragraph. */
 export function takeTrailingEditor(text: string): { text: string; editor: string } {

@@ -63,6 +63,33 @@ describe('extracting HTML pages', () => {
   });
 });
 
+describe('a Chinese page in traditional characters', () => {
+  it('reads its labels in either form and keeps its own characters in what they name', () => {
+    const page = `<html><head><meta charset="big5"><title>港珠澳大橋客流創新高_東湖新聞網</title></head><body>
+<div class="nav">首頁 新聞 財經 體育</div><h1>港珠澳大橋客流創新高</h1>
+<div class="info">來源：香港商報　發佈時間：2024-03-02 10:00</div>
+<div class="content"><p>新華社香港3月2日電 港珠澳大橋今年首兩個月的客流量創下新高，口岸管理部門表示，旅客通關時間平均縮短了三分之一。</p>
+<p>管理部門介紹，大橋口岸今年將增設兩條自助通道，並延長夜間的開放時間，方便往來三地的旅客和車輛。</p>
+<p>本報記者 陳大文</p><p>責任編輯：李小華</p><p>相關新聞</p><p>港珠澳大橋迎來第一千萬名旅客</p></div></body></html>`;
+    const result = extractArticle(iconv.encode(page, 'big5'));
+    expect(result).toMatchObject({
+      title: '港珠澳大橋客流創新高',
+      source: '香港商報',
+      authors: ['陳大文'],
+      editor: '李小華',
+      dateline: '新華社香港3月2日電',
+      publishedAt: '2024-03-02T10:00:00+08:00',
+    });
+    expect(result.bodyText).toMatch(/^港珠澳大橋今年首兩個月/);
+    expect(result.bodyText).not.toMatch(/相關新聞|第一千萬名|陳大文|李小華/);
+    // The same page copied as text.
+    const text = page.replace(/<title>[^<]*<\/title>/, '').replace(/<(p|h1|div)[^>]*>/g, '\n').replace(/<[^>]+>/g, '').replace(/\n\s*\n/g, '\n').trim();
+    const pasted = extractArticle(text);
+    expect(pasted).toMatchObject({ title: '港珠澳大橋客流創新高', source: '香港商報', authors: ['陳大文'], editor: '李小華', dateline: '新華社香港3月2日電' });
+    expect(pasted.bodyText).not.toMatch(/相關新聞|陳大文/);
+  });
+});
+
 describe('the original shown beside the draft', () => {
   it('is the whole page as a reader sees it, one block a line, in its own charset, without scripts', () => {
     const page = `<html><head><meta charset="gbk"><title>湖区新闻</title><script>var secret = 1;</script></head><body>

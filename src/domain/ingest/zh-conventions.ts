@@ -5,10 +5,11 @@
  */
 
 import { matchBylineLine } from './bylines.ts';
+import { withTraditional } from './traditional.ts';
 
 const HAN = '\\u4e00-\\u9fff';
 
-const SOURCE_RE = new RegExp(`(?:来源|来自|稿源|出处)\\s*[:：]\\s*([^\\s|｜/，,:：<>="']{2,30})`);
+const SOURCE_RE = withTraditional(new RegExp(`(?:来源|来自|稿源|出处)\\s*[:：]\\s*([^\\s|｜/，,:：<>="']{2,30})`));
 
 /** 来源:新华网 → 新华网 */
 export function findSource(text: string): string {
@@ -23,9 +24,9 @@ export function findSource(text: string): string {
 /** What templates print after 来源 when they do not know the outlet: reposted, the internet, unknown. */
 const NO_SOURCE = new Set(['转载', '互联网', '网络', '网友', '网友投稿', '未知', '不详', '暂无', '佚名', '本站', '其他', '其它']);
 
-const DATELINE_RE = new RegExp(
+const DATELINE_RE = withTraditional(new RegExp(
   `^\\s*((?:(?:[${HAN}]{1,8}(?:社|网|报|台|日报|晚报|时报|新闻))\\s*)?[${HAN}]{0,12}?\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*(?:电|讯)(?:\\s*[(（][^)）]{1,40}[)）])?|据?[${HAN}]{1,8}(?:社|网|台)[${HAN}]{2,6}?电(?=[(（\\s　:：])(?:\\s*[(（][^)）]{1,40}[)）])?|(?:本报|本网|本台|本刊|[${HAN}]{2,8}?快)讯(?:\\s*[(（][^)）]{1,40}[)）])?|[(（](?:记者|通讯员)[^)）]{1,40}[)）])[\\s　:：]*`,
-);
+));
 
 /** 新华社北京5月18日电 (or 据新华社拉萨电, undated) opening the first paragraph → the dateline and the rest; reporters named inside it too. */
 export function splitDateline(text: string): { dateline: string; rest: string; reporters: string[] } {
@@ -38,8 +39,8 @@ export function splitDateline(text: string): { dateline: string; rest: string; r
   return { dateline, rest: text.slice(m[0].length).trim(), reporters };
 }
 
-const CREDIT_RE = /((?:[（(]\s*)?(?:[^。！？.!?（(]{0,30}?(?:摄|供图|发|图|摄影)\s*(?:[（(][^)）]{0,30}[)）])?|[^。！？.!?（(]{0,20}(?:资料图片|资料图|图片来源[:：][^。]{0,30}))(?:\s*[)）])?)\s*$/;
-const CREDIT_WORD_RE = /(摄|供图|摄影|新华社发|社发|网发|资料图片|资料图|图片来源|视觉中国|东方IC|IC photo|Getty)/i;
+const CREDIT_RE = withTraditional(/((?:[（(]\s*)?(?:[^。！？.!?（(]{0,30}?(?:摄|供图|发|图|摄影)\s*(?:[（(][^)）]{0,30}[)）])?|[^。！？.!?（(]{0,20}(?:资料图片|资料图|图片来源[:：][^。]{0,30}))(?:\s*[)）])?)\s*$/);
+const CREDIT_WORD_RE = withTraditional(/(摄|供图|摄影|新华社发|社发|网发|资料图片|资料图|图片来源|视觉中国|东方IC|IC photo|Getty)/i);
 
 /** 5月16日,…举行会谈。新华社发(土耳其外交部供图) → caption and credit. */
 export function splitCredit(text: string): { caption: string; credit: string } {
@@ -83,12 +84,15 @@ export function looksLikeCaption(text: string): boolean {
 
 /** Lines where the article is over: what follows is the site's frame. */
 const END_MARKER_RE =
-  /^\s*[【\[]?\s*(上一篇|下一篇|上一条|下一条|相关新闻|相关阅读|相关链接|相关文章|相关报道|延伸阅读|推荐阅读|热点推荐|猜你喜欢|热门推荐|为您推荐|精彩推荐|更多精彩|网友评论|我要评论|发表评论|评论\s*\d|版权与免责声明|版权声明|免责声明|反侵权公告|侵权声明|法律声明|转载声明|分享到|分享至|扫一扫|打印本页|打印此文|关闭窗口|返回顶部|[^。]{0,12}版权所有)/;
+  withTraditional(/^\s*[【\[]?\s*(上一篇|下一篇|上一条|下一条|相关新闻|相关阅读|相关链接|相关文章|相关报道|延伸阅读|推荐阅读|热点推荐|猜你喜欢|热门推荐|为您推荐|精彩推荐|更多精彩|网友评论|我要评论|发表评论|评论\s*\d|版权与免责声明|版权声明|免责声明|反侵权公告|侵权声明|法律声明|转载声明|分享到|分享至|扫一扫|打印本页|打印此文|关闭窗口|返回顶部|[^。]{0,12}版权所有)/);
+
+const COPYRIGHT_RE = withTraditional(/^[^。]{0,20}(版权|免责|侵权|Copyright|©)/i);
+const NO_REPOSTING_RE = withTraditional(/未经.{0,10}(授权|许可).{0,6}(不得|擅自)转载/);
 
 /** Site-wide legal text (版权声明, ©, terms of use): the article is certainly over. */
 export function isCopyrightMarker(line: string): boolean {
   const t = line.trim();
-  return /^[^。]{0,20}(版权|免责|侵权|Copyright|©)/i.test(t) || LEGAL_RE.test(t) || /未经.{0,10}(授权|许可).{0,6}(不得|擅自)转载/.test(t);
+  return COPYRIGHT_RE.test(t) || LEGAL_RE.test(t) || NO_REPOSTING_RE.test(t);
 }
 
 /** Terms-of-use sentences of site footers, in any language we see. */
@@ -98,7 +102,7 @@ export function isEndMarker(line: string): boolean {
   return END_MARKER_RE.test(line) || LEGAL_RE.test(line) || /^[^。]{0,20}(版权与免责声明|免责声明)\s*[:：]?$/.test(line.trim());
 }
 
-const ORIGINAL_TITLE_LINE_RE = /^[(（【]?\s*原标题\s*[:：]\s*(.+?)\s*[)）】]?$/;
+const ORIGINAL_TITLE_LINE_RE = withTraditional(/^[(（【]?\s*原标题\s*[:：]\s*(.+?)\s*[)）】]?$/);
 
 /** (原标题：…) as a repost prints it on a line of its own → the original title; '' for any other line. */
 export function readOriginalTitleLine(line: string): string {
@@ -110,7 +114,7 @@ export function readOriginalTitleLine(line: string): string {
 
 // Up to a closing bracket, the next label (责任编辑：, 出品︱, 标签) or an opening bracket ([责任编辑:…]), or the end.
 const ORIGINAL_TITLE_LABEL_RE =
-  /原标题\s*[:：]\s*(.{4,80}?)\s*(?:[)）]|(?=(?:责任编辑|编辑|来源|标签|分享|声明|免责)|\s+[\p{Script=Han}A-Za-z]{1,6}\s*[︱｜|:：]|[[【])|$)/u;
+  withTraditional(/原标题\s*[:：]\s*(.{4,80}?)\s*(?:[)）]|(?=(?:责任编辑|编辑|来源|标签|分享|声明|免责)|\s+[\p{Script=Han}A-Za-z]{1,6}\s*[︱｜|:：]|[[【])|$)/u);
 
 /** 原标题：… in the text that runs on after a story, up to the next label (责任编辑：…) → the original title. */
 export function findOriginalTitleLabel(text: string): string {
@@ -119,7 +123,7 @@ export function findOriginalTitleLabel(text: string): string {
 
 /** Short lines of page furniture that may sit inside an article container. */
 const FURNITURE_RE =
-  /^\s*[【\[]?\s*(分享到|分享至|分享|字号|打印|关闭|收藏|纠错|举报|返回|点击|浏览|阅读|评论|扫一扫|扫描二维码|大\s*中\s*小|A\+|A-|【字体|进入.{0,6}(频道|论坛)|微信|微博|QQ空间|手机看新闻|本文来源|原标题)/;
+  withTraditional(/^\s*[【\[]?\s*(分享到|分享至|分享|字号|打印|关闭|收藏|纠错|举报|返回|点击|浏览|阅读|评论|扫一扫|扫描二维码|大\s*中\s*小|A\+|A-|【字体|进入.{0,6}(频道|论坛)|微信|微博|QQ空间|手机看新闻|本文来源|原标题)/);
 
 export function isFurnitureLine(line: string): boolean {
   const t = line.trim();
@@ -127,12 +131,14 @@ export function isFurnitureLine(line: string): boolean {
   return FURNITURE_RE.test(t) && !/[。！？]$/.test(t);
 }
 
+const WHERE_YOU_ARE_RE = withTraditional(/^(您的位置|当前位置|你的位置|您现在的位置)/);
+
 /** A breadcrumb line: 首页 >> 国际新闻 >> 正文, 您的位置: …, Home / News / … */
 export function isBreadcrumbLine(line: string): boolean {
   const t = line.trim();
   return (
     (/(>>|»|>|→|›)/.test(t) && t.length < 80 && !/[。！？]/.test(t)) ||
-    /^(您的位置|当前位置|你的位置|您现在的位置)/.test(t) ||
+    WHERE_YOU_ARE_RE.test(t) ||
     // Home / Services / Data Analytics, Home · Farm · …: the path starts at the front page.
     (/^(home|首页|主页)\s*[/·•|]\s*\S/i.test(t) && t.length < 120)
   );
@@ -146,11 +152,13 @@ export function isNavLine(line: string): boolean {
   return short / words.length >= 0.8 && !/[。，！？]/.test(line);
 }
 
+const META_LABEL_RE = withTraditional(/(来源|稿源|出处|发布时间|发布日期|时间|日期|作者|记者|编辑)\s*[:：]/);
+
 /** Meta line of an article head: 来源:X 时间:Y, 发布时间, 作者, or a time stamp with the source after it (2024/01/01 09:30 稿源:新华网). */
 export function isMetaLine(line: string): boolean {
   const t = line.trim();
   if (/[。！？]$/.test(t)) return false;
-  if (/(来源|稿源|出处|发布时间|发布日期|时间|日期|作者|记者|编辑)\s*[:：]/.test(t) && t.length < 160) return true;
+  if (META_LABEL_RE.test(t) && t.length < 160) return true;
   return t.length < 60 && !/[，。]/.test(t) && /^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(\s+\d{1,2}:\d{2}(:\d{2})?)?(\s|$)/.test(t);
 }
 

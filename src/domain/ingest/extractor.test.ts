@@ -110,8 +110,11 @@ describe('hostile input', () => {
     const html = `<html><body>${'<div>'.repeat(10_000)}<p>深处的一段文字，仍然可以读出来。</p>${'</div>'.repeat(10_000)}</body></html>`;
     const t0 = performance.now();
     const result = extractArticle(html);
+    // The import review also shows the page's text beside the draft.
+    const original = readOriginalText(html);
     expect(performance.now() - t0).toBeLessThan(2000);
     expect(result.bodyText).toContain('深处的一段文字');
+    expect(original).toContain('深处的一段文字');
   });
 
   it('gives a best-effort result for a 50 MB page within 2 seconds', () => {
@@ -119,8 +122,10 @@ describe('hostile input', () => {
     const html = `<html><body><h1>很长的页面</h1><div class="content">${paragraph.repeat(Math.ceil((50 * 1024 * 1024) / Buffer.byteLength(paragraph)))}</div></body></html>`;
     const t0 = performance.now();
     const result = extractArticle(Buffer.from(html));
+    const original = readOriginalText(Buffer.from(html));
     expect(performance.now() - t0).toBeLessThan(2000);
     expect(result.bodyText.length).toBeGreaterThan(1000);
+    expect(original.length).toBeGreaterThan(1000);
   });
 
   it('never throws anything but ExtractionError on generated HTML, and its body passes the sanitiser', () => {

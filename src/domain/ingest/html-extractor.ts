@@ -178,7 +178,7 @@ export function readPageText(html: string, limit = 200_000): string {
   const endLine = () => {
     const text = collapse(line);
     line = '';
-    if (text && text !== lines.at(-1)) {
+    if (text) {
       lines.push(text);
       length += text.length;
     }

@@ -16,7 +16,7 @@ export interface Extraction {
   source: string;
   /** Canonical URL of the page, when known. */
   sourceUrl: string;
-  /** ISO 8601 with the page's offset (a time without one is +08:00 on a Chinese page, else UTC), or null when none was found. */
+  /** ISO 8601 with the page's offset (Chinese pages default to +08:00), or null when none was found. */
   publishedAt: string | null;
   authors: string[];
   /** The original page's responsible editor (编辑/责任编辑). */

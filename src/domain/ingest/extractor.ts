@@ -141,9 +141,7 @@ function assemble(p: Parts): Extraction {
     keywords: p.keywords,
     source: p.source,
     sourceUrl: p.sourceUrl,
-    // A time the page gives without its zone: Beijing time on a Chinese page, else UTC, so that every
-    // published_at names its offset and no reader of it falls back on its own machine's zone.
-    publishedAt: p.published ? toIsoLocal(p.published, zh ? SHANGHAI_OFFSET : 0) : null,
+    publishedAt: p.published ? toIsoLocal(p.published, zh ? SHANGHAI_OFFSET : null) : null,
     authors: [...new Set(p.authors)].filter((name) => namesWriter(name, p.source)),
     editor: p.editor,
     dateline: p.facts.dateline,

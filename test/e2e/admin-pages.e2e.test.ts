@@ -170,4 +170,20 @@ describeWithBrowser('newsroom admin pages in the browser', () => {
     expect(await page.locator('section.workflow').count()).toBe(0);
     expect(autosaves).toEqual([]);
   });
+
+  it('stops autosaving and says so when the session ends while someone is writing', async () => {
+    const page = await signedIn('editor');
+    const story = await server.db.kysely.selectFrom('articles').select('id').where('title', '=', '湖区新闻一则').executeTakeFirstOrThrow();
+    await page.goto(`${base}/admin/articles/${story.id}`);
+    await expect.poll(() => page.locator('#body-html-editor').getAttribute('contenteditable')).toBe('true');
+    // The session ends (timed out, or signed out in another tab) while the editor types on.
+    await server.db.kysely.deleteFrom('sessions').execute();
+    await page.fill('#subtitle', '会话结束后写的副标题');
+    const alert = page.locator('#edit-conflict');
+    await expect.poll(() => alert.count(), { timeout: 15_000 }).toBe(1);
+    expect(await alert.innerText()).toContain('登录已失效');
+    expect(await page.locator('#save-status').getAttribute('data-state')).toBe('conflict');
+    // What was typed is still on the page to copy.
+    expect(await page.inputValue('#subtitle')).toBe('会话结束后写的副标题');
+  });
 });

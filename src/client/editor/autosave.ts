@@ -68,7 +68,7 @@ function conflictMessage(body: unknown): string | null {
  * version; 409 stops autosaving and shows the server's message as an alert (nothing is retried,
  * so nothing is overwritten); anything else shows a failure and retries with backoff. Also warns
  * before leaving with unsaved changes and holds a form submit until a running save has finished,
- * so the submit carries the newest version.
+ * so the submit carries the newest version. 401 and 403 stop it too, with a message saying why.
  */
 export function startAutosave(options: AutosaveOptions): Autosave {
   const { url, form, csrfToken, versionInput, status, alertHost, labels, flush } = options;
@@ -131,6 +131,14 @@ export function startAutosave(options: AutosaveOptions): Autosave {
       stopped = true;
       clearTimer();
       showConflict(conflictMessage(json) ?? labels.conflictFallback);
+      return;
+    }
+    // Signed out, or no longer allowed: retrying cannot succeed (a new sign-in has a new CSRF
+    // token), so stop and say so instead of promising a retry while the writer keeps typing.
+    if (response.status === 401 || response.status === 403) {
+      stopped = true;
+      clearTimer();
+      showConflict(response.status === 401 ? labels.sessionLost : labels.saveRefused);
       return;
     }
     const version = (json as { version?: unknown } | null)?.version;

@@ -46,6 +46,8 @@ const zhCN = {
   saving: '正在自动保存…',
   saveFailed: '自动保存失败,稍后重试',
   conflictFallback: '这篇稿件已被他人修改,自动保存已停止。请复制您的修改后刷新页面。',
+  sessionLost: '登录已失效(已退出或超时),自动保存已停止。请先复制您的修改,再刷新页面重新登录。',
+  saveRefused: '您已不能修改这篇稿件(权限或稿件状态已变),自动保存已停止。请复制您的修改后刷新页面。',
   unsaved: '有尚未保存的修改',
 };
 
@@ -95,6 +97,8 @@ const en: Labels = {
   saving: 'Autosaving…',
   saveFailed: 'Autosave failed; retrying shortly',
   conflictFallback: 'Someone else has changed this article, so autosave has stopped. Copy your changes and reload the page.',
+  sessionLost: 'You are no longer signed in (signed out or timed out), so autosave has stopped. Copy your changes, then reload the page and sign in.',
+  saveRefused: 'You may no longer change this article (rights or its state changed), so autosave has stopped. Copy your changes and reload the page.',
   unsaved: 'There are unsaved changes',
 };
 

@@ -69,6 +69,17 @@ describeEachDialect('bulk import', (fresh) => {
     expect(summary.imported).toBe(2);
   });
 
+  it('reads a publish time given without a zone in the site’s zone (Asia/Shanghai), not the server’s', async () => {
+    const db = await fresh();
+    await makeChannels(db);
+    const file = path.join(dir, 'floating.jsonl');
+    await writeFile(file, `${JSON.stringify({ title: '旧稿二篇', body_html: '<p>这是从旧系统导出的第二篇稿件，发布时间没有写时区，应按本站时区理解。</p>', published_at: '2019-01-03T08:00:00' })}\n`);
+    const summary = await importItems(db, file, await listImportItems(file), { channel: 'news', status: 'published', author: 'import' });
+    expect(summary.imported).toBe(1);
+    const row = await db.kysely.selectFrom('articles').select('published_at').executeTakeFirstOrThrow();
+    expect(row.published_at).toBe('2019-01-03T00:00:00.000Z');
+  });
+
   it('imports JSON Lines records as published articles and names bad lines', async () => {
     const db = await fresh();
     await makeChannels(db);

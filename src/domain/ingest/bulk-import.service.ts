@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { Db } from '../../db/create-db.ts';
 import { createArticle } from '../articles/article.service.ts';
 import { loadChannelTree } from '../channels/channel.service.ts';
-import { nowIso } from '../shared/time.ts';
+import { getSiteSettings } from '../settings/site-settings.ts';
+import { localToIso, nowIso } from '../shared/time.ts';
 import { findDuplicate, recordFingerprint } from './duplicate.service.ts';
 import { type Extraction, ExtractionError } from './extraction.ts';
 import { extractArticle } from './extractor.ts';
@@ -101,13 +102,14 @@ interface Progress {
  */
 export async function importItems(db: Db, source: string, items: ImportItem[], options: ImportOptions): Promise<ImportSummary> {
   const tree = await loadChannelTree(db);
+  const { timeZone } = await getSiteSettings(db);
   // A mistyped --channel would skip every item and record them as done: refuse it before anything is written.
   if (!tree.findByPath(options.channel)) throw new ImportError(`no channel "${options.channel}": give the path of an existing channel, e.g. news/world`);
   const progress = await loadProgress(db, source, items);
   const summary: ImportSummary = { total: items.length, imported: 0, resumed: progress.position, skipped: [] };
   for (let i = progress.position; i < items.length; i++) {
     const item = items[i] as ImportItem;
-    const outcome = await importOne(db, tree, item, options);
+    const outcome = await importOne(db, tree, item, { ...options, timeZone });
     if (outcome === 'imported') summary.imported++;
     else summary.skipped.push({ key: item.key, reason: outcome });
     await saveProgress(db, source, { position: i + 1, lastKey: item.key }, outcome === 'imported');
@@ -116,7 +118,7 @@ export async function importItems(db: Db, source: string, items: ImportItem[], o
   return summary;
 }
 
-async function importOne(db: Db, tree: Awaited<ReturnType<typeof loadChannelTree>>, item: ImportItem, options: ImportOptions): Promise<string> {
+async function importOne(db: Db, tree: Awaited<ReturnType<typeof loadChannelTree>>, item: ImportItem, options: ImportOptions & { timeZone: string }): Promise<string> {
   let page: Extraction & { channel?: string };
   try {
     page = await item.read();
@@ -129,7 +131,8 @@ async function importOne(db: Db, tree: Awaited<ReturnType<typeof loadChannelTree
   if (!channel) return `no channel "${page.channel ?? options.channel}"`;
   const duplicate = await findDuplicate(db, { sourceUrl: page.sourceUrl, text: page.bodyText });
   if (duplicate) return `duplicate of article ${duplicate.articleId} (${duplicate.reason === 'source-url' ? 'same source URL' : 'near-identical text'})`;
-  const publish = options.status === 'published' && page.publishedAt !== null;
+  const publishedAt = inZone(page.publishedAt, options.timeZone);
+  const publish = options.status === 'published' && publishedAt !== null;
   const article = await createArticle(
     db,
     {
@@ -149,12 +152,21 @@ async function importOne(db: Db, tree: Awaited<ReturnType<typeof loadChannelTree
       keywords: page.keywords,
       editorName: page.editor,
       status: publish ? 'published' : 'draft',
-      publishedAt: page.publishedAt,
+      publishedAt,
     },
     options.author,
   );
   await recordFingerprint(db, article.id, { sourceUrl: page.sourceUrl, text: page.bodyText });
   return 'imported';
+}
+
+/**
+ * A time the page gave without its zone (2019-01-02T08:00:00 on an English page, or from an archive) is
+ * read in the site's zone, as the newsroom reads every time it is typed, not in the server's.
+ */
+function inZone(time: string | null, timeZone: string): string | null {
+  if (!time || /(?:[zZ]|[+-]\d{2}:?\d{2})$/.test(time)) return time;
+  return localToIso(time, timeZone) ?? time;
 }
 
 async function loadProgress(db: Db, source: string, items: ImportItem[]): Promise<Progress> {

@@ -3,7 +3,7 @@ import { afterEach, expect, it } from 'vitest';
 import { createDraft, publishArticle } from '../../src/domain/articles/article-workflow.service.ts';
 import { actorFor, findUserByUsername } from '../../src/domain/users/user.service.ts';
 import { describeEachDialect } from '../helpers/databases.ts';
-import { makeChannels } from '../helpers/factories.ts';
+import { makeArticle, makeChannels } from '../helpers/factories.ts';
 import { makeUser, signIn } from '../helpers/newsroom.ts';
 import { type TestApp, buildTestApp } from '../helpers/test-app.ts';
 
@@ -102,5 +102,15 @@ describeEachDialect('workflow buttons on the edit page', (_fresh, dialect) => {
     expect(past.headers.location).toBe('/admin/articles?status=draft&page=1');
     const last = await client.get(past.headers.location as string);
     expect(last.body).toContain('湖区快讯甲');
+  });
+
+  it('labels the author filter and names system-written stories in the list', async () => {
+    const { app } = await newsroom();
+    const world = await t!.db.kysely.selectFrom('channels').select('id').where('slug', '=', 'world').executeTakeFirstOrThrow();
+    await makeArticle(t!.db, world.id, { title: '演示稿件' });
+    const list = parseHTML((await (await signIn(app, 'chief')).get('/admin/articles')).body).document;
+    expect(list.querySelector('#f-author option')?.textContent?.trim()).toBe('全部作者');
+    const row = [...list.querySelectorAll('table.articles tbody tr')].find((tr) => tr.textContent?.includes('演示稿件'));
+    expect(row?.querySelectorAll('td')[3]?.textContent?.trim()).toBe('(系统)');
   });
 });

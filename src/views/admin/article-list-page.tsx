@@ -55,7 +55,9 @@ export function ArticleListPage(props: ArticleListProps) {
           </select>
           <label for="f-author" safe>{t('author')}</label>
           <select id="f-author" name="author">
-            <option value="">—</option>
+            <option value="" safe>
+              {t('allAuthors')}
+            </option>
             {props.authors.map((a) => (
               <option value={String(a.id)} selected={f.author === String(a.id)} safe>
                 {a.name}

@@ -411,7 +411,8 @@ async function articleRows(deps: AppDeps, ctx: AdminContext, rows: Awaited<Retur
     statusKey: row.status,
     // A scheduled story says when it goes out: that, not its last edit, is what the desk plans by.
     statusLabel: row.status === 'scheduled' && row.scheduled_at ? ctx.t('scheduledFor', { time: formatMinute(row.scheduled_at, settings.timeZone) }) : ctx.t(`status_${row.status}` as AdminKey),
-    authorName: row.author_name ?? '',
+    // Stories the demo, the bulk importer or a script wrote have no newsroom author.
+    authorName: row.author_name ?? ctx.t('noAuthor'),
     updatedAt: formatMinute(row.updated_at, settings.timeZone),
     editUrl: `/admin/articles/${row.id}`,
   }));

@@ -77,4 +77,19 @@ describeEachDialect('the revisions page', (_fresh, dialect) => {
     expect((await editor.post(oldest!, { version })).statusCode).toBe(303);
     expect(column((await editor.get(`/admin/articles/${id}/revisions`)).body, 3)[0]).toBe('恢复为版本 1');
   });
+
+  it('shows the reporter why a story came back, on the dashboard', async () => {
+    t = await buildTestApp(dialect);
+    const { world } = await makeChannels(t.db);
+    await makeUser(t.db, 'reporter', 'reporter', [world.id]);
+    await makeUser(t.db, 'editor', 'editor', [world.id]);
+    const as = async (username: string) => actorFor(t!.db, (await findUserByUsername(t!.db, username))!, '127.0.0.1');
+    const reporter = await as('reporter');
+    const story = await createDraft(t.db, reporter, { channelId: world.id, title: '湖滨步道全线贯通', bodyHtml: '<p>步道今日贯通。</p>', editorName: '' });
+    await submitArticle(t.db, reporter, story.id);
+    await rejectArticle(t.db, await as('editor'), story.id, '请补充责任编辑和步道长度');
+    const dashboard = parseHTML((await (await signIn(t.app, 'reporter')).get('/admin')).body).document;
+    const section = [...dashboard.querySelectorAll('section.card')].find((s) => s.textContent?.includes('被退回的稿件'));
+    expect(section?.querySelector('.row-comment')?.textContent?.trim()).toBe('退回意见:请补充责任编辑和步道长度');
+  });
 });

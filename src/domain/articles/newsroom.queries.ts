@@ -25,6 +25,8 @@ export interface NewsroomRow {
   updated_at: string;
   published_at: string | null;
   scheduled_at: string | null;
+  /** The editor's comment when the story was sent back (empty otherwise). */
+  review_comment: string;
 }
 
 const NEWSROOM_COLUMNS = [
@@ -37,6 +39,7 @@ const NEWSROOM_COLUMNS = [
   'articles.updated_at',
   'articles.published_at',
   'articles.scheduled_at',
+  'articles.review_comment',
 ] as const;
 
 export const STATUSES: readonly ArticleStatus[] = ['draft', 'submitted', 'rejected', 'scheduled', 'published', 'unpublished'];

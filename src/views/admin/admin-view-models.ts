@@ -28,4 +28,6 @@ export interface ArticleRowView {
   updatedAt: string;
   editUrl: string;
   publicUrl?: string;
+  /** A sent-back story's review comment, shown under its title. */
+  reviewComment?: string;
 }

@@ -21,6 +21,13 @@ export function ArticleTable(props: { t: AdminTranslate; rows: ArticleRowView[];
               <a href={row.editUrl} safe>
                 {row.title}
               </a>
+              {row.reviewComment ? (
+                <p class="row-comment" safe>
+                  {props.t('reviewCommentLine', { comment: row.reviewComment })}
+                </p>
+              ) : (
+                ''
+              )}
             </td>
             {props.compact ? '' : <td safe>{row.channelName}</td>}
             <td>

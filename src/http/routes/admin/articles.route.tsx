@@ -415,6 +415,7 @@ async function articleRows(deps: AppDeps, ctx: AdminContext, rows: Awaited<Retur
     authorName: row.author_name ?? ctx.t('noAuthor'),
     updatedAt: formatMinute(row.updated_at, settings.timeZone),
     editUrl: `/admin/articles/${row.id}`,
+    reviewComment: row.status === 'rejected' ? row.review_comment : undefined,
   }));
 }
 

@@ -15,6 +15,7 @@ export function toExtractJson(e: Extraction): Record<string, unknown> {
     body_html: e.bodyHtml,
     summary: e.summary,
     authors: e.authors,
+    photographers: e.photographers,
     editor: e.editor,
     source: e.source,
     source_url: e.sourceUrl,

@@ -1,5 +1,5 @@
 import type { Block, ExtractedImage } from './extraction.ts';
-import { findEditorLabel, isEmptyEditorLine, matchBylineLine, matchEditorLine, takeTrailingEditor, takeTrailingReporters } from './bylines.ts';
+import { findEditorLabel, isEmptyEditorLine, matchBylineLine, matchEditorLine, readPhotographerCredit, takeTrailingEditor, takeTrailingReporters } from './bylines.ts';
 import { findSource, isBreadcrumbLine, isCopyrightMarker, isEndMarker, isMetaLine, readOriginalTitleLine, splitCredit, splitDateline } from './zh-conventions.ts';
 
 /** What the body's own conventions tell about the article, besides the body itself. */
@@ -7,6 +7,8 @@ export interface BodyFacts {
   blocks: Block[];
   dateline: string;
   reporters: string[];
+  /** Named in a closing (摄影:X) credit. */
+  photographers: string[];
   editor: string;
   /** 来源 named on a line closing the story (来源：新闻晨报, alone or with the editor). */
   source: string;
@@ -77,7 +79,7 @@ export function finishBlocks(input: Block[]): BodyFacts {
     if (trailing.text) kept[lastIndex] = { kind: 'p', text: trailing.text };
     else kept.splice(lastIndex, 1);
   }
-  return { blocks: kept, dateline, reporters: [...new Set(reporters)], editor, source, originalTitle };
+  return { blocks: kept, dateline, reporters: [...new Set(reporters)], photographers: closing.photographers, editor, source, originalTitle };
 }
 
 function findLastIndex<T>(xs: T[], test: (x: T) => boolean): number {
@@ -237,15 +239,22 @@ const CLOSING_REACH = 4;
  * Byline lines among the last blocks (记者 刘涛, (总台记者 张倩), □ 本报记者 葛灵丹 (责编:萧潇)):
  * their names and any editor named with them; the lines are taken out of the body.
  */
-function takeClosingBylines(blocks: Block[]): { names: string[]; editor: string; source: string } {
+function takeClosingBylines(blocks: Block[]): { names: string[]; photographers: string[]; editor: string; source: string } {
   const names: string[] = [];
+  const photographers: string[] = [];
   let editor = '';
   let source = '';
   for (let i = blocks.length - 1; i >= Math.max(1, blocks.length - CLOSING_REACH); i--) {
     const block = blocks[i];
     if (block?.kind !== 'p' && block?.kind !== 'h') continue;
-    const bracketed = /^[(（](.+)[)）]$/.exec(block.text.trim());
-    const found = bracketed?.[1] ? matchBylineLine(bracketed[1], { bare: true }) : matchBylineLine(block.text);
+    const credits = bracketedCredits(block.text);
+    if (credits) {
+      names.unshift(...credits.reporters);
+      photographers.unshift(...credits.photographers);
+      blocks.splice(i, 1);
+      continue;
+    }
+    const found = matchBylineLine(block.text);
     // 来源:巴彦淖尔日报 编辑:苏亮 (or 来源 alone) closing the article is the site's frame; editor and source are kept.
     const metaEditor = isMetaLine(block.text) ? findEditorLabel(block.text) : '';
     const metaSource = isMetaLine(block.text) && block.text.length < 60 ? findSource(block.text) : '';
@@ -255,7 +264,29 @@ function takeClosingBylines(blocks: Block[]): { names: string[]; editor: string;
     source ||= metaSource;
     blocks.splice(i, 1);
   }
-  return { names, editor, source };
+  return { names, photographers, editor, source };
+}
+
+
+/**
+ * A closing line made only of bracketed credits: (记者 张倩), (常书香 马丹阳), (记者:赵磊、黄欣然)(摄影:赵磊).
+ * Null when any bracket names nobody, so that an aside in brackets stays in the story.
+ */
+function bracketedCredits(line: string): { reporters: string[]; photographers: string[] } | null {
+  const text = line.trim();
+  const groups = text.match(/[(（][^()（）]+[)）]/g);
+  if (!groups || groups.join('').replace(/\s/g, '') !== text.replace(/\s/g, '')) return null;
+  const credits = { reporters: [] as string[], photographers: [] as string[] };
+  for (const group of groups) {
+    const inner = group.slice(1, -1).trim();
+    const shot = readPhotographerCredit(inner);
+    const shooters = shot ?? [];
+    const writers = shot ? [] : matchBylineLine(inner, { bare: true });
+    if (!shooters.length && !writers.length) return null;
+    credits.photographers.push(...shooters);
+    credits.reporters.push(...writers);
+  }
+  return credits;
 }
 
 /** 来源:… 时间:… lines that sit inside the article container before the first paragraph. */

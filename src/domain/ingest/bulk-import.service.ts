@@ -148,7 +148,7 @@ async function importOne(db: Db, tree: Awaited<ReturnType<typeof loadChannelTree
       originalAuthor: page.authors.join('、'),
       dateline: page.dateline,
       reporters: page.authors,
-      photographers: [],
+      photographers: page.photographers,
       keywords: page.keywords,
       editorName: page.editor,
       status: publish ? 'published' : 'draft',

@@ -197,6 +197,22 @@ const EDITOR_RE = withTraditional(new RegExp(`(?:责任编辑|责编|值班编�
 
 const EMPTY_EDITOR_RE = withTraditional(/^[(（【[]?\s*(?:责任编辑|责编|编辑)\s*[:：]?\s*[)）】\]]?$/);
 
+const PHOTOGRAPHER_RE = withTraditional(/^(?:摄影|摄|图片|图)\s*[:：/／]?\s*(.+)$/);
+const PHOTOGRAPHER_BRACKET_RE = withTraditional(/[(（]\s*(?:摄影|摄)\s*[:：/／]\s*([^()（）]{2,30})[)）]/);
+
+/** 摄影:赵磊、王林 (the inside of a closing bracket) → the photographers; null when it is no photo credit. */
+export function readPhotographerCredit(credit: string): string[] | null {
+  const names = PHOTOGRAPHER_RE.exec(credit.trim())?.[1];
+  const people = names ? splitNames(names).filter(isPersonName) : [];
+  return people.length ? people : null;
+}
+
+/** (摄影:赵磊) anywhere in a stretch of text, such as the line under an article → the photographers. */
+export function findPhotographers(text: string): string[] {
+  const inner = PHOTOGRAPHER_BRACKET_RE.exec(text)?.[0].slice(1, -1) ?? '';
+  return readPhotographerCredit(inner) ?? [];
+}
+
 /** 责任编辑: with the name left empty by the site's template: frame, not text. */
 export function isEmptyEditorLine(line: string): boolean {
   return EMPTY_EDITOR_RE.test(line.trim());

@@ -19,6 +19,8 @@ export interface Extraction {
   /** ISO 8601 with the page's offset (Chinese pages default to +08:00), or null when none was found. */
   publishedAt: string | null;
   authors: string[];
+  /** Photographers a closing credit names: (摄影:赵磊). */
+  photographers: string[];
   /** The original page's responsible editor (编辑/责任编辑). */
   editor: string;
   /** 电头 such as 新华社北京5月18日电, taken out of the first paragraph. */

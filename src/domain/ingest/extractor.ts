@@ -66,6 +66,7 @@ function fromPlainText(text: string, options: ExtractOptions): Extraction {
     subtitle: reading.subtitle,
     originalTitle: facts.originalTitle || reading.originalTitle,
     keywords: [],
+    photographers: facts.photographers,
     source: reading.source || facts.source,
     sourceUrl: options.url ?? '',
     published: dated,
@@ -90,6 +91,7 @@ function fromHtml(html: string, charset: string, options: ExtractOptions): Extra
     subtitle: reading.subtitle,
     originalTitle: facts.originalTitle || reading.originalTitle,
     keywords: keywordsUsed(reading.keywords, `${reading.title}\n${text}`),
+    photographers: facts.photographers.length ? facts.photographers : reading.photographers,
     source: reading.source || facts.source || reading.creditedSource,
     sourceUrl: options.url || reading.sourceUrl,
     published: reading.published,
@@ -118,6 +120,7 @@ function firstNonEmpty(...lists: string[][]): string[] {
 
 interface Parts {
   title: string;
+  photographers: string[];
   subtitle: string;
   originalTitle: string;
   keywords: string[];
@@ -143,6 +146,7 @@ function assemble(p: Parts): Extraction {
     sourceUrl: p.sourceUrl,
     publishedAt: p.published ? toIsoLocal(p.published, zh ? SHANGHAI_OFFSET : null) : null,
     authors: [...new Set(p.authors)].filter((name) => namesWriter(name, p.source)),
+    photographers: p.photographers,
     editor: p.editor,
     dateline: p.facts.dateline,
     summary: summarise(p.facts.blocks),

@@ -8,7 +8,7 @@ import { dropPageFurniture } from './block-furniture.ts';
 import { chooseTitle, dashedFirstLine, findTitleElement, hasDeclaredHeadline, headingOver, isBoldLine, isSubjectLine, saysNothing, TITLE_CLASS_RE } from './html-headline.ts';
 import { classAndId, collapse, DATE_TEXT_RE } from './html-text.ts';
 import { findLatinEditor, namesFromLatinByline, namesOnlyOutlet } from './latin-bylines.ts';
-import { findBylineAuthors, findEditorLabel, findHeaderAuthors, findPostedBy, findPosterName, isOrganisationOrAccount, isSurnamedName, matchBylineLine } from './bylines.ts';
+import { findBylineAuthors, findEditorLabel, findHeaderAuthors, findPhotographers, findPostedBy, findPosterName, isOrganisationOrAccount, isSurnamedName, matchBylineLine } from './bylines.ts';
 import { endsWithLabelledCredit, findOriginalTitleLabel, findSource, isMetaLine, looksLikeCaption } from './zh-conventions.ts';
 
 const linkedom = requireOnFirstUse<typeof import('linkedom')>('linkedom');
@@ -24,6 +24,8 @@ export interface HtmlReading {
   originalTitle: string;
   /** What the page's keywords meta lists (news_keywords first), split. */
   keywords: string[];
+  /** (摄影:X) just after the article. */
+  photographers: string[];
   sourceUrl: string;
   published: FoundDate | null;
   /** Who wrote the story, in order of trust: bylines over the article, after it, then what the page declares. */
@@ -136,6 +138,7 @@ export function readHtml(html: string, pageUrl = ''): HtmlReading {
     creditedSource: agency || siteName || ld.authorOrganisation || '',
     originalTitle: findOriginalTitleLabel(around.tail) || findOriginalTitleLabel(around.after),
     keywords: splitKeywords(meta.get('news_keywords') || meta.get('keywords') || ''),
+    photographers: findPhotographers(around.after),
     sourceUrl: canonical || pageUrl,
     published,
     authors: { header: findHeaderAuthors(headerText), trailer: findBylineAuthors(around.after), declared: declaredAuthors, poster: postersOf(headerText, around) },
@@ -925,11 +928,15 @@ function isBlock(node: Node): boolean {
 }
 
 /** A 副标题 or 引题: a short heading right next to the headline, not a meta line. */
+/** subtitle, sub-title, subhead, deck, 副标题 (fbt), 引题 (yt): a box that says it is the headline's companion. */
+const SUBTITLE_CLASS_RE = /(^|[\s_-])(subtitle|sub-title|subhead|subheadline|deck|dek|fbt|yt)([\s_-]|$)/i;
+
 function findSubtitle(titleEl: Element | null, title: string): string {
   for (const el of [titleEl?.nextElementSibling, titleEl?.previousElementSibling]) {
-    if (!el || !/^H[2-4]$/.test(el.tagName)) continue;
+    if (!el || !(/^H[2-4]$/.test(el.tagName) || SUBTITLE_CLASS_RE.test(classAndId(el)))) continue;
     const text = collapse(el.textContent ?? '');
-    if (text.length >= 4 && text.length <= 80 && text !== title && !isMetaLine(text)) return text.replace(/^[—–-]{1,2}\s*/, '');
+    // A box named subhead that holds the byline and the time (JANIE HAR Nov. 20, 2019) is no 副标题.
+    if (text.length >= 4 && text.length <= 80 && text !== title && !isMetaLine(text) && !findDates(text, 1).length) return text.replace(/^[—–-]{1,2}\s*/, '');
   }
   return '';
 }

@@ -25,7 +25,7 @@ export function findSource(text: string): string {
 const NO_SOURCE = new Set(['转载', '互联网', '网络', '网友', '网友投稿', '未知', '不详', '暂无', '佚名', '本站', '其他', '其它']);
 
 const DATELINE_RE = withTraditional(new RegExp(
-  `^\\s*((?:(?:[${HAN}]{1,8}(?:社|网|报|台|日报|晚报|时报|新闻))\\s*)?[${HAN}]{0,12}?\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*(?:电|讯)(?:\\s*[(（][^)）]{1,40}[)）])?|据?[${HAN}]{1,8}(?:社|网|台)[${HAN}]{2,6}?电(?=[(（\\s　:：])(?:\\s*[(（][^)）]{1,40}[)）])?|(?:本报|本网|本台|本刊|[${HAN}]{2,8}?快)讯(?:\\s*[(（][^)）]{1,40}[)）])?|[(（](?:记者|通讯员)[^)）]{1,40}[)）])[\\s　:：]*`,
+  `^\\s*((?:(?:[${HAN}]{1,8}(?:社|网|报|台|日报|晚报|时报|新闻))\\s*)?[${HAN}]{0,12}?\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*(?:电|讯)(?:\\s*[(（][^)）]{1,40}[)）])?|据?[${HAN}]{1,8}(?:社|网|台)[${HAN}]{2,6}?电(?=[(（\\s　:：])(?:\\s*[(（][^)）]{1,40}[)）])?|(?:本报|本网|本台|本刊|[${HAN}]{2,8}?快|[${HAN}]{2,8}?(?:日报|晚报|早报|时报|商报))讯(?:\\s*[(（][^)）]{1,40}[)）])?|[(（](?:记者|通讯员)[^)）]{1,40}[)）])[\\s　:：]*`,
 ));
 
 /** 新华社北京5月18日电 (or 据新华社拉萨电, undated) opening the first paragraph → the dateline and the rest; reporters named inside it too. */
@@ -99,8 +99,12 @@ export function isCopyrightMarker(line: string): boolean {
 const LEGAL_RE = /all rights reserved|constitutes acceptance of|may not be reproduced, distributed/i;
 
 export function isEndMarker(line: string): boolean {
-  return END_MARKER_RE.test(line) || LEGAL_RE.test(line) || /^[^。]{0,20}(版权与免责声明|免责声明)\s*[:：]?$/.test(line.trim());
+  return END_MARKER_RE.test(line) || LEGAL_RE.test(line) || DISCLAIMER_HEADING_RE.test(line.trim()) || DISCLAIMER_ITEM_RE.test(line);
 }
+
+const DISCLAIMER_HEADING_RE = withTraditional(/^[^。]{0,20}(版权与免责声明|免责声明)\s*[:：]?$/);
+// The disclaimer's first item, when its heading was a box title the reader left out: ① 凡本网注明"来源:本网"的作品…
+const DISCLAIMER_ITEM_RE = withTraditional(/^\s*(?:[①1一][、.．:：\s]*)?凡(?:本网|本站|本报|本刊)(?:注明|所载)/);
 
 const ORIGINAL_TITLE_LINE_RE = withTraditional(/^[(（【]?\s*原标题\s*[:：]\s*(.+?)\s*[)）】]?$/);
 

@@ -95,6 +95,7 @@ export function registerImportRoutes(app: FastifyInstance, deps: AppDeps): void 
         originalAuthor: extraction.authors.join('、'),
         dateline: extraction.dateline,
         reporters: extraction.authors,
+        photographers: extraction.photographers,
         editorName: ctx.actor.role === 'reporter' ? '' : ctx.actor.name,
         keywords: extraction.keywords,
       });

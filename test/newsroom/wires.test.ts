@@ -98,6 +98,15 @@ describeEachDialect('wire feeds', (_fresh, dialect) => {
     const brokenId = [...(await editor.get('/admin/wires')).body.matchAll(/\/admin\/wires\/providers\/(\d+)\/poll/g)].map((m) => m[1]).find((id) => id !== providerId);
     const failed = await editor.post(`/admin/wires/providers/${brokenId}/poll`, {});
     expect((await editor.get(String(failed.headers.location))).body).toContain('抓取失败,原因见通稿源列表。');
+    // …in words, not as the network library's message.
+    const providers = (await editor.get('/admin/wires')).body;
+    expect(providers).toContain('无法连接对方网站。 (ECONNREFUSED)');
+    expect(providers).not.toContain('connect ECONNREFUSED');
+    // A page that is no feed says so too.
+    await admin.post('/admin/wires/providers', { name: '网页社', url: feedUrl.replace('/rss.xml', '/hz-2002.html'), intervalMinutes: '15' });
+    const pageId = [...(await editor.get('/admin/wires')).body.matchAll(/\/admin\/wires\/providers\/(\d+)\/poll/g)].map((m) => m[1]).at(-1);
+    await editor.post(`/admin/wires/providers/${pageId}/poll`, {});
+    expect((await editor.get('/admin/wires')).body).toContain('该网址返回的不是可读的通稿(RSS、Atom、NewsML-G2 或 ninjs)。');
     const queue = await editor.get('/admin/wires');
     expect(queue.body).toContain('临湖港吞吐量同比增长12%');
     // The queue's second column is the agency an item came from, headed as such (it read 名称, "name").

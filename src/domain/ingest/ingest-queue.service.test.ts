@@ -120,7 +120,8 @@ describeEachDialect('ingest queue', (fresh) => {
       .execute();
     expect(await pollProvider(db, provider!, { allowPrivateAddresses: true })).toBeUndefined();
     const [after] = await listProviders(db);
-    expect(after?.last_error).toMatch(/^the XML is not well-formed: <\w+> is never closed \(the feed may be cut off\)$/);
+    // Kept with its kind (feed:, fetch:<code>), so that the newsroom can say it in the editor's language.
+    expect(after?.last_error).toMatch(/^feed: the XML is not well-formed: <\w+> is never closed \(the feed may be cut off\)$/);
     expect(await db.kysely.selectFrom('ingest_items').selectAll().execute()).toEqual([]);
   });
   /** The queue row as the tests read it. */

@@ -6,7 +6,8 @@ import type { Actor } from '../users/actor.ts';
 import { assertCan } from '../users/policy.ts';
 import { parseFeed } from './feed-parser.ts';
 import { type EnqueueResult, enqueueFeedItems } from './ingest-queue.service.ts';
-import { type SafeFetchOptions, safeFetch } from './safe-fetch.ts';
+import { ExtractionError } from './extraction.ts';
+import { FetchError, type SafeFetchOptions, safeFetch } from './safe-fetch.ts';
 
 export class WireError extends Error {}
 
@@ -63,10 +64,20 @@ export async function pollProvider(db: Db, provider: WireProviderRow, fetch: Saf
     const page = await safeFetch(provider.url, { accept: FEED_ACCEPT, answerTimeoutMs: 10_000, ...fetch });
     result = await enqueueFeedItems(db, provider.name, parseFeed(page.body).items);
   } catch (cause) {
-    error = cause instanceof Error ? cause.message : String(cause);
+    error = describePollFailure(cause);
   }
   await db.kysely.updateTable('wire_providers').set({ last_polled_at: nowIso(), last_error: error.slice(0, 500) }).where('id', '=', provider.id).execute();
   return result;
+}
+
+/**
+ * What last_error keeps: `fetch:<code> <message>` when the feed could not be fetched, `feed: <message>`
+ * when what came back is no feed, so that the newsroom can say it in the editor's language.
+ */
+function describePollFailure(cause: unknown): string {
+  if (cause instanceof FetchError) return `fetch:${cause.code} ${cause.message}`;
+  if (cause instanceof ExtractionError) return `feed: ${cause.message}`;
+  return cause instanceof Error ? cause.message : String(cause);
 }
 
 /** Polls every enabled provider whose interval has passed. */

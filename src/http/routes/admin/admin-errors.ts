@@ -34,3 +34,19 @@ export function explainRefusal(t: AdminTranslate, message: string): string {
   const key = EXPLAINED.find(([pattern]) => pattern.test(message))?.[1];
   return key ? t(key, { n: PASSWORD_MIN_LENGTH }) : message;
 }
+
+/** Why a page or feed could not be fetched, in the newsroom's language; the status or network code (ECONNREFUSED) stays, for whoever checks the address. */
+export function explainFetchFailure(t: AdminTranslate, code: string, message: string): string {
+  const key = `fetch_${code.replace(/-/g, '_')}` as AdminKey;
+  const status = /answered (\d{3})/.exec(message)?.[1];
+  const detail = status ? `HTTP ${status}` : /\bE[A-Z]{3,}\b/.exec(message)?.[0];
+  return detail ? `${t(key)} (${detail})` : t(key);
+}
+
+/** A wire provider's last failure as wire.service stored it (fetch:<code> …, feed: …) → a sentence; older free text passes through. */
+export function explainPollFailure(t: AdminTranslate, stored: string): string {
+  const fetched = /^fetch:([\w-]+) (.*)$/s.exec(stored);
+  if (fetched) return explainFetchFailure(t, fetched[1] ?? '', fetched[2] ?? '');
+  if (stored.startsWith('feed: ')) return t('wireNotAFeed');
+  return stored;
+}

@@ -7,7 +7,8 @@ import { ExtractionError, type Extraction } from '../../../domain/ingest/extract
 import { extractArticle, readOriginalText } from '../../../domain/ingest/extractor.ts';
 import { localiseImages } from '../../../domain/ingest/import-images.ts';
 import { FetchError, safeFetch } from '../../../domain/ingest/safe-fetch.ts';
-import type { AdminKey, AdminTranslate } from '../../../i18n/admin-messages.ts';
+import type { AdminTranslate } from '../../../i18n/admin-messages.ts';
+import { explainFetchFailure } from './admin-errors.ts';
 import { findArticleRow } from '../../../domain/articles/article-workflow.service.ts';
 import { can } from '../../../domain/users/policy.ts';
 import { ImportPage, ImportReview } from '../../../views/admin/import-page.tsx';
@@ -165,10 +166,6 @@ function importProblem(t: AdminTranslate, error: ExtractionError | FetchError): 
     if (/binary/.test(error.message)) return t('extract_binary');
     return error.message;
   }
-  const key = `fetch_${error.code.replace(/-/g, '_')}` as AdminKey;
-  // The status or the network error's code (ECONNREFUSED…) helps whoever checks the address.
-  const status = /answered (\d{3})/.exec(error.message)?.[1];
-  const detail = status ? `HTTP ${status}` : /\bE[A-Z]{3,}\b/.exec(error.message)?.[0];
-  return detail ? `${t(key)} (${detail})` : t(key);
+  return explainFetchFailure(t, error.code, error.message);
 }
 

@@ -14,6 +14,7 @@ import { parseList } from '../../../domain/shared/json-list.ts';
 import { formatMinute } from '../../../domain/shared/time.ts';
 import { can } from '../../../domain/users/policy.ts';
 import type { AdminKey } from '../../../i18n/admin-messages.ts';
+import { explainPollFailure } from './admin-errors.ts';
 import { ImportReview } from '../../../views/admin/import-page.tsx';
 import { type WireItemView, WiresPage } from '../../../views/admin/wires-page.tsx';
 import { requireCsrf } from '../../auth/staff-session.ts';
@@ -41,7 +42,7 @@ export function registerWireRoutes(app: FastifyInstance, deps: AppDeps): void {
         canManage={can(ctx.actor, 'settings.manage')}
         error={options.error}
         wholeQueueUrl={options.itemId ? '/admin/wires' : undefined}
-        providers={providers.map((p) => ({ id: p.id, name: p.name, url: p.url, intervalMinutes: p.interval_minutes, lastPolled: when(p.last_polled_at), lastError: p.last_error }))}
+        providers={providers.map((p) => ({ id: p.id, name: p.name, url: p.url, intervalMinutes: p.interval_minutes, lastPolled: when(p.last_polled_at), lastError: explainPollFailure(ctx.t, p.last_error) }))}
         items={queue.rows.map((item) => ({
           id: item.id,
           title: item.title,

@@ -11,6 +11,7 @@ export function toExtractJson(e: Extraction): Record<string, unknown> {
     subtitle: e.subtitle,
     original_title: e.originalTitle,
     keywords: e.keywords,
+    section: e.section,
     body_text: e.bodyText,
     body_html: e.bodyHtml,
     summary: e.summary,

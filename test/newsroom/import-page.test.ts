@@ -78,6 +78,9 @@ describeEachDialect('the import page', (_fresh, dialect) => {
     expect(inputValue(res.body, 'sourceName')).toBe('新华网');
     expect(inputValue(res.body, 'dateline')).toBe('新华社北京5月18日电');
     expect(inputValue(res.body, 'reporters')).toBe('栾海、高山、王腾飞、刘磊、江宥林');
+    // The page's breadcrumb (首页 >> 国际新闻 >> 正文) names a channel this portal has: the draft goes there.
+    const world = await t.db.kysely.selectFrom('channels').select('id').where('name', '=', '国际新闻').executeTakeFirstOrThrow();
+    expect(/<select id="channelId"[\s\S]*?<option value="(\d+)" selected/.exec(res.body)?.[1]).toBe(String(world.id));
     // The seed page's 编辑:但堂丹 is the other site's editor: told beside the draft, not put in our editor field.
     expect(res.body).toContain('原稿责任编辑:但堂丹');
     expect(inputValue(res.body, 'editorName')).not.toBe('但堂丹');

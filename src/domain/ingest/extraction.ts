@@ -12,6 +12,8 @@ export interface Extraction {
   originalTitle: string;
   /** The page's own keywords (news_keywords / keywords meta) that its title or body uses: a site-wide list is left out. */
   keywords: string[];
+  /** The sections the page's breadcrumb passes through, top first (首页 >> 国际新闻 >> 正文 → 国际新闻). */
+  section: string[];
   /** 来源: the outlet the story comes from (新华网), not the page we read it on. */
   source: string;
   /** Canonical URL of the page, when known. */

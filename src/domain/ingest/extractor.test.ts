@@ -90,6 +90,16 @@ describe('a Chinese page in traditional characters', () => {
   });
 });
 
+describe('the section a page says it is in', () => {
+  it('is read from its breadcrumb, as HTML or as copied text, without the front page or 正文', () => {
+    const html = `<html><head><title>谈判未实现突破_东湖网</title></head><body><nav class="breadcrumb"><a href="/">东湖网首页</a> &gt;&gt; <a href="/news/">新闻</a> &gt;&gt; <a href="/news/world/">国际新闻</a> &gt;&gt; 正文</nav>
+<h1>谈判未实现突破</h1><div class="content">${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}</div></body></html>`;
+    expect(extractArticle(html).section).toEqual(['新闻', '国际新闻']);
+    const text = ['首页 新闻 政务 图片 要闻', '当前位置：首页 > 新闻 > 国际新闻 > 正文', '谈判未实现突破', '来源：新华网 时间：2025-05-19 10:28', ...PARAGRAPHS].join('\n');
+    expect(extractArticle(text).section).toEqual(['新闻', '国际新闻']);
+  });
+});
+
 describe('the original shown beside the draft', () => {
   it('is the whole page as a reader sees it, one block a line, in its own charset, without scripts', () => {
     const page = `<html><head><meta charset="gbk"><title>湖区新闻</title><script>var secret = 1;</script></head><body>

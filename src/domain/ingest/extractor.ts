@@ -66,6 +66,7 @@ function fromPlainText(text: string, options: ExtractOptions): Extraction {
     subtitle: reading.subtitle,
     originalTitle: facts.originalTitle || reading.originalTitle,
     keywords: [],
+    section: reading.section,
     photographers: facts.photographers,
     source: reading.source || facts.source,
     sourceUrl: options.url ?? '',
@@ -91,6 +92,7 @@ function fromHtml(html: string, charset: string, options: ExtractOptions): Extra
     subtitle: reading.subtitle,
     originalTitle: facts.originalTitle || reading.originalTitle,
     keywords: keywordsUsed(reading.keywords, `${reading.title}\n${text}`),
+    section: reading.section,
     photographers: facts.photographers.length ? facts.photographers : reading.photographers,
     source: reading.source || facts.source || reading.creditedSource,
     sourceUrl: options.url || reading.sourceUrl,
@@ -121,6 +123,7 @@ function firstNonEmpty(...lists: string[][]): string[] {
 interface Parts {
   title: string;
   photographers: string[];
+  section: string[];
   subtitle: string;
   originalTitle: string;
   keywords: string[];
@@ -142,6 +145,7 @@ function assemble(p: Parts): Extraction {
     subtitle: p.subtitle,
     originalTitle: p.originalTitle,
     keywords: p.keywords,
+    section: p.section,
     source: p.source,
     sourceUrl: p.sourceUrl,
     publishedAt: p.published ? toIsoLocal(p.published, zh ? SHANGHAI_OFFSET : null) : null,

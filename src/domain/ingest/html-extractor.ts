@@ -9,7 +9,7 @@ import { chooseTitle, dashedFirstLine, findTitleElement, hasDeclaredHeadline, he
 import { classAndId, collapse, DATE_TEXT_RE } from './html-text.ts';
 import { findLatinEditor, namesFromLatinByline, namesOnlyOutlet } from './latin-bylines.ts';
 import { findBylineAuthors, findEditorLabel, findHeaderAuthors, findPhotographers, findPostedBy, findPosterName, isOrganisationOrAccount, isSurnamedName, matchBylineLine } from './bylines.ts';
-import { endsWithLabelledCredit, findOriginalTitleLabel, findSource, isMetaLine, looksLikeCaption } from './zh-conventions.ts';
+import { endsWithLabelledCredit, findOriginalTitleLabel, findSource, isBreadcrumbLine, isMetaLine, looksLikeCaption, readBreadcrumb } from './zh-conventions.ts';
 
 const linkedom = requireOnFirstUse<typeof import('linkedom')>('linkedom');
 
@@ -26,6 +26,8 @@ export interface HtmlReading {
   keywords: string[];
   /** (摄影:X) just after the article. */
   photographers: string[];
+  /** The breadcrumb's sections. */
+  section: string[];
   sourceUrl: string;
   published: FoundDate | null;
   /** Who wrote the story, in order of trust: bylines over the article, after it, then what the page declares. */
@@ -73,6 +75,8 @@ export function readHtml(html: string, pageUrl = ''): HtmlReading {
   const document = parseDocument(boundSize(stripped.html));
   // The whole document, not document.body: broken pages with several <body> tags leave the first one empty.
   const root = document.documentElement;
+  // Read before the clean-up: breadcrumbs often sit in a <nav> it drops.
+  const section = findBreadcrumb(root);
   const scan = scanAndClean(root);
   const meta = collectMeta(scan.metas);
   const ld = collectLinkedData(stripped.jsonLd);
@@ -139,6 +143,7 @@ export function readHtml(html: string, pageUrl = ''): HtmlReading {
     originalTitle: findOriginalTitleLabel(around.tail) || findOriginalTitleLabel(around.after),
     keywords: splitKeywords(meta.get('news_keywords') || meta.get('keywords') || ''),
     photographers: findPhotographers(around.after),
+    section,
     sourceUrl: canonical || pageUrl,
     published,
     authors: { header: findHeaderAuthors(headerText), trailer: findBylineAuthors(around.after), declared: declaredAuthors, poster: postersOf(headerText, around) },
@@ -146,6 +151,20 @@ export function readHtml(html: string, pageUrl = ''): HtmlReading {
     blocks,
     lang,
   };
+}
+
+const BREADCRUMB_SELECTOR =
+  '[class*="crumb" i], [id*="crumb" i], [class*="position" i], [id*="position" i], [class*="weizhi" i], [class*="dqwz" i], [class*="location" i], [class*="path" i]';
+
+/** The page's breadcrumb trail: the first box so named whose text reads as one (首页 >> 国际新闻 >> 正文). */
+function findBreadcrumb(root: Element): string[] {
+  for (const el of Array.from(root.querySelectorAll(BREADCRUMB_SELECTOR)).slice(0, 30)) {
+    const text = collapse(spacedText(el, 300));
+    if (text.length > 120 || !isBreadcrumbLine(text)) continue;
+    const trail = readBreadcrumb(text);
+    if (trail.length) return trail;
+  }
+  return [];
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   isNavLine,
   looksLikeCaption,
   looksLikeSubheading,
+  readBreadcrumb,
   readOriginalTitleLine,
 } from './zh-conventions.ts';
 import { findBylineAuthors, findEditorLabel, findHeaderAuthors, isEmptyEditorLine, matchBylineLine, matchEditorLine } from './bylines.ts';
@@ -32,6 +33,8 @@ export interface TextReading {
   editor: string;
   /** 原标题：… on a line just after the body (one inside it is read by the shared clean-up). */
   originalTitle: string;
+  /** The sections of the breadcrumb line over the headline. */
+  section: string[];
   blocks: Block[];
 }
 
@@ -81,7 +84,9 @@ function readHead(lines: string[], region: Region): Omit<TextReading, 'blocks' |
   const titleIndex = findHeadline(lines, metaIndex, region);
   const metaLine = metaIndex >= 0 ? (lines[metaIndex] ?? '') : '';
   const head = lines.slice(Math.max(0, titleIndex), region.start);
+  const crumb = lines.slice(0, Math.max(0, titleIndex)).findLast(isBreadcrumbLine) ?? '';
   return {
+    section: readBreadcrumb(crumb),
     editor: head.filter(isMetaLine).map(findEditorLabel).find(Boolean) ?? '',
     title: titleIndex >= 0 ? (lines[titleIndex] ?? '') : '',
     subtitle: findSubtitle(lines, titleIndex, metaIndex > titleIndex ? metaIndex : region.start),

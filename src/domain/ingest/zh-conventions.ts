@@ -137,6 +137,17 @@ export function isFurnitureLine(line: string): boolean {
 
 const WHERE_YOU_ARE_RE = withTraditional(/^(您的位置|当前位置|你的位置|您现在的位置)/);
 
+const NOT_A_SECTION = new Set(['首页', '主页', '网站首页', '正文', '内容', 'home', 'index']);
+
+/** 首页 >> 国际新闻 >> 正文, 当前位置：首页 > 新闻 > 国际 → the sections it passes through (国际新闻; 新闻, 国际). */
+export function readBreadcrumb(line: string): string[] {
+  const trail = line.trim().replace(WHERE_YOU_ARE_RE, '').replace(/^\s*[:：]\s*/, '');
+  return trail
+    .split(/\s*(?:>>|>|»|›|→|\/|\||·)\s*/)
+    .map((crumb) => crumb.trim())
+    .filter((crumb) => crumb.length >= 2 && crumb.length <= 12 && !NOT_A_SECTION.has(crumb.toLowerCase()) && !/首页$/.test(crumb));
+}
+
 /** A breadcrumb line: 首页 >> 国际新闻 >> 正文, 您的位置: …, Home / News / … */
 export function isBreadcrumbLine(line: string): boolean {
   const t = line.trim();

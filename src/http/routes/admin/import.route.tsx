@@ -82,8 +82,10 @@ export function registerImportRoutes(app: FastifyInstance, deps: AppDeps): void 
         duplicateRow && can(ctx.actor, 'article.edit', { channelId: duplicateRow.channel_id, authorId: duplicateRow.author_id, status: duplicateRow.status })
           ? duplicateRow
           : undefined;
+      // The section the page's breadcrumb names, when this portal has a channel of that name (国际新闻).
+      const named = [...extraction.section].reverse().map((name) => [...tree.byId.values()].find((c) => c.name === name)).find(Boolean);
       const values = formValuesOf({
-        channelId: duplicateRow?.channel_id ?? firstChannel,
+        channelId: duplicateRow?.channel_id ?? named?.id ?? firstChannel,
         title: extraction.title,
         subtitle: extraction.subtitle,
         summary: extraction.summary,

@@ -267,7 +267,6 @@ function takeClosingBylines(blocks: Block[]): { names: string[]; photographers: 
   return { names, photographers, editor, source };
 }
 
-
 /**
  * A closing line made only of bracketed credits: (记者 张倩), (常书香 马丹阳), (记者:赵磊、黄欣然)(摄影:赵磊).
  * Null when any bracket names nobody, so that an aside in brackets stays in the story.

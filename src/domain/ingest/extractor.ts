@@ -122,15 +122,15 @@ function firstNonEmpty(...lists: string[][]): string[] {
 
 interface Parts {
   title: string;
-  photographers: string[];
-  section: string[];
   subtitle: string;
   originalTitle: string;
   keywords: string[];
+  section: string[];
   source: string;
   sourceUrl: string;
   published: FoundDate | null;
   authors: string[];
+  photographers: string[];
   editor: string;
   facts: ReturnType<typeof finishBlocks>;
   lang: string;
